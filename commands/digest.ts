@@ -1,0 +1,31 @@
+import { defineCommand } from '../src/core/command.js';
+import { detailsButton, paperCard } from '../src/core/cards.js';
+import { UserError } from '../src/core/errors.js';
+import { resolveTopic } from '../src/core/resolve-topic.js';
+import { reply, type Block } from '../src/core/reply.js';
+
+export const digest = defineCommand({
+  name: 'digest',
+  description: 'The best papers on a topic, with a one-line TL;DR each',
+  usage: 'digest contrastive learning 5',
+  args: [
+    { name: 'topic', description: 'Topic name or any search words', type: 'string', required: true, maxLength: 100, text: 'rest', autocomplete: 'topic' },
+    { name: 'count', description: 'How many papers (1-10)', type: 'integer', default: 5, min: 1, max: 10 },
+  ],
+  execute({ topic, count }, { library }) {
+    const resolved = resolveTopic(library, topic);
+    const items = library.digest(resolved.query, count);
+    if (items.length === 0) {
+      throw new UserError(`I found no papers about “${topic}”.`, 'See `topics` for ideas, or try other words.');
+    }
+    const blocks: Block[] = [{ type: 'header', text: `Digest: ${resolved.label}` }];
+    if (resolved.topic) blocks.push({ type: 'context', text: resolved.topic.description });
+    for (const item of items) {
+      blocks.push({ type: 'paper', paper: paperCard(item.paper, `TL;DR: ${item.tldr}`), buttons: [detailsButton(item.paper.id)] });
+    }
+    const lines = items.map((item, i) => `${i + 1}. ${item.paper.title} (${item.paper.id}): ${item.tldr}`);
+    return reply(`Digest: ${resolved.label}\n${lines.join('\n')}`, blocks, [
+      { label: 'Search this topic', action: { command: 'search', args: { query: resolved.query } } },
+    ]);
+  },
+});

@@ -1,0 +1,43 @@
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { reply } from '../src/core/reply.js';
+// Circular on purpose: the list is read only when help runs, after every module has loaded.
+import { commandList } from './index.js';
+
+export const help = defineCommand({
+  name: 'help',
+  description: 'What paperbot can do, or how to use one command',
+  usage: 'help search',
+  args: [{ name: 'command', description: 'A command to explain', type: 'string', maxLength: 32 }],
+  execute({ command }) {
+    if (command) {
+      const found = commandList.find((c) => c.name === command.toLowerCase());
+      if (!found) throw new UserError(`There is no command \`${command}\`.`, `Commands: ${commandList.map((c) => c.name).join(', ')}.`);
+      const options = found.args
+        .filter((arg) => arg.text !== 'hidden')
+        .map((arg) => ({ label: arg.name + (arg.required ? '' : ' (optional)'), value: arg.description }));
+      return reply(
+        `${found.name}: ${found.description}\nExample: ${found.usage}`,
+        [
+          { type: 'header', text: found.name },
+          { type: 'text', text: found.description },
+          ...(options.length ? [{ type: 'fields' as const, fields: options }] : []),
+          { type: 'context', text: `Example: ${found.usage}` },
+        ],
+        [],
+        true,
+      );
+    }
+    const fields = commandList.map((c) => ({ label: c.name, value: `${c.description}\ne.g. \`${c.usage}\`` }));
+    return reply(
+      ['paperbot commands:', ...commandList.map((c) => `- ${c.usage}: ${c.description}`)].join('\n'),
+      [
+        { type: 'header', text: 'paperbot' },
+        { type: 'text', text: 'Research papers in your chat. Commands:' },
+        { type: 'fields', fields },
+      ],
+      [{ label: 'Random paper', action: { command: 'random', args: {} } }],
+      true,
+    );
+  },
+});

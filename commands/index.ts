@@ -1,0 +1,16 @@
+/** The static registry of chat commands. Adapters derive their command surfaces from it. */
+import type { AnyCommand } from '../src/core/command.js';
+import type { CommandRegistry } from '../src/core/dispatch.js';
+import { digest } from './digest.js';
+import { help } from './help.js';
+import { paper } from './paper.js';
+import { random } from './random.js';
+import { search } from './search.js';
+import { similar } from './similar.js';
+import { topics } from './topics.js';
+
+export const commandList: readonly AnyCommand[] = [search, random, digest, paper, similar, topics, help];
+
+export function createRegistry(commands: readonly AnyCommand[] = commandList): CommandRegistry {
+  return new Map(commands.map((command) => [command.name, command]));
+}

@@ -1,0 +1,54 @@
+import { defineCommand } from '../src/core/command.js';
+import { detailsButton, paperCard, similarButton } from '../src/core/cards.js';
+import { reply, type Block, type Button } from '../src/core/reply.js';
+
+export const PAGE_SIZE = 5;
+
+export const search = defineCommand({
+  name: 'search',
+  description: 'Search papers: "phrases", -exclude, year:2024, since:2023, sort:new or sort:top',
+  usage: 'search diffusion models since:2024',
+  args: [
+    { name: 'query', description: 'What to look for', type: 'string', required: true, maxLength: 300, text: 'rest', autocomplete: 'paper' },
+    { name: 'page', description: 'Results page', type: 'integer', default: 1, min: 1, max: 100, text: 'hidden' },
+  ],
+  execute({ query, page }, { library }) {
+    const result = library.search(query, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    if (result.total === 0) {
+      const buttons: Button[] = result.suggestions.map((suggestion) => ({
+        label: `Search “${suggestion}”`,
+        action: { command: 'search', args: { query: suggestion } },
+      }));
+      const hint = result.suggestions.length
+        ? `Did you mean ${result.suggestions.map((s) => `“${s}”`).join(' or ')}?`
+        : 'Try fewer or more general words.';
+      return {
+        text: `No papers match “${query}”. ${hint}`,
+        blocks: [{ type: 'text', text: `No papers match “${query}”.` }, { type: 'context', text: hint }],
+        buttons,
+        ephemeral: true,
+      };
+    }
+    const first = (page - 1) * PAGE_SIZE + 1;
+    if (result.hits.length === 0) {
+      return reply(`There are only ${result.total} results for “${query}”.`, [
+        { type: 'text', text: `There are only ${result.total} results for “${query}”; page ${page} is empty.` },
+      ], [{ label: 'First page', action: { command: 'search', args: { query } } }], true);
+    }
+    const last = first + result.hits.length - 1;
+    const blocks: Block[] = [
+      { type: 'header', text: `Papers matching “${query}”` },
+      { type: 'context', text: `Results ${first}–${last} of ${result.total}` },
+      ...result.hits.map(({ paper }): Block => ({
+        type: 'paper',
+        paper: paperCard(paper, library.tldr(paper)),
+        buttons: [detailsButton(paper.id), similarButton(paper.id)],
+      })),
+    ];
+    const buttons: Button[] = [];
+    if (page > 1) buttons.push({ label: '◀ Previous', action: { command: 'search', args: { query, page: page - 1 } } });
+    if (last < result.total) buttons.push({ label: 'Next ▶', action: { command: 'search', args: { query, page: page + 1 } } });
+    const lines = result.hits.map(({ paper }, i) => `${first + i}. ${paper.title} (${paper.id})`);
+    return reply(`Papers matching “${query}” (${first}–${last} of ${result.total}):\n${lines.join('\n')}`, blocks, buttons, true);
+  },
+});

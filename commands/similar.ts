@@ -1,0 +1,30 @@
+import { defineCommand } from '../src/core/command.js';
+import { detailsButton, paperCard } from '../src/core/cards.js';
+import { UserError } from '../src/core/errors.js';
+import { findPaper } from '../src/core/find-paper.js';
+import { reply, type Block } from '../src/core/reply.js';
+
+export const similar = defineCommand({
+  name: 'similar',
+  description: 'Papers similar to one paper',
+  usage: 'similar p3kx7q2m',
+  args: [
+    { name: 'id', description: 'Paper ID (shown in search results)', type: 'string', required: true, maxLength: 100, autocomplete: 'paper' },
+    { name: 'count', description: 'How many papers (1-10)', type: 'integer', default: 5, min: 1, max: 10 },
+  ],
+  execute({ id, count }, { library }) {
+    const source = findPaper(library, id);
+    const hits = library.similar(source.id, count);
+    if (hits.length === 0) throw new UserError(`I found no papers similar to “${source.title}”.`);
+    const blocks: Block[] = [
+      { type: 'header', text: `Papers like “${source.title}”` },
+      ...hits.map(({ paper }): Block => ({
+        type: 'paper',
+        paper: paperCard(paper, library.tldr(paper)),
+        buttons: [detailsButton(paper.id)],
+      })),
+    ];
+    const lines = hits.map(({ paper }, i) => `${i + 1}. ${paper.title} (${paper.id})`);
+    return reply(`Papers like “${source.title}”:\n${lines.join('\n')}`, blocks, [], true);
+  },
+});

@@ -1,0 +1,87 @@
+/**
+ * The platform-neutral bot: what every adapter calls. It rate-limits, parses free text, decodes
+ * button actions and runs commands. Adapters translate platform events into these calls and
+ * render the returned `Reply`.
+ */
+import { ActionCodec } from './actions.js';
+import { parseArgText, type RawArgs } from './args.js';
+import type { CommandContext, RequestInfo } from './command.js';
+import { runCommand, type CommandRegistry } from './dispatch.js';
+import { UserError } from './errors.js';
+import type { PaperLibrary } from './library.js';
+import { silentLogger, type Logger } from './logger.js';
+import { RateLimiter } from './rate-limit.js';
+import { errorReply, type Reply } from './reply.js';
+
+export interface BotOptions {
+  registry: CommandRegistry;
+  /** A getter, so a corpus reload can swap the library without restarting adapters. */
+  library: () => PaperLibrary;
+  logger?: Logger;
+  random?: () => number;
+  now?: () => Date;
+  rateLimit?: { burst: number; perMinute: number };
+  /** Called after every command with its outcome, for metrics. */
+  onCommand?: (event: { command: string; platform: string; outcome: 'ok' | 'user_error' | 'rate_limited'; ms: number }) => void;
+}
+
+export class Bot {
+  readonly actions = new ActionCodec();
+  readonly registry: CommandRegistry;
+  private readonly limiter: RateLimiter | undefined;
+  private readonly log: Logger;
+
+  constructor(private readonly options: BotOptions) {
+    this.registry = options.registry;
+    this.log = options.logger ?? silentLogger;
+    this.limiter = options.rateLimit ? new RateLimiter(options.rateLimit, () => (options.now?.() ?? new Date()).getTime()) : undefined;
+  }
+
+  get library(): PaperLibrary {
+    return this.options.library();
+  }
+
+  /** Runs a command with already-structured arguments (Discord options, button actions). */
+  async run(command: string, args: RawArgs, request: RequestInfo): Promise<Reply> {
+    const started = performance.now();
+    const platform = request.platform;
+    const wait = this.limiter?.take(`${platform}:${request.userId}`) ?? 0;
+    if (wait > 0) {
+      this.options.onCommand?.({ command, platform, outcome: 'rate_limited', ms: 0 });
+      return errorReply(`You're sending commands a bit fast. Please wait ${wait} s and try again.`);
+    }
+    const reply = await runCommand(this.registry, command, args, this.context(request), this.log);
+    this.options.onCommand?.({ command, platform, outcome: reply.error ? 'user_error' : 'ok', ms: performance.now() - started });
+    return reply;
+  }
+
+  /** Runs a command typed as text: `search diffusion models`, `digest vae 3`. */
+  async runText(text: string, request: RequestInfo): Promise<Reply> {
+    const trimmed = text.trim();
+    const [name = 'help', ...rest] = trimmed.split(/\s+/);
+    const command = this.registry.get(name.toLowerCase());
+    if (!trimmed || !command) return this.run(trimmed ? name : 'help', {}, request);
+    try {
+      return await this.run(command.name, parseArgText(command, rest.join(' ')), request);
+    } catch (error) {
+      if (error instanceof UserError) return errorReply(error.message, error.hint);
+      throw error;
+    }
+  }
+
+  /** Runs the action behind a pressed button. */
+  async runAction(payload: string, request: RequestInfo): Promise<Reply> {
+    const action = this.actions.decode(payload);
+    if (!action) return errorReply('This button has expired.', 'Run the command again to get fresh buttons.');
+    return this.run(action.command, action.args, request);
+  }
+
+  private context(request: RequestInfo): CommandContext {
+    return {
+      library: this.library,
+      request,
+      random: this.options.random ?? Math.random,
+      now: this.options.now ?? (() => new Date()),
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import type { Paper } from '../corpus/paper.js';
+
+/** What the commands need from the search layer. Implemented by `src/search/library.ts`. */
+export interface PaperLibrary {
+  readonly papers: readonly Paper[];
+  get(id: string): Paper | undefined;
+  /** Full query syntax: phrases, `-term`, `year:`/`since:`, `sort:new|top`. Throws `UserError` on bad syntax. */
+  search(query: string, options: { limit: number; offset?: number }): SearchResult;
+  similar(id: string, limit: number): SearchHit[];
+  topics(): Topic[];
+  /** A curated or discovered topic by name or label (case-insensitive), else undefined. */
+  findTopic(name: string): Topic | undefined;
+  /** Best papers for a query, relevant and diverse, skipping `exclude`d IDs. */
+  digest(query: string, count: number, options?: { exclude?: ReadonlySet<string> }): DigestItem[];
+  /** The abstract's sentence that states the contribution. */
+  tldr(paper: Paper): string;
+  /** Papers whose titles match what the user has typed so far (autocomplete). */
+  completeTitles(prefix: string, limit: number): Paper[];
+}
+
+export interface SearchHit {
+  paper: Paper;
+  score: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Number of matching papers before paging. */
+  total: number;
+  /** "Did you mean" alternatives, filled when nothing matched. */
+  suggestions: string[];
+}
+
+export interface Topic {
+  /** Slug used in commands, e.g. `diffusion`. */
+  name: string;
+  label: string;
+  query: string;
+  description: string;
+  kind: 'curated' | 'discovered';
+  /** Papers matching the topic's query. */
+  count: number;
+}
+
+export interface DigestItem {
+  paper: Paper;
+  tldr: string;
+  score: number;
+}

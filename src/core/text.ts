@@ -1,0 +1,24 @@
+/** Small text helpers shared by commands and renderers. */
+
+/** Shortens `text` to at most `max` characters, at a word boundary when one is near, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (max <= 0) return '';
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  if (max === 1) return '…';
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  const base = space >= cut.length * 0.7 ? cut.slice(0, space) : cut;
+  return `${base.trimEnd()}…`;
+}
+
+/** Formats a `YYYY-MM-DD` date as `Nov 25, 2024`. */
+export function formatDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
