@@ -27,6 +27,12 @@ export async function runCommand(
     const known = [...registry.keys()].join(', ');
     return errorReply(`I don't know the command \`${name.slice(0, 40)}\`.`, `Try one of: ${known}.`);
   }
+  if (command.requiresManage && !ctx.request.canManageChannel) {
+    return errorReply(
+      `Only people who can manage this channel may use \`${command.name}\`.`,
+      'Ask a channel manager or workspace admin to do it for you.',
+    );
+  }
   try {
     const args = validateArgs(command, raw);
     return await command.execute(args as never, ctx);
