@@ -40,11 +40,12 @@ function blankToUndefined(raw: RawArgs): RawArgs {
 export function validateArgs(command: CommandDef, raw: RawArgs): Record<string, unknown> {
   const shape: Record<string, z.ZodType> = {};
   for (const spec of command.args) shape[spec.name] = schemaFor(spec);
-  const result = z.object(shape).safeParse(blankToUndefined(raw));
+  const given = blankToUndefined(raw);
+  const result = z.object(shape).safeParse(given);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '');
-    return issue.code === 'invalid_type' && issue.input === undefined ? `\`${name}\` is required` : issue.message;
+    return given[name] === undefined ? `\`${name}\` is required` : issue.message;
   });
   throw new UserError(`${problems.join('; ')}.`, `Usage: ${command.usage}`);
 }

@@ -1,0 +1,79 @@
+/** Command-line parsing for the `paperbot` CLI, kept pure for tests. */
+import { parseArgs } from 'node:util';
+
+export interface CliInvocation {
+  /** e.g. `['search']`, `['corpus', 'stats']`, `['discord', 'register']`, `['start']`. */
+  command: string[];
+  positionals: string[];
+  json: boolean;
+  help: boolean;
+  dataDir?: string;
+  limit?: number;
+  page?: number;
+  count?: number;
+  guild?: string;
+}
+
+const GROUPS = new Set(['corpus', 'discord']);
+
+export class CliUsageError extends Error {}
+
+function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new CliUsageError(`--${name} must be a positive whole number`);
+  return Number(value);
+}
+
+export function parseCli(argv: string[]): CliInvocation {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        data: { type: 'string' },
+        limit: { type: 'string' },
+        page: { type: 'string' },
+        count: { type: 'string' },
+        guild: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
+  const words = [...parsed.positionals];
+  const first = words.shift() ?? 'start';
+  const command = GROUPS.has(first) ? [first, words.shift() ?? ''] : [first];
+  return {
+    command,
+    positionals: words,
+    json: parsed.values.json,
+    help: parsed.values.help,
+    dataDir: parsed.values.data,
+    limit: positiveInt('limit', parsed.values.limit),
+    page: positiveInt('page', parsed.values.page),
+    count: positiveInt('count', parsed.values.count),
+    guild: parsed.values.guild,
+  };
+}
+
+export const USAGE = `paperbot: research papers in your chat
+
+Usage:
+  paperbot [start]                    start the bot (a console chat when no chat credentials are set)
+  paperbot search "QUERY" [--limit N] [--page N] [--json]
+  paperbot search --json [--limit N]  read one query per line from stdin, print one JSON line each
+  paperbot random [TOPIC]
+  paperbot digest TOPIC [--count N]
+  paperbot paper ID
+  paperbot similar ID [--count N]
+  paperbot topics
+  paperbot corpus stats [--json]
+  paperbot discord register [--guild ID]
+
+Options:
+  --data DIR   read the corpus from DIR instead of the bundled data/ (or PAPERBOT_DATA_DIR)
+  --json       machine-readable output
+  -h, --help   this help`;
