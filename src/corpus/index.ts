@@ -1,0 +1,10 @@
+export { corpusFromTexts, loadCorpus, type CorpusText } from './load.js';
+export { parseCorpusFile } from './parse.js';
+export { CorpusFormatError } from './errors.js';
+export { mergeEntries } from './merge.js';
+export { extractLinks } from './links.js';
+export { deriveTitle } from './titles.js';
+export { paperId } from './ids.js';
+export { mergeKey, normaliseText } from './normalise.js';
+export type { CorpusEntry, Layout, ParsedFile } from './entry.js';
+export type { Corpus, CorpusFileStats, CorpusWarning, Paper, PaperLink } from './paper.js';
