@@ -1,0 +1,102 @@
+/**
+ * Format checks for single settings. Each message completes the sentence "VARIABLE …" and says how
+ * to fix it; none of them include the value, so they are safe for secrets too.
+ */
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Intl accepts any letter case; the scheduler and logs should see the canonical name. */
+export function canonicalTimeZone(value: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+}
+
+/** Case-insensitive choice among fixed words. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+  return z
+    .string()
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(z.enum(values, { error: message }));
+}
+
+export function wholeNumber(min: number, max: number, message: string) {
+  return z
+    .string()
+    .regex(/^\s*\d+\s*$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
+}
+
+export function tcpPort(message: string) {
+  return wholeNumber(1, 65535, message);
+}
+
+/** `0` or `off` disable the listener (represented as 0). */
+export function optionalPort(message: string) {
+  return z
+    .string()
+    .regex(/^\s*(off|\d+)\s*$/i, message)
+    .transform((s) => (/off/i.test(s) ? 0 : Number(s)))
+    .refine((n) => n >= 0 && n <= 65535, message);
+}
+
+export function boolean(message: string) {
+  const words: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, on: true, off: false };
+  return z
+    .string()
+    .transform((s) => s.trim().toLowerCase())
+    .refine((s) => s in words, message)
+    .transform((s) => words[s] === true);
+}
+
+export function httpUrl(message: string) {
+  return z.string().refine((s) => {
+    try {
+      const url = new URL(s);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, message);
+}
+
+/** Discord IDs are 64-bit snowflakes written as 17–20 digits. */
+export function snowflake(message: string) {
+  return z.string().regex(/^\d{17,20}$/, message);
+}
+
+/** `09:00` or `9:00`, normalised to `HH:MM`. */
+export function clockTime(message: string) {
+  return z
+    .string()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, message)
+    .transform((s) => s.padStart(5, '0'));
+}
+
+/** Comma-separated Slack user IDs (`U…`, or `W…` on Enterprise Grid). */
+export function slackUserList(message: string) {
+  return z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)), message);
+}
+
+/** Discord bot tokens are three base64url parts joined by dots; people often paste a `Bot ` prefix. */
+export function looksLikeDiscordToken(value: string): boolean {
+  return /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/.test(value);
+}

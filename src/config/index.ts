@@ -1,0 +1,5 @@
+export { loadConfig, DEFAULTS, type Config, type DiscordConfig, type SlackConfig, type PlatformName, type LogFormat } from './env.js';
+export { ConfigError, type ConfigProblem } from './errors.js';
+export { describeConfig } from './describe.js';
+export { loadDotenv, type DotenvResult } from './dotenv.js';
+export type { LogLevel } from './fields.js';
