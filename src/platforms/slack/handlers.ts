@@ -1,0 +1,141 @@
+/**
+ * Slack listeners: translate slash commands and button presses into `Bot` calls and answer
+ * through `respond` (the interaction's `response_url`). Every listener acks first, since Slack
+ * shows an error to the user when no ack arrives within 3 seconds.
+ *
+ * @see https://docs.slack.dev/interactivity/implementing-slash-commands#responding_to_commands
+ * @see https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+ */
+import type { App, BlockAction, ButtonAction, RespondArguments, RespondFn } from '@slack/bolt';
+import type { Bot } from '../../core/bot.js';
+import type { RequestInfo } from '../../core/command.js';
+import { errorReference } from '../../core/dispatch.js';
+import type { Logger } from '../../core/logger.js';
+import { errorReply, type Action, type Reply } from '../../core/reply.js';
+import { unescapeText } from './escape.js';
+import type { ManageCheck } from './permissions.js';
+import { ACTION_ID_PATTERN, renderReply, SHARE_ACTION_ID, SOURCE_PREFIX, type RenderOptions } from './render.js';
+
+/** Pseudo-command of a share button whose reply came from typed text: re-run the text. */
+export const TEXT_COMMAND = '$text';
+
+export interface HandlerDeps {
+  bot: Bot;
+  commandName: string;
+  canManage: ManageCheck;
+  log: Logger;
+}
+
+interface Where {
+  userId: string;
+  channelId: string;
+  teamId?: string;
+}
+
+export function registerHandlers(app: App, deps: HandlerDeps): void {
+  const { bot, log } = deps;
+
+  const requestFor = async (where: Where, command: string | undefined): Promise<RequestInfo> => {
+    const needsManage = command !== undefined && bot.registry.get(command.toLowerCase())?.requiresManage === true;
+    return {
+      platform: 'slack',
+      userId: where.userId,
+      channelId: where.channelId,
+      ...(where.teamId ? { workspaceId: where.teamId } : {}),
+      ...(needsManage ? { canManageChannel: await deps.canManage(where.userId) } : {}),
+    };
+  };
+  const render = (reply: Reply, options: Omit<RenderOptions, 'encode'>) =>
+    renderReply(reply, { ...options, encode: (action, max) => bot.actions.encode(action, max) });
+
+  /** Runs `work`; an unexpected failure is logged with a reference the user also sees. */
+  const guarded = async (respond: RespondFn, context: object, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      const ref = errorReference();
+      log.error({ err: error, ref, ...context }, 'slack handler failed');
+      const apology = errorReply(`Sorry, something went wrong on my side (reference ${ref}).`, 'Please try again in a moment.');
+      await respond({ ...render(apology, {}), replace_original: false }).catch((respondError: unknown) => {
+        log.error({ err: respondError, ref }, 'slack respond failed');
+      });
+    }
+  };
+
+  app.command(deps.commandName, async ({ command, ack, respond }) => {
+    await ack();
+    const text = normaliseCommandText(command.text ?? '', deps.commandName);
+    const where = { userId: command.user_id, channelId: command.channel_id, teamId: command.team_id };
+    await guarded(respond, { kind: 'command', ...where }, async () => {
+      const name = firstWord(text) ?? 'help'; // empty text shows help
+      const reply = await bot.runText(text, await requestFor(where, name));
+      const share: Action = { command: TEXT_COMMAND, args: { text } };
+      await respond(render(reply, { source: name, ...(shareable(name) ? { share } : {}) }));
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ACTION_ID_PATTERN }, async ({ ack, body, action, respond }) => {
+    await ack();
+    const where = whereOf(body);
+    await guarded(respond, { kind: 'action', ...where }, async () => {
+      const value = action.value ?? '';
+      const decoded = bot.actions.decode(value);
+      const reply = await bot.runAction(value, await requestFor(where, decoded?.command));
+      const source = action.block_id?.startsWith(SOURCE_PREFIX) ? action.block_id.slice(SOURCE_PREFIX.length) : undefined;
+      // Pressing "Next" or "Another one" (same command as the message's) updates it in place;
+      // "Details" or "More like this" answer with a new message.
+      const replace = !reply.error && decoded !== undefined && decoded.command === source;
+      const options = decoded ? { source: decoded.command, ...(shareable(decoded.command) ? { share: decoded } : {}) } : {};
+      await respond({ ...render(reply, options), replace_original: replace });
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: SHARE_ACTION_ID }, async ({ ack, body, action, respond }) => {
+    await ack();
+    const where = whereOf(body);
+    await guarded(respond, { kind: 'share', ...where }, async () => {
+      const decoded = bot.actions.decode(action.value ?? '');
+      const reply = !decoded
+        ? errorReply('This button has expired.', 'Run the command again to share fresh results.')
+        : decoded.command === TEXT_COMMAND
+          ? await bot.runText(String(decoded.args.text ?? ''), await requestFor(where, firstWord(String(decoded.args.text ?? ''))))
+          : await bot.run(decoded.command, decoded.args, await requestFor(where, decoded.command));
+      if (reply.error) {
+        await respond({ ...render(reply, {}), replace_original: false });
+        return;
+      }
+      const source = decoded?.command === TEXT_COMMAND ? firstWord(String(decoded.args.text ?? '')) : decoded?.command;
+      const shared: RespondArguments = { ...render(reply, { sharedBy: where.userId, ...(source ? { source } : {}) }), response_type: 'in_channel', replace_original: false };
+      await respond(shared);
+      // The ephemeral copy has served its purpose.
+      await respond({ delete_original: true });
+    });
+  });
+
+  /** Replies of commands that change settings are never re-run by a share button. */
+  function shareable(command: string | undefined): boolean {
+    return command !== undefined && bot.registry.get(command)?.requiresManage !== true;
+  }
+}
+
+function whereOf(body: { user: { id: string }; channel?: { id: string }; team: { id: string } | null }): Where {
+  return { userId: body.user.id, channelId: body.channel?.id ?? '', ...(body.team?.id ? { teamId: body.team.id } : {}) };
+}
+
+/**
+ * Forgiving parse of the slash command's text: Slack escapes `&`, `<`, `>`; people sometimes
+ * type the command name again (`/papers /papers search x`) or use odd spacing.
+ */
+export function normaliseCommandText(text: string, commandName: string): string {
+  const name = commandName.replace(/^\//, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return unescapeText(text)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(new RegExp(`^/?${name}(\\s+|$)`, 'i'), '')
+    .trim();
+}
+
+function firstWord(text: string): string | undefined {
+  const word = text.trim().split(/\s+/)[0];
+  return word ? word.toLowerCase() : undefined;
+}

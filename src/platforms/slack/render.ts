@@ -1,0 +1,165 @@
+/**
+ * Renders the neutral `Reply` as a Slack Block Kit message. Pure: no I/O, same input, same output
+ * (button values come from the injected `encode`). Every string we did not write is escaped and
+ * clipped to its Block Kit limit; the message as a whole stays within the block count and size.
+ *
+ * @see https://docs.slack.dev/reference/block-kit/blocks
+ */
+import type { Action, Block, Button, PaperCard, Reply } from '../../core/reply.js';
+import { clipEscaped, link, oneLine } from './escape.js';
+import * as L from './limits.js';
+
+export interface MrkdwnText { type: 'mrkdwn'; text: string; verbatim: true }
+export interface PlainText { type: 'plain_text'; text: string; emoji: true }
+export interface SlackButton { type: 'button'; text: PlainText; action_id: string; value: string; style?: 'primary' }
+export type SlackBlock =
+  | { type: 'header'; text: PlainText }
+  | { type: 'section'; text: MrkdwnText }
+  | { type: 'section'; fields: MrkdwnText[] }
+  | { type: 'context'; elements: MrkdwnText[] }
+  | { type: 'actions'; block_id: string; elements: SlackButton[] };
+
+export interface SlackMessage {
+  /** Fallback for notifications and screen readers. */
+  text: string;
+  blocks: SlackBlock[];
+  response_type: 'ephemeral' | 'in_channel';
+}
+
+export interface RenderOptions {
+  /** Encodes a button's action into its `value` (the bot's `ActionCodec.encode`). */
+  encode: (action: Action, maxLength: number) => string;
+  /** The action that re-creates this reply: ephemeral replies then get a "Share to channel" button. */
+  share?: Action;
+  /** The Slack user who shared this reply into the channel, credited in a context line. */
+  sharedBy?: string;
+  /** Command that produced the reply, kept in the reply-level actions `block_id` (see `SOURCE_PREFIX`). */
+  source?: string;
+}
+
+/** Buttons that re-run a command use `pb:<n>`; the share button has its own id. */
+export const ACTION_ID_PATTERN = /^pb:\d+$/;
+export const SHARE_ACTION_ID = 'pb:share';
+/** `block_id` prefix of the reply-level buttons, followed by the command that produced the reply. */
+export const SOURCE_PREFIX = 'pb:src:';
+export const SHARE_LABEL = 'Share to channel';
+const OMITTED = 'Some results were left out to fit in one Slack message.';
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
+
+const mrkdwn = (text: string): MrkdwnText => ({ type: 'mrkdwn', text, verbatim: true });
+const plain = (text: string): PlainText => ({ type: 'plain_text', text, emoji: true });
+
+export function renderReply(reply: Reply, options: RenderOptions): SlackMessage {
+  let nextId = 0;
+  const button = (b: Button): SlackButton => ({
+    type: 'button',
+    text: plain(clipEscaped(oneLine(b.label) || 'Open', L.BUTTON_TEXT_MAX)),
+    action_id: `pb:${nextId++}`,
+    value: options.encode(b.action, L.BUTTON_VALUE_MAX),
+    ...(b.style === 'primary' ? { style: 'primary' as const } : {}),
+  });
+
+  const replyButtons = reply.buttons.map(button);
+  const shareable = options.share && reply.ephemeral && !reply.error;
+  if (shareable) {
+    replyButtons.splice(L.ACTIONS_ELEMENTS_MAX - 1);
+    replyButtons.push({
+      type: 'button',
+      text: plain(SHARE_LABEL),
+      action_id: SHARE_ACTION_ID,
+      value: options.encode(options.share!, L.BUTTON_VALUE_MAX),
+    });
+  }
+  const tail: SlackBlock[] = [];
+  if (options.sharedBy && SLACK_USER_ID.test(options.sharedBy)) {
+    tail.push({ type: 'context', elements: [mrkdwn(`Shared by <@${options.sharedBy}>`)] });
+  }
+  if (replyButtons.length) {
+    const blockId = (SOURCE_PREFIX + (options.source ?? '')).slice(0, L.BLOCK_ID_MAX);
+    tail.push({ type: 'actions', block_id: blockId, elements: replyButtons.slice(0, L.ACTIONS_ELEMENTS_MAX) });
+  }
+
+  // Content blocks, each group kept whole, until the count or size budget runs out.
+  const blocks: SlackBlock[] = [];
+  const room = L.MAX_BLOCKS - tail.length - 1; // one slot for the "left out" notice
+  let size = 0;
+  let omitted = false;
+  reply.blocks.forEach((block, index) => {
+    if (omitted) return;
+    const group = renderBlock(block, index, button);
+    const groupSize = group.reduce((sum, b) => sum + textSize(b), 0);
+    if (blocks.length + group.length > room || size + groupSize > L.BLOCKS_TEXT_BUDGET) {
+      omitted = true;
+      return;
+    }
+    blocks.push(...group);
+    size += groupSize;
+  });
+  if (omitted) blocks.push({ type: 'context', elements: [mrkdwn(OMITTED)] });
+
+  return {
+    text: clipEscaped(reply.text.trim() || 'paperbot', L.FALLBACK_TEXT_MAX),
+    blocks: [...blocks, ...tail],
+    response_type: reply.ephemeral ? 'ephemeral' : 'in_channel',
+  };
+}
+
+function renderBlock(block: Block, index: number, button: (b: Button) => SlackButton): SlackBlock[] {
+  switch (block.type) {
+    case 'header': {
+      const text = oneLine(block.text);
+      return text ? [{ type: 'header', text: plain(clipEscaped(text, L.HEADER_TEXT_MAX)) }] : [];
+    }
+    case 'text':
+      return block.text.trim() ? [{ type: 'section', text: mrkdwn(clipEscaped(block.text, L.SECTION_TEXT_MAX)) }] : [];
+    case 'context':
+      return block.text.trim() ? [{ type: 'context', elements: [mrkdwn(clipEscaped(block.text, L.CONTEXT_TEXT_MAX))] }] : [];
+    case 'fields': {
+      const out: SlackBlock[] = [];
+      for (let i = 0; i < block.fields.length; i += L.SECTION_FIELDS_MAX) {
+        const chunk = block.fields.slice(i, i + L.SECTION_FIELDS_MAX);
+        out.push({ type: 'section', fields: chunk.map((f) => mrkdwn(field(f.label, f.value))) });
+      }
+      return out;
+    }
+    case 'paper': {
+      const out: SlackBlock[] = [{ type: 'section', text: mrkdwn(paperText(block.paper)) }];
+      const buttons = (block.buttons ?? []).slice(0, L.ACTIONS_ELEMENTS_MAX).map(button);
+      if (buttons.length) out.push({ type: 'actions', block_id: `pb:paper:${index}`, elements: buttons });
+      return out;
+    }
+  }
+}
+
+/** `*label*` over the value, within one field's limit. */
+function field(label: string, value: string): string {
+  const head = oneLine(label) ? `*${clipEscaped(oneLine(label), 200)}*\n` : '';
+  return head + clipEscaped(value.trim() || '–', L.FIELD_TEXT_MAX - head.length);
+}
+
+/** Bold title, metadata line, summary, links: the summary takes whatever room is left. */
+function paperText(paper: PaperCard): string {
+  const title = `*${clipEscaped(oneLine(paper.title) || paper.id, 300)}*`;
+  const meta = clipEscaped(oneLine(paper.meta), 300);
+  const links = paper.links
+    .map((l) => link(l.url, l.label))
+    .filter((l): l is string => l !== undefined)
+    .join(' · ');
+  const linkLine = links.length <= 1000 ? links : '';
+  const fixed = [title, meta, linkLine].filter(Boolean);
+  const room = L.SECTION_TEXT_MAX - fixed.join('\n').length - 2;
+  const summary = paper.summary.trim() ? clipEscaped(paper.summary.trim(), room) : '';
+  return [title, meta, summary, linkLine].filter(Boolean).join('\n');
+}
+
+function textSize(block: SlackBlock): number {
+  switch (block.type) {
+    case 'header':
+    case 'section':
+      return 'text' in block ? block.text.text.length : block.fields.reduce((n, f) => n + f.text.length, 0);
+    case 'context':
+      return block.elements.reduce((n, e) => n + e.text.length, 0);
+    case 'actions':
+      return block.elements.reduce((n, e) => n + e.text.text.length, 0);
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Sends Slack-shaped, correctly signed requests to a Bolt HTTP receiver, as Slack would:
+ * slash commands as form fields, block actions as a form field `payload` holding JSON.
+ *
+ * @see https://docs.slack.dev/authentication/verifying-requests-from-slack
+ * @see https://docs.slack.dev/interactivity/implementing-slash-commands#app_command_handling
+ * @see https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+
+/** `X-Slack-Signature` and `X-Slack-Request-Timestamp` for a raw body. */
+export function signSlackRequest(signingSecret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const signature = createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex');
+  return { 'X-Slack-Signature': `v0=${signature}`, 'X-Slack-Request-Timestamp': String(timestamp) };
+}
+
+export interface Caller {
+  userId?: string;
+  channelId?: string;
+  teamId?: string;
+  /** Where Bolt's `respond` posts; usually `fake.responseUrl(id)`. */
+  responseUrl: string;
+}
+
+export interface SendOptions {
+  /** Seconds since the epoch to sign with (default now); use an old one to test staleness. */
+  timestamp?: number;
+  /** Overrides the computed signature (to test rejection). */
+  signature?: string;
+}
+
+export interface SlackReply {
+  status: number;
+  body: string;
+}
+
+/** A clickable button as found in a rendered message. */
+export interface PressableButton {
+  action_id: string;
+  value?: string;
+  text: { text: string };
+  block_id?: string;
+}
+
+export class SlackRequestSender {
+  /**
+   * @param endpoint The receiver's URL, e.g. `http://127.0.0.1:<port>/slack/events`.
+   */
+  constructor(
+    readonly endpoint: string,
+    private readonly signingSecret: string,
+  ) {}
+
+  /** Sends a slash command, e.g. `/papers search diffusion`. */
+  slashCommand(command: string, text: string, caller: Caller, options?: SendOptions): Promise<SlackReply> {
+    const form = new URLSearchParams({
+      token: 'deprecated-verification-token',
+      team_id: caller.teamId ?? 'T0FAKE',
+      team_domain: 'fake',
+      channel_id: caller.channelId ?? 'C0FAKE',
+      channel_name: 'papers',
+      user_id: caller.userId ?? 'U0USER',
+      user_name: 'tester',
+      command,
+      text,
+      api_app_id: 'A0FAKE',
+      is_enterprise_install: 'false',
+      response_url: caller.responseUrl,
+      trigger_id: `${Date.now()}.trigger`,
+    });
+    return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
+  }
+
+  /** Sends a `block_actions` payload for one button press. */
+  blockAction(button: PressableButton, caller: Caller & { ephemeral?: boolean }, options?: SendOptions): Promise<SlackReply> {
+    const channelId = caller.channelId ?? 'C0FAKE';
+    const payload = {
+      type: 'block_actions',
+      user: { id: caller.userId ?? 'U0USER', username: 'tester', name: 'tester', team_id: caller.teamId ?? 'T0FAKE' },
+      api_app_id: 'A0FAKE',
+      token: 'deprecated-verification-token',
+      container: { type: 'message', message_ts: '1700000000.000100', channel_id: channelId, is_ephemeral: caller.ephemeral ?? false },
+      trigger_id: `${Date.now()}.trigger`,
+      team: { id: caller.teamId ?? 'T0FAKE', domain: 'fake' },
+      enterprise: null,
+      is_enterprise_install: false,
+      channel: { id: channelId, name: 'papers' },
+      response_url: caller.responseUrl,
+      actions: [
+        {
+          type: 'button',
+          action_id: button.action_id,
+          block_id: button.block_id ?? randomUUID(),
+          text: { type: 'plain_text', text: button.text.text, emoji: true },
+          ...(button.value !== undefined ? { value: button.value } : {}),
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    };
+    const form = new URLSearchParams({ payload: JSON.stringify(payload) });
+    return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
+  }
+
+  /** Sends a raw body, signed unless `options.signature` overrides it. */
+  async send(body: string, contentType: string, options: SendOptions = {}): Promise<SlackReply> {
+    const headers = signSlackRequest(this.signingSecret, body, options.timestamp);
+    if (options.signature !== undefined) headers['X-Slack-Signature'] = options.signature;
+    const res = await fetch(this.endpoint, { method: 'POST', headers: { 'Content-Type': contentType, ...headers }, body });
+    return { status: res.status, body: await res.text() };
+  }
+}
+
+/** Finds a button by its label in a rendered message (as posted to a response URL). */
+export function findButton(message: Record<string, unknown>, label: string | RegExp): PressableButton | undefined {
+  const blocks = (message.blocks ?? []) as { type: string; block_id?: string; elements?: PressableButton[] }[];
+  for (const block of blocks) {
+    if (block.type !== 'actions') continue;
+    for (const element of block.elements ?? []) {
+      const text = element.text.text;
+      if (typeof label === 'string' ? text === label : label.test(text)) return { ...element, ...(block.block_id ? { block_id: block.block_id } : {}) };
+    }
+  }
+  return undefined;
+}

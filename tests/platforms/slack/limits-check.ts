@@ -1,0 +1,56 @@
+/** Lists every Block Kit limit a rendered message breaks (empty when it is valid). */
+import * as L from '../../../src/platforms/slack/limits.js';
+import type { SlackMessage } from '../../../src/platforms/slack/render.js';
+
+export function blockKitViolations(message: SlackMessage): string[] {
+  const problems: string[] = [];
+  const check = (ok: boolean, what: string) => {
+    if (!ok) problems.push(what);
+  };
+  check(message.text.length > 0 && message.text.length <= L.MESSAGE_TEXT_MAX, `text length ${message.text.length}`);
+  check(message.blocks.length <= L.MAX_BLOCKS, `${message.blocks.length} blocks`);
+  const actionIds = new Set<string>();
+  const blockIds = new Set<string>();
+  message.blocks.forEach((block, i) => {
+    switch (block.type) {
+      case 'header':
+        check(block.text.text.length > 0 && block.text.text.length <= L.HEADER_TEXT_MAX, `header ${i} length ${block.text.text.length}`);
+        break;
+      case 'section':
+        if ('text' in block) check(block.text.text.length > 0 && block.text.text.length <= L.SECTION_TEXT_MAX, `section ${i} length ${block.text.text.length}`);
+        else {
+          check(block.fields.length > 0 && block.fields.length <= L.SECTION_FIELDS_MAX, `section ${i} has ${block.fields.length} fields`);
+          for (const field of block.fields) check(field.text.length > 0 && field.text.length <= L.FIELD_TEXT_MAX, `field in ${i} length ${field.text.length}`);
+        }
+        break;
+      case 'context':
+        check(block.elements.length > 0 && block.elements.length <= L.CONTEXT_ELEMENTS_MAX, `context ${i} elements`);
+        for (const el of block.elements) check(el.text.length > 0 && el.text.length <= L.CONTEXT_TEXT_MAX, `context ${i} length ${el.text.length}`);
+        break;
+      case 'actions':
+        check(block.elements.length > 0 && block.elements.length <= L.ACTIONS_ELEMENTS_MAX, `actions ${i} has ${block.elements.length} elements`);
+        check(block.block_id.length <= L.BLOCK_ID_MAX && !blockIds.has(block.block_id), `block_id ${block.block_id}`);
+        blockIds.add(block.block_id);
+        for (const button of block.elements) {
+          check(button.text.text.length > 0 && button.text.text.length <= L.BUTTON_TEXT_MAX, `button text ${button.text.text.length}`);
+          check(button.action_id.length <= L.ACTION_ID_MAX && !actionIds.has(button.action_id), `action_id ${button.action_id}`);
+          check(button.value.length <= L.BUTTON_VALUE_MAX, `button value ${button.value.length}`);
+          actionIds.add(button.action_id);
+        }
+        break;
+    }
+  });
+  return problems;
+}
+
+/** Every user-visible string of a message, for escaping checks. */
+export function messageTexts(message: SlackMessage): string[] {
+  const out = [message.text];
+  for (const block of message.blocks) {
+    if (block.type === 'header') out.push(block.text.text);
+    else if (block.type === 'section') out.push(...('text' in block ? [block.text.text] : block.fields.map((f) => f.text)));
+    else if (block.type === 'context') out.push(...block.elements.map((e) => e.text));
+    else out.push(...block.elements.map((e) => e.text.text));
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { Action, Reply } from '../../../src/core/reply.js';
+import { renderReply } from '../../../src/platforms/slack/render.js';
+
+/** Deterministic button values so payloads can be compared exactly. */
+const encode = (action: Action) => `v:${action.command}:${JSON.stringify(action.args)}`;
+
+const card = {
+  id: 'p1diff01',
+  title: 'Denoising Diffusion <Models>',
+  titleDerived: false,
+  meta: 'ID p1diff01 · Nov 25, 2024 · 7 authors',
+  summary: 'We scale diffusion & friends.',
+  links: [
+    { label: 'Code', url: 'https://github.com/example/diffusion?a=1&b=2' },
+    { label: 'Evil', url: 'javascript:alert(1)' },
+  ],
+};
+
+describe('renderReply (Slack Block Kit)', () => {
+  it('GIVEN a search-like ephemeral reply THEN renders exact blocks, buttons and a share button', () => {
+    const reply: Reply = {
+      text: 'Papers matching “diffusion”',
+      blocks: [
+        { type: 'header', text: 'Papers matching “diffusion”' },
+        { type: 'context', text: 'Results 1–1 of 1' },
+        { type: 'paper', paper: card, buttons: [{ label: 'Details', action: { command: 'paper', args: { id: 'p1diff01' } } }] },
+      ],
+      buttons: [{ label: 'Next ▶', action: { command: 'search', args: { query: 'diffusion', page: 2 } } }],
+      ephemeral: true,
+    };
+    const share = { command: '$text', args: { text: 'search diffusion' } };
+    expect(renderReply(reply, { encode, share, source: 'search' })).toEqual({
+      text: 'Papers matching “diffusion”',
+      response_type: 'ephemeral',
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Papers matching “diffusion”', emoji: true } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Results 1–1 of 1', verbatim: true }] },
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            verbatim: true,
+            text:
+              '*Denoising Diffusion &lt;Models&gt;*\nID p1diff01 · Nov 25, 2024 · 7 authors\nWe scale diffusion &amp; friends.\n' +
+              '<https://github.com/example/diffusion?a=1&amp;b=2|Code>',
+          },
+        },
+        {
+          type: 'actions',
+          block_id: 'pb:paper:2',
+          elements: [
+            { type: 'button', text: { type: 'plain_text', text: 'Details', emoji: true }, action_id: 'pb:1', value: 'v:paper:{"id":"p1diff01"}' },
+          ],
+        },
+        {
+          type: 'actions',
+          block_id: 'pb:src:search',
+          elements: [
+            { type: 'button', text: { type: 'plain_text', text: 'Next ▶', emoji: true }, action_id: 'pb:0', value: 'v:search:{"query":"diffusion","page":2}' },
+            { type: 'button', text: { type: 'plain_text', text: 'Share to channel', emoji: true }, action_id: 'pb:share', value: 'v:$text:{"text":"search diffusion"}' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('GIVEN an in-channel reply with fields THEN uses in_channel, mrkdwn fields and a primary button', () => {
+    const reply: Reply = {
+      text: 'Paper',
+      blocks: [{ type: 'fields', fields: [{ label: 'Upvotes', value: '42' }, { label: 'TL;DR', value: 'a < b' }] }],
+      buttons: [{ label: 'Another one', action: { command: 'random', args: {} }, style: 'primary' }],
+      ephemeral: false,
+    };
+    expect(renderReply(reply, { encode, share: { command: 'random', args: {} } })).toEqual({
+      text: 'Paper',
+      response_type: 'in_channel',
+      blocks: [
+        {
+          type: 'section',
+          fields: [
+            { type: 'mrkdwn', text: '*Upvotes*\n42', verbatim: true },
+            { type: 'mrkdwn', text: '*TL;DR*\na &lt; b', verbatim: true },
+          ],
+        },
+        {
+          type: 'actions',
+          block_id: 'pb:src:',
+          elements: [
+            { type: 'button', text: { type: 'plain_text', text: 'Another one', emoji: true }, action_id: 'pb:0', value: 'v:random:{}', style: 'primary' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('GIVEN an error reply THEN it stays ephemeral and gets no share button', () => {
+    const message = renderReply(
+      { text: 'No paper has the ID `x`.', blocks: [{ type: 'text', text: 'No paper has the ID `x`.' }], buttons: [], ephemeral: true, error: true },
+      { encode, share: { command: '$text', args: { text: 'paper x' } } },
+    );
+    expect(message).toEqual({
+      text: 'No paper has the ID `x`.',
+      response_type: 'ephemeral',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'No paper has the ID `x`.', verbatim: true } }],
+    });
+  });
+
+  it('GIVEN a shared reply THEN credits the sharer with a mention built from a valid user id only', () => {
+    const reply: Reply = { text: 't', blocks: [{ type: 'text', text: 'hello' }], buttons: [], ephemeral: true };
+    expect(renderReply(reply, { encode, sharedBy: 'U0USER' }).blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Shared by <@U0USER>', verbatim: true }],
+    });
+    expect(JSON.stringify(renderReply(reply, { encode, sharedBy: '!channel' }))).not.toContain('Shared by');
+  });
+
+  it('GIVEN more than ten fields THEN splits them over several sections', () => {
+    const fields = Array.from({ length: 23 }, (_, i) => ({ label: `f${i}`, value: 'v' }));
+    const message = renderReply({ text: 't', blocks: [{ type: 'fields', fields }], buttons: [], ephemeral: false }, { encode });
+    expect(message.blocks.map((b) => ('fields' in b ? b.fields.length : 0))).toEqual([10, 10, 3]);
+  });
+
+  it('GIVEN too many blocks THEN keeps within 50 and says that some were left out', () => {
+    const blocks = Array.from({ length: 80 }, (_, i) => ({ type: 'text' as const, text: `line ${i}` }));
+    const message = renderReply(
+      { text: 't', blocks, buttons: [{ label: 'Next', action: { command: 'search', args: {} } }], ephemeral: false },
+      { encode },
+    );
+    expect(message.blocks).toHaveLength(50);
+    expect(message.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Some results were left out to fit in one Slack message.', verbatim: true }] });
+    expect(message.blocks.at(-1)?.type).toBe('actions');
+  });
+});
