@@ -1,0 +1,78 @@
+/**
+ * Structured logs with pino: JSON lines for containers, a compact human format for the console.
+ * Secrets are removed by pino's `redact` before a line is serialised, so neither format can leak them.
+ * @see https://getpino.io/#/docs/redaction
+ */
+import { randomUUID } from 'node:crypto';
+import { pino, type DestinationStream, type Level, type Logger as PinoLogger } from 'pino';
+import type { Logger } from '../core/logger.js';
+import { prettyStream } from './pretty.js';
+
+export interface LoggerOptions {
+  level: Level | 'silent';
+  format: 'json' | 'pretty';
+  /** Where lines go; JSON defaults to stdout, pretty to stderr (stdout belongs to the console chat). */
+  destination?: DestinationStream;
+  /** Colours in pretty mode; defaults to whether the destination is a TTY. */
+  colors?: boolean;
+}
+
+/** Keys that hold credentials wherever they appear, one or two levels deep. */
+const SECRET_KEYS = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'secret',
+  'password',
+  'authorization',
+  'Authorization',
+  'cookie',
+  'DISCORD_TOKEN',
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'SLACK_SIGNING_SECRET',
+];
+
+export const REDACT_PATHS = [
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((k) => `*.${k}`),
+  ...SECRET_KEYS.map((k) => `*.*.${k}`),
+  // HTTP clients (axios in the Slack SDK, undici) put credentials in request headers of errors.
+  ...['authorization', 'Authorization', 'cookie', 'x-slack-signature'].flatMap((h) => [
+    `headers["${h}"]`,
+    `*.headers["${h}"]`,
+    `*.*.headers["${h}"]`,
+    `err.config.headers["${h}"]`,
+  ]),
+];
+
+export type AppLogger = PinoLogger;
+
+export function createLogger(options: LoggerOptions): AppLogger {
+  const pretty = options.format === 'pretty';
+  const out = options.destination ?? (pretty ? process.stderr : pino.destination({ dest: 1, sync: true }));
+  const colors = options.colors ?? (out === process.stderr && process.stderr.isTTY);
+  const stream = pretty ? prettyStream(out, { colors }) : out;
+  return pino(
+    {
+      level: options.level,
+      base: { app: 'paperbot' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Level names rather than numbers read better in log search tools.
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    stream,
+  );
+}
+
+/** A short random ID that ties together every line of one command, across adapter and core. */
+export function newInteractionId(): string {
+  return randomUUID().slice(0, 8);
+}
+
+/** A child logger for one command: every line carries `interactionId` (and whatever else is given). */
+export function interactionLogger(logger: Logger, bindings: { interactionId?: string; platform?: string; command?: string } = {}): Logger {
+  return logger.child({ ...bindings, interactionId: bindings.interactionId ?? newInteractionId() });
+}
