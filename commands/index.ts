@@ -2,14 +2,30 @@
 import type { AnyCommand } from '../src/core/command.js';
 import type { CommandRegistry } from '../src/core/dispatch.js';
 import { digest } from './digest.js';
+import { digestNow } from './digest-now.js';
 import { help } from './help.js';
 import { paper } from './paper.js';
 import { random } from './random.js';
 import { search } from './search.js';
 import { similar } from './similar.js';
+import { subscribe } from './subscribe.js';
+import { subscriptions } from './subscriptions.js';
 import { topics } from './topics.js';
+import { unsubscribe } from './unsubscribe.js';
 
-export const commandList: readonly AnyCommand[] = [search, random, digest, paper, similar, topics, help];
+export const commandList: readonly AnyCommand[] = [
+  search,
+  random,
+  digest,
+  paper,
+  similar,
+  topics,
+  subscribe,
+  unsubscribe,
+  subscriptions,
+  digestNow,
+  help,
+];
 
 export function createRegistry(commands: readonly AnyCommand[] = commandList): CommandRegistry {
   return new Map(commands.map((command) => [command.name, command]));

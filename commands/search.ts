@@ -14,18 +14,19 @@ export const search = defineCommand({
   ],
   execute({ query, page }, { library }) {
     const result = library.search(query, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const suggestionButtons: Button[] = result.suggestions.map((suggestion) => ({
+      label: `Search “${suggestion}”`,
+      action: { command: 'search', args: { query: suggestion } },
+    }));
+    const didYouMean = result.suggestions.length
+      ? `Did you mean ${result.suggestions.map((s) => `“${s}”`).join(' or ')}?`
+      : undefined;
     if (result.total === 0) {
-      const buttons: Button[] = result.suggestions.map((suggestion) => ({
-        label: `Search “${suggestion}”`,
-        action: { command: 'search', args: { query: suggestion } },
-      }));
-      const hint = result.suggestions.length
-        ? `Did you mean ${result.suggestions.map((s) => `“${s}”`).join(' or ')}?`
-        : 'Try fewer or more general words.';
+      const hint = didYouMean ?? 'Try fewer or more general words.';
       return {
         text: `No papers match “${query}”. ${hint}`,
         blocks: [{ type: 'text', text: `No papers match “${query}”.` }, { type: 'context', text: hint }],
-        buttons,
+        buttons: suggestionButtons,
         ephemeral: true,
       };
     }
@@ -39,13 +40,15 @@ export const search = defineCommand({
     const blocks: Block[] = [
       { type: 'header', text: `Papers matching “${query}”` },
       { type: 'context', text: `Results ${first}–${last} of ${result.total}` },
+      // Results found only through typo tolerance come with the corrected spelling.
+      ...(didYouMean && page === 1 ? [{ type: 'context' as const, text: didYouMean }] : []),
       ...result.hits.map(({ paper }): Block => ({
         type: 'paper',
         paper: paperCard(paper, library.tldr(paper)),
         buttons: [detailsButton(paper.id), similarButton(paper.id)],
       })),
     ];
-    const buttons: Button[] = [];
+    const buttons: Button[] = page === 1 ? suggestionButtons.slice(0, 1) : [];
     if (page > 1) buttons.push({ label: '◀ Previous', action: { command: 'search', args: { query, page: page - 1 } } });
     if (last < result.total) buttons.push({ label: 'Next ▶', action: { command: 'search', args: { query, page: page + 1 } } });
     const lines = result.hits.map(({ paper }, i) => `${first + i}. ${paper.title} (${paper.id})`);

@@ -1,4 +1,5 @@
 /** The `paperbot` command line: one-shot commands, corpus tools, and starting the bot. */
+import type { Readable, Writable } from 'node:stream';
 import { createRegistry } from '../../commands/index.js';
 import { Bot } from '../core/bot.js';
 import type { RequestInfo } from '../core/command.js';
@@ -36,11 +37,19 @@ function chatCommand(cli: CliInvocation): { name: string; args: RawArgs } | unde
   }
 }
 
-async function run(cli: CliInvocation, env: NodeJS.ProcessEnv): Promise<number> {
+export interface CliIo {
+  stdin: Readable;
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable;
+}
+
+const processIo: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+
+async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const dataDir = cli.dataDir ?? (env.PAPERBOT_DATA_DIR || DEFAULT_DATA_DIR);
   const [name, sub] = cli.command;
   if (cli.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (name === 'start') {
@@ -49,16 +58,16 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv): Promise<number> 
   }
   const { corpus, library } = loadLibrary(dataDir);
   if (name === 'corpus' && sub === 'stats') {
-    process.stdout.write(`${cli.json ? JSON.stringify(corpusStatsJson(corpus)) : corpusStatsText(corpus)}\n`);
+    io.stdout.write(`${cli.json ? JSON.stringify(corpusStatsJson(corpus)) : corpusStatsText(corpus)}\n`);
     return 0;
   }
   if (name === 'search' && cli.json) {
     const limit = cli.limit ?? 10;
     if (cli.positionals.length === 0) {
-      const failed = await searchJsonLines(library, limit, process.stdin, process.stdout, process.stderr);
+      const failed = await searchJsonLines(library, limit, io.stdin, io.stdout, io.stderr);
       return failed > 0 ? 1 : 0;
     }
-    process.stdout.write(`${JSON.stringify(searchJson(library, cli.positionals.join(' '), limit, ((cli.page ?? 1) - 1) * limit))}\n`);
+    io.stdout.write(`${JSON.stringify(searchJson(library, cli.positionals.join(' '), limit, ((cli.page ?? 1) - 1) * limit))}\n`);
     return 0;
   }
   const chat = chatCommand(cli);
@@ -66,27 +75,27 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv): Promise<number> 
   const bot = new Bot({ registry: createRegistry(), library: () => library });
   const reply = await bot.run(chat.name, chat.args, CLI_REQUEST);
   if (cli.json) {
-    process.stdout.write(`${JSON.stringify(reply)}\n`);
+    io.stdout.write(`${JSON.stringify(reply)}\n`);
   } else {
-    const style = process.stdout.isTTY && !env.NO_COLOR ? ansiStyle : plainStyle;
-    (reply.error ? process.stderr : process.stdout).write(`${renderConsole(reply, style).text}\n`);
+    const style = io.stdout.isTTY && !env.NO_COLOR ? ansiStyle : plainStyle;
+    (reply.error ? io.stderr : io.stdout).write(`${renderConsole(reply, style).text}\n`);
   }
   return reply.error ? 1 : 0;
 }
 
-export async function cliMain(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function cliMain(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = processIo): Promise<number> {
   try {
-    return await run(parseCli(argv), env);
+    return await run(parseCli(argv), env, io);
   } catch (error) {
     if (error instanceof CliUsageError) {
-      process.stderr.write(`paperbot: ${error.message}\n\n${USAGE}\n`);
+      io.stderr.write(`paperbot: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
     if (error instanceof UserError) {
-      process.stderr.write(`paperbot: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+      io.stderr.write(`paperbot: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
       return 1;
     }
-    process.stderr.write(`paperbot: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`paperbot: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }

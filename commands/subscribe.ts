@@ -1,0 +1,80 @@
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { reply } from '../src/core/reply.js';
+import { resolveTopic } from '../src/core/resolve-topic.js';
+import { describeSchedule, formatWhen, notAvailable } from '../src/scheduler/format.js';
+import { parseSubscribeText } from '../src/scheduler/parse-subscribe.js';
+import { EVERY_DAY, parseDays, parseTime, parseTimezone } from '../src/scheduler/spec.js';
+
+/** Keeps one channel from flooding itself (and the scheduler); also Discord's 25-field list limit. */
+const MAX_PER_CHANNEL = 25;
+
+export const subscribe = defineCommand({
+  name: 'subscribe',
+  description: 'Post a digest to this channel on a schedule: a topic, search words, or daily',
+  usage: 'subscribe diffusion 08:30 Europe/Paris weekdays 3',
+  requiresManage: true,
+  args: [
+    {
+      name: 'topic',
+      description: 'Topic, search words or `daily`, then optionally HH:MM, timezone, days, count',
+      type: 'string',
+      required: true,
+      maxLength: 200,
+      text: 'rest',
+      autocomplete: 'topic',
+    },
+    // Typed options on Discord; in Slack and the console they are read from the end of `topic`.
+    { name: 'time', description: 'Time of day, 24-hour HH:MM (default 09:00)', type: 'string', maxLength: 5, text: 'hidden' },
+    { name: 'timezone', description: 'IANA timezone, e.g. Europe/Paris', type: 'string', maxLength: 64, text: 'hidden', autocomplete: 'timezone' },
+    { name: 'days', description: 'every day (default), weekdays, weekends, or mon,wed,fri', type: 'string', maxLength: 60, text: 'hidden' },
+    { name: 'count', description: 'Papers per digest (1-10, default 5)', type: 'integer', min: 1, max: 10, text: 'hidden' },
+  ],
+  execute(args, { library, request, subscriptions }) {
+    if (!subscriptions) throw notAvailable();
+    const parsed = parseSubscribeText(args.topic, {
+      ...(args.time !== undefined ? { time: parseTime(args.time) } : {}),
+      ...(args.timezone !== undefined ? { timezone: parseTimezone(args.timezone) } : {}),
+      ...(args.days !== undefined ? { days: parseDays(args.days) } : {}),
+      ...(args.count !== undefined ? { count: args.count } : {}),
+    });
+    if (parsed.topic.length > 100) throw new UserError('That topic is too long (at most 100 characters).');
+    const daily = parsed.topic.toLowerCase() === 'daily';
+    const resolved = daily ? undefined : resolveTopic(library, parsed.topic);
+    if (resolved && library.search(resolved.query, { limit: 1 }).total === 0) {
+      throw new UserError(`I found no papers about “${parsed.topic}”, so there would be nothing to post.`, 'See `topics` for ideas, or try other words.');
+    }
+    const channel = { platform: request.platform, channelId: request.channelId };
+    const existing = subscriptions.list(channel);
+    const topicKey = daily ? 'daily' : parsed.topic.toLowerCase().replace(/\s+/g, ' ');
+    const isUpdate = existing.some((s) => (s.kind === 'daily' ? 'daily' : s.topic.toLowerCase().replace(/\s+/g, ' ')) === topicKey);
+    if (!isUpdate && existing.length >= MAX_PER_CHANNEL) {
+      throw new UserError(`This channel already has ${MAX_PER_CHANNEL} subscriptions.`, 'Remove one with `unsubscribe <id>` first.');
+    }
+    const { subscription: sub, created, resumed } = subscriptions.subscribe({
+      ...channel,
+      ...(request.workspaceId !== undefined ? { workspaceId: request.workspaceId } : {}),
+      kind: daily ? 'daily' : 'topic',
+      topic: daily ? 'daily' : parsed.topic,
+      time: parsed.time ?? '09:00',
+      timezone: parsed.timezone ?? subscriptions.defaultTimezone,
+      days: parsed.days ?? EVERY_DAY,
+      count: parsed.count ?? 5,
+      createdBy: request.userId,
+    });
+    const label = daily ? 'the daily theme' : (resolved?.label ?? sub.topic);
+    const lines = [
+      created
+        ? `Subscribed this channel to ${label} (#${sub.id}): ${describeSchedule(sub)}.`
+        : `This channel was already subscribed to ${label}, so I updated subscription #${sub.id}: ${describeSchedule(sub)}.`,
+    ];
+    if (resumed) lines.push('It had been paused; it is active again.');
+    const next = subscriptions.nextPost(sub);
+    if (next) lines.push(`Next digest: ${formatWhen(next, sub.timezone)}.`);
+    return reply(
+      lines.join(' '),
+      [{ type: 'header', text: created ? 'Subscribed' : 'Subscription updated' }, ...lines.map((text) => ({ type: 'text' as const, text }))],
+      [{ label: 'Post one now', action: { command: 'digest-now', args: { id: String(sub.id) } } }],
+    );
+  },
+});
