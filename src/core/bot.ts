@@ -9,6 +9,7 @@ import type { CommandContext, RequestInfo } from './command.js';
 import { runCommand, type CommandRegistry } from './dispatch.js';
 import { UserError } from './errors.js';
 import type { PaperLibrary } from './library.js';
+import type { SubscriptionService } from '../scheduler/service.js';
 import { silentLogger, type Logger } from './logger.js';
 import { RateLimiter } from './rate-limit.js';
 import { errorReply, type Reply } from './reply.js';
@@ -21,6 +22,8 @@ export interface BotOptions {
   random?: () => number;
   now?: () => Date;
   rateLimit?: { burst: number; perMinute: number };
+  /** Scheduled digests, for the subscription commands. */
+  subscriptions?: SubscriptionService;
   /** Called after every command with its outcome, for metrics. */
   onCommand?: (event: { command: string; platform: string; outcome: 'ok' | 'user_error' | 'rate_limited'; ms: number }) => void;
 }
@@ -82,6 +85,7 @@ export class Bot {
       request,
       random: this.options.random ?? Math.random,
       now: this.options.now ?? (() => new Date()),
+      ...(this.options.subscriptions ? { subscriptions: this.options.subscriptions } : {}),
     };
   }
 }

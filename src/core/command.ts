@@ -5,6 +5,7 @@
  */
 import type { PaperLibrary } from './library.js';
 import type { Reply } from './reply.js';
+import type { SubscriptionService } from '../scheduler/service.js';
 
 export type Platform = 'discord' | 'slack' | 'console' | 'cli';
 
@@ -53,6 +54,8 @@ export interface CommandContext {
   /** Uniform random number in [0, 1). */
   random: () => number;
   now: () => Date;
+  /** Scheduled digests; absent where the bot runs without a store (one-shot CLI). */
+  subscriptions?: SubscriptionService;
 }
 
 export interface CommandDef<S extends readonly ArgSpec[] = readonly ArgSpec[]> {

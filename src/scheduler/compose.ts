@@ -1,0 +1,72 @@
+/**
+ * Composes a subscription's digest. Papers already posted to the channel are excluded, so a
+ * channel never sees a paper twice while unseen relevant ones remain.
+ *
+ * When a topic is exhausted (nothing unseen is left) the digest says so, repeats the most
+ * relevant papers and suggests subscribing to another topic: a quiet channel would look broken,
+ * and the best papers are the ones worth a second look. A topic with no matching papers at all
+ * posts a short notice instead of an empty digest.
+ */
+import { detailsButton, paperCard } from '../core/cards.js';
+import type { DigestItem, PaperLibrary } from '../core/library.js';
+import { reply, type Block, type Reply } from '../core/reply.js';
+import { resolveTopic, type ResolvedTopic } from '../core/resolve-topic.js';
+import type { Subscription } from '../store/types.js';
+import { pickTheme, themeCandidates } from './themes.js';
+
+export interface ComposedDigest {
+  reply: Reply;
+  /** Papers in the digest, to add to the channel's history once posted. */
+  paperIds: string[];
+  label: string;
+  /** Every relevant paper had been posted already; these are repeats. */
+  exhausted: boolean;
+}
+
+export interface ComposeInput {
+  library: PaperLibrary;
+  subscription: Pick<Subscription, 'id' | 'kind' | 'topic' | 'count' | 'platform' | 'channelId'>;
+  posted: ReadonlySet<string>;
+  /** Local date of the slot; picks the daily theme. */
+  localDate: string;
+  themes: readonly string[];
+}
+
+function resolve(input: ComposeInput): ResolvedTopic | undefined {
+  const { library, subscription: sub } = input;
+  if (sub.kind === 'topic') return resolveTopic(library, sub.topic);
+  const theme = pickTheme(themeCandidates(input.themes, library), input.localDate, `${sub.platform}:${sub.channelId}`);
+  return theme && { label: theme.label, query: theme.query, topic: theme };
+}
+
+export function composeDigest(input: ComposeInput): ComposedDigest {
+  const { library, subscription: sub } = input;
+  const resolved = resolve(input);
+  const heading = sub.kind === 'daily' ? `Daily theme: ${resolved?.label ?? 'none'}` : `Digest: ${resolved?.label ?? sub.topic}`;
+  const footer: Block = { type: 'context', text: `Subscription #${sub.id} · stop it with \`unsubscribe ${sub.id}\`` };
+  if (!resolved) {
+    const text = 'There is no theme to pick from yet: the paper collection has no topics.';
+    return { reply: reply(`${heading}\n${text}`, [{ type: 'header', text: heading }, { type: 'text', text }, footer]), paperIds: [], label: 'none', exhausted: false };
+  }
+  let items: DigestItem[] = library.digest(resolved.query, sub.count, { exclude: input.posted });
+  let note: string | undefined;
+  const exhausted = items.length === 0;
+  if (exhausted) {
+    items = library.digest(resolved.query, sub.count);
+    note = items.length
+      ? `You've seen every paper on ${resolved.label}. Here are the most relevant ones again; subscribe to another topic for new papers.`
+      : `No papers match ${resolved.label} at the moment.`;
+  } else if (items.length < sub.count) {
+    note = `That's every paper on ${resolved.label} you haven't seen yet.`;
+  }
+  const blocks: Block[] = [{ type: 'header', text: heading }];
+  if (resolved.topic) blocks.push({ type: 'context', text: resolved.topic.description });
+  if (note) blocks.push({ type: 'text', text: note });
+  for (const item of items) {
+    blocks.push({ type: 'paper', paper: paperCard(item.paper, `TL;DR: ${item.tldr}`), buttons: [detailsButton(item.paper.id)] });
+  }
+  blocks.push(footer);
+  const lines = items.map((item, i) => `${i + 1}. ${item.paper.title} (${item.paper.id}): ${item.tldr}`);
+  const text = [heading, ...(note ? [note] : []), ...lines].join('\n');
+  return { reply: reply(text, blocks), paperIds: items.map((i) => i.paper.id), label: resolved.label, exhausted };
+}

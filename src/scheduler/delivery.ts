@@ -1,0 +1,116 @@
+/**
+ * Delivering one digest slot through the ledger: compose, then `claimed` → `sending` right before
+ * each network call (a compare-and-set, so only one caller ever sends a slot), `sent` with the
+ * channel's paper history in the same transaction. A 429 sets the slot back to `claimed`
+ * (nothing was posted, so a restart may resend it). A permanent failure pauses the subscription.
+ */
+import { DateTime } from 'luxon';
+import type { PaperLibrary } from '../core/library.js';
+import type { Logger } from '../core/logger.js';
+import type { Platform } from '../core/command.js';
+import type { Poster, PostOutcome } from '../core/poster.js';
+import type { DeliveryState, SlotKey, Subscription, SubscriptionStore } from '../store/types.js';
+import { composeDigest, type ComposedDigest } from './compose.js';
+import { postWithRetry, type RetryDeps } from './retry.js';
+
+export interface DeliveryDeps {
+  store: SubscriptionStore;
+  library: () => PaperLibrary;
+  posters: ReadonlyMap<Platform, Poster>;
+  themes: readonly string[];
+  retry: RetryDeps;
+  now: () => Date;
+  log: Logger;
+}
+
+export interface DeliveryReport extends SlotKey {
+  state: DeliveryState | 'aborted';
+  attempts: number;
+  error?: string;
+}
+
+export function compose(deps: DeliveryDeps, sub: Subscription, localDate: string): ComposedDigest {
+  return composeDigest({ library: deps.library(), subscription: sub, posted: deps.store.postedIds(sub), localDate, themes: deps.themes });
+}
+
+function failureText(outcome: Exclude<PostOutcome, { ok: true }>): string {
+  return outcome.kind === 'permanent' ? outcome.message : `${outcome.kind}: ${outcome.message}`;
+}
+
+/** Pauses a subscription whose channel refuses posts for good (deleted, bot removed, no access). */
+export function pauseFor(deps: DeliveryDeps, sub: Subscription, message: string): void {
+  deps.store.pause(sub.id, `Posting failed: ${message}`, deps.now());
+  deps.log.warn({ subscriptionId: sub.id, platform: sub.platform, channelId: sub.channelId, reason: message }, 'subscription paused');
+}
+
+export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey): Promise<DeliveryReport> {
+  const { store, log } = deps;
+  const fail = (to: DeliveryState, error: string, from: DeliveryState[] = ['claimed']): DeliveryReport => {
+    store.transition(slot, from, to, deps.now(), { error });
+    return { ...slot, state: to, attempts: 0, error };
+  };
+  const sub = store.getSubscription(slot.subscriptionId);
+  if (!sub || sub.pausedReason) return fail('skipped', 'subscription paused or removed before posting');
+  const poster = deps.posters.get(sub.platform);
+  if (!poster) {
+    log.error({ subscriptionId: sub.id, platform: sub.platform }, 'no poster for platform; digest not posted');
+    return fail('failed', `no poster for ${sub.platform}`);
+  }
+  let digest: ComposedDigest;
+  try {
+    digest = compose(deps, sub, slot.slotDate);
+  } catch (error) {
+    log.error({ err: error, subscriptionId: sub.id }, 'digest composition failed');
+    return fail('failed', `composition failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let state: DeliveryState = 'claimed';
+  const result = await postWithRetry(poster, sub, digest.reply, `d${sub.id}-${slot.slotDate}`, deps.retry, {
+    beforeAttempt: () => {
+      const owned = store.transition(slot, [state], 'sending', deps.now(), { attempt: true });
+      if (owned) state = 'sending';
+      return owned;
+    },
+    afterRateLimit: () => {
+      if (store.transition(slot, ['sending'], 'claimed', deps.now())) state = 'claimed';
+    },
+  });
+  if ('aborted' in result) return { ...slot, state: 'aborted', attempts: result.attempts, error: result.aborted };
+  const { outcome, attempts } = result;
+  if (outcome.ok) {
+    store.completeSlot(slot, sub, digest.paperIds, deps.now(), outcome.messageId);
+    log.info({ subscriptionId: sub.id, slotDate: slot.slotDate, papers: digest.paperIds.length, attempts }, 'digest posted');
+    return { ...slot, state: 'sent', attempts };
+  }
+  const error = failureText(outcome);
+  store.transition(slot, [state], 'failed', deps.now(), { error });
+  if (outcome.kind === 'permanent') pauseFor(deps, sub, outcome.message);
+  else log.error({ subscriptionId: sub.id, slotDate: slot.slotDate, attempts, error }, 'digest not posted after retries');
+  return { ...slot, state: 'failed', attempts, error };
+}
+
+export type PostNowResult =
+  | { status: 'posted'; digest: ComposedDigest; messageId?: string }
+  /** No poster for this platform (console): the caller shows the digest itself. */
+  | { status: 'no_poster'; digest: ComposedDigest }
+  | { status: 'failed'; error: string; paused: boolean };
+
+/** An extra digest outside the schedule: no ledger slot, same history, retries and pause rules. */
+export async function deliverNow(deps: DeliveryDeps, sub: Subscription): Promise<PostNowResult> {
+  const localDate = DateTime.fromJSDate(deps.now(), { zone: sub.timezone }).toISODate()!;
+  const digest = compose(deps, sub, localDate);
+  const poster = deps.posters.get(sub.platform);
+  if (!poster) {
+    deps.store.recordPosted(sub, digest.paperIds, deps.now());
+    return { status: 'no_poster', digest };
+  }
+  const key = `n${sub.id}-${deps.now().getTime().toString(36)}`;
+  const result = await postWithRetry(poster, sub, digest.reply, key, deps.retry, { beforeAttempt: () => true });
+  if ('aborted' in result) return { status: 'failed', error: 'the bot is shutting down', paused: false };
+  if (result.outcome.ok) {
+    deps.store.recordPosted(sub, digest.paperIds, deps.now());
+    return { status: 'posted', digest, ...(result.outcome.messageId ? { messageId: result.outcome.messageId } : {}) };
+  }
+  const permanent = result.outcome.kind === 'permanent';
+  if (permanent) pauseFor(deps, sub, result.outcome.message);
+  return { status: 'failed', error: failureText(result.outcome), paused: permanent };
+}

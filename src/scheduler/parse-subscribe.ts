@@ -1,0 +1,57 @@
+/**
+ * Free-text form of `subscribe` for Slack and the console:
+ * `subscribe diffusion models 08:30 Europe/Paris weekdays 3`. Schedule words are recognised by
+ * their shape from the end of the text, in any order; the words before them are the topic.
+ * Discord sends the same fields as typed options; those win over anything read from the text.
+ */
+import { UserError } from '../core/errors.js';
+import type { Weekday } from '../store/types.js';
+import { EVERY_DAY, looksLikeDays, looksLikeTime, looksLikeTimezone, parseDays, parseTime, parseTimezone } from './spec.js';
+
+export interface ScheduleFields {
+  time?: string;
+  timezone?: string;
+  days?: Weekday[];
+  count?: number;
+}
+
+export interface SubscribeRequest extends ScheduleFields {
+  topic: string;
+}
+
+/** Splits trailing schedule words off `text`, filling only fields that `given` leaves unset. */
+export function parseSubscribeText(text: string, given: ScheduleFields = {}): SubscribeRequest {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const out: ScheduleFields = { ...given };
+  // Keep at least one word: `subscribe weekdays` subscribes to the topic "weekdays".
+  while (words.length > 1) {
+    const last = words[words.length - 1]!;
+    const before = words[words.length - 2]!.toLowerCase();
+    if (out.count === undefined && /^\d+$/.test(last)) {
+      out.count = parseCount(last);
+    } else if (out.time === undefined && looksLikeTime(last)) {
+      out.time = parseTime(last);
+    } else if (out.timezone === undefined && looksLikeTimezone(last)) {
+      out.timezone = parseTimezone(last);
+    } else if (out.days === undefined && last.toLowerCase() === 'day' && before === 'every' && words.length > 2) {
+      out.days = EVERY_DAY;
+      words.pop();
+    } else if (out.days === undefined && looksLikeDays(last)) {
+      out.days = parseDays(last);
+    } else {
+      break;
+    }
+    words.pop();
+  }
+  const topic = words.join(' ');
+  if (!topic) throw new UserError('Please name a topic, or `daily` for the daily theme.', 'Example: `subscribe diffusion 08:30 Europe/Paris weekdays 3`');
+  return { topic, ...out };
+}
+
+export function parseCount(text: string | number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 10) {
+    throw new UserError(`The number of papers must be between 1 and 10, not ${text}.`, 'Example: `subscribe diffusion 08:30 weekdays 3`');
+  }
+  return n;
+}

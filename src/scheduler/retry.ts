@@ -1,0 +1,87 @@
+/**
+ * One post with the scheduler's retry policy: wait out 429s for the time the platform asks,
+ * retry transient failures with exponential backoff and full jitter, stop at permanent ones.
+ * Ledger transitions happen in the caller's hooks so this stays free of storage.
+ */
+import type { Platform } from '../core/command.js';
+import type { Poster, PostOutcome } from '../core/poster.js';
+import type { Reply } from '../core/reply.js';
+import type { Pacer } from './pacer.js';
+import type { Semaphore } from './queue.js';
+
+export interface RetryPolicy {
+  /** Network attempts for transient failures (5xx, timeouts), including the first. Default 3. */
+  maxAttempts: number;
+  /** First backoff; doubles each retry. Default 2000 ms. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** How many 429s to wait out before giving up. Default 5. */
+  maxRateLimitWaits: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 60_000, maxRateLimitWaits: 5 };
+
+export interface RetryDeps {
+  policy: RetryPolicy;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  now: () => number;
+  pacer: Pacer;
+  semaphore: Semaphore;
+  /** True once the scheduler is stopping: make no new attempt. */
+  stopping: () => boolean;
+}
+
+export interface RetryHooks {
+  /** Called right before each network attempt; returning false abandons the post (lost a race). */
+  beforeAttempt(): boolean;
+  /** Called after a 429: nothing was posted, so the slot may safely be retried after a crash. */
+  afterRateLimit?(): void;
+}
+
+export type RetryResult = { outcome: PostOutcome; attempts: number } | { aborted: 'stopping' | 'lost_race'; attempts: number };
+
+export function backoffMs(policy: RetryPolicy, retry: number, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+  // Half fixed, half jitter: spreads retries without ever retrying immediately.
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+async function attempt(poster: Poster, channelId: string, reply: Reply, key: string): Promise<PostOutcome> {
+  try {
+    return await poster.post(channelId, reply, { idempotencyKey: key });
+  } catch (error) {
+    // A poster should classify its own errors; an unexpected throw is treated as retryable.
+    return { ok: false, kind: 'transient', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function postWithRetry(
+  poster: Poster,
+  target: { platform: Platform; channelId: string },
+  reply: Reply,
+  key: string,
+  deps: RetryDeps,
+  hooks: RetryHooks,
+): Promise<RetryResult> {
+  let attempts = 0;
+  let transient = 0;
+  let rateLimited = 0;
+  for (;;) {
+    const wait = deps.pacer.reserve(target.platform, target.channelId, deps.now());
+    if (wait > 0) await deps.sleep(wait);
+    if (deps.stopping()) return { aborted: 'stopping', attempts };
+    if (!hooks.beforeAttempt()) return { aborted: 'lost_race', attempts };
+    attempts++;
+    const outcome = await deps.semaphore.use(() => attempt(poster, target.channelId, reply, key));
+    if (outcome.ok || outcome.kind === 'permanent') return { outcome, attempts };
+    if (outcome.kind === 'rate_limited') {
+      hooks.afterRateLimit?.();
+      if (++rateLimited > deps.policy.maxRateLimitWaits) return { outcome, attempts };
+      await deps.sleep(Math.max(0, outcome.retryAfterMs));
+    } else {
+      if (++transient >= deps.policy.maxAttempts) return { outcome, attempts };
+      await deps.sleep(backoffMs(deps.policy, transient, deps.random));
+    }
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * The digest scheduler. node-cron ticks every minute; each tick finds slots whose time has come
+ * in their subscription's timezone, claims them in the ledger and posts them through per-channel
+ * queues. node-cron keeps no record of missed runs, so durability comes from the ledger:
+ *
+ * - a slot is claimed (unique row per subscription and local date) before anything is sent, so
+ *   racing ticks or a restart never post it twice;
+ * - at start, `catchUp` resends slots left `claimed` (nothing was sent), marks slots left
+ *   `sending` as `uncertain` without resending (at-most-once: the post may have gone out), and
+ *   posts slots missed while down if they are within the grace period, else marks them `skipped`.
+ *
+ * One process per database file: claims are safe across processes, but a `claimed` slot being
+ * retried after a 429 is only protected from `catchUp` within this process.
+ */
+import cron from 'node-cron';
+import type { Platform } from '../core/command.js';
+import type { PaperLibrary } from '../core/library.js';
+import { silentLogger, type Logger } from '../core/logger.js';
+import type { Poster } from '../core/poster.js';
+import { slotKey, type SlotKey, type Subscription, type SubscriptionStore } from '../store/types.js';
+import { deliverNow, deliverSlot, type DeliveryDeps, type DeliveryReport, type PostNowResult } from './delivery.js';
+import { DEFAULT_PACING, Pacer, type PacingConfig } from './pacer.js';
+import { KeyedQueue, Semaphore } from './queue.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import { earliestLocalDate, pastSlots } from './schedule.js';
+
+export interface SchedulerOptions {
+  store: SubscriptionStore;
+  /** A getter, so a corpus reload swaps the library without restarting the scheduler. */
+  library: () => PaperLibrary;
+  posters: ReadonlyMap<Platform, Poster>;
+  clock?: { now(): Date };
+  /** Injectable for tests; waits are cut short when the scheduler stops. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  logger?: Logger;
+  /** Missed slots younger than this are still posted (at start or on a late tick). Default 120. */
+  graceMinutes?: number;
+  /** Daily theme names, from config/themes.json. */
+  themes?: readonly string[];
+  retry?: Partial<RetryPolicy>;
+  pacing?: PacingConfig;
+  /** Network calls in flight at once across all channels. Default 16. */
+  maxConcurrentPosts?: number;
+  /** How long `stop` waits for posts in flight. Default 10 000 ms. */
+  stopTimeoutMs?: number;
+  /** Starts the minute timer; default node-cron `* * * * *`. Tests pass their own. */
+  schedule?: (expression: string, run: () => void) => { stop(): unknown };
+}
+
+export interface TickReport {
+  claimed: number;
+  skipped: number;
+  /** `catchUp` only: slots found `sending` and marked `uncertain`. */
+  uncertain: number;
+  deliveries: DeliveryReport[];
+}
+
+export interface Scheduler {
+  start(): Promise<TickReport>;
+  stop(): Promise<void>;
+  tick(now?: Date): Promise<TickReport>;
+  catchUp(now?: Date): Promise<TickReport>;
+  postNow(subscriptionId: number): Promise<PostNowResult | { status: 'not_found' }>;
+  /** Resolves when every queued post has settled. */
+  idle(): Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+const defaultSchedule = (expression: string, run: () => void) => {
+  const task = cron.schedule(expression, run, { name: 'paperbot-digests' });
+  return { stop: () => task.destroy() };
+};
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { store } = options;
+  const log = options.logger ?? silentLogger;
+  const now = () => options.clock?.now() ?? new Date();
+  const graceMs = (options.graceMinutes ?? 120) * 60_000;
+  const queue = new KeyedQueue();
+  const inflight = new Set<string>();
+  let stopping = false;
+  let wake: () => void = () => {};
+  let stopped = new Promise<void>((resolve) => (wake = resolve));
+  let timer: { stop(): unknown } | undefined;
+  const sleep = options.sleep ?? defaultSleep;
+
+  const deps: DeliveryDeps = {
+    store,
+    library: options.library,
+    posters: options.posters,
+    themes: options.themes ?? [],
+    now,
+    log,
+    retry: {
+      policy: { ...DEFAULT_RETRY, ...options.retry },
+      sleep: (ms) => Promise.race([sleep(ms), stopped]),
+      random: options.random ?? Math.random,
+      now: () => now().getTime(),
+      pacer: new Pacer(options.pacing ?? DEFAULT_PACING),
+      semaphore: new Semaphore(options.maxConcurrentPosts ?? 16),
+      stopping: () => stopping,
+    },
+  };
+
+  const channelOf = (sub: Pick<Subscription, 'platform' | 'channelId'>) => `${sub.platform}:${sub.channelId}`;
+
+  function enqueue(sub: Subscription, slot: SlotKey): Promise<DeliveryReport> {
+    const key = slotKey(slot);
+    inflight.add(key);
+    return queue
+      .run(channelOf(sub), () => deliverSlot(deps, slot))
+      .catch((error: unknown): DeliveryReport => {
+        log.error({ err: error, ...slot }, 'digest delivery crashed');
+        return { ...slot, state: 'aborted', attempts: 0, error: String(error) };
+      })
+      .finally(() => inflight.delete(key));
+  }
+
+  async function tick(at = now()): Promise<TickReport> {
+    const report: TickReport = { claimed: 0, skipped: 0, uncertain: 0, deliveries: [] };
+    if (stopping) return report;
+    const known = store.slotKeysSince(earliestLocalDate(at));
+    const jobs: Promise<DeliveryReport>[] = [];
+    for (const sub of store.listActive()) {
+      for (const slot of pastSlots(sub, at)) {
+        const key = slotKey({ subscriptionId: sub.id, slotDate: slot.slotDate });
+        if (known.has(key) || inflight.has(key)) continue;
+        const ref = { subscriptionId: sub.id, slotDate: slot.slotDate };
+        if (at.getTime() - slot.dueAt.getTime() > graceMs) {
+          if (store.skipSlot(ref, slot.dueAt, 'missed by more than the grace period', at)) {
+            report.skipped++;
+            log.warn({ subscriptionId: sub.id, slotDate: slot.slotDate, dueAt: slot.dueAt }, 'digest slot missed beyond grace period; skipped');
+          }
+        } else if (store.claimSlot(ref, slot.dueAt, at)) {
+          report.claimed++;
+          jobs.push(enqueue(sub, ref));
+        }
+      }
+    }
+    report.deliveries = await Promise.all(jobs);
+    return report;
+  }
+
+  async function catchUp(at = now()): Promise<TickReport> {
+    let uncertain = 0;
+    const resent: Promise<DeliveryReport>[] = [];
+    for (const open of store.openDeliveries()) {
+      if (inflight.has(slotKey(open))) continue;
+      const sub = store.getSubscription(open.subscriptionId);
+      if (open.state === 'sending' || !sub) {
+        const error = 'interrupted while sending; not resent to avoid a duplicate post';
+        if (store.transition(open, ['sending'], 'uncertain', at, { error })) uncertain++;
+        log.warn({ subscriptionId: open.subscriptionId, slotDate: open.slotDate }, 'digest slot uncertain after restart; not resent');
+      } else if (at.getTime() - open.dueAt.getTime() > graceMs) {
+        store.transition(open, ['claimed'], 'skipped', at, { error: 'missed by more than the grace period' });
+        log.warn({ subscriptionId: open.subscriptionId, slotDate: open.slotDate }, 'claimed digest slot too old; skipped');
+      } else {
+        resent.push(enqueue(sub, open));
+      }
+    }
+    const report = await tick(at);
+    const deliveries = await Promise.all(resent);
+    return { ...report, claimed: report.claimed + deliveries.length, uncertain, deliveries: [...deliveries, ...report.deliveries] };
+  }
+
+  return {
+    tick,
+    catchUp,
+    async start() {
+      if (stopping) stopped = new Promise<void>((resolve) => (wake = resolve));
+      stopping = false;
+      const run = () => void tick(now()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
+      timer = (options.schedule ?? defaultSchedule)('* * * * *', run);
+      return catchUp(now());
+    },
+    async stop() {
+      stopping = true;
+      wake();
+      await timer?.stop();
+      timer = undefined;
+      let timeout: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((resolve) => (timeout = setTimeout(resolve, options.stopTimeoutMs ?? 10_000)));
+      await Promise.race([queue.idle(), limit]);
+      clearTimeout(timeout);
+      if (queue.size > 0) log.warn({ pending: queue.size }, 'scheduler stopped with posts still in flight');
+    },
+    async postNow(subscriptionId) {
+      const sub = store.getSubscription(subscriptionId);
+      if (!sub) return { status: 'not_found' };
+      return queue.run(channelOf(sub), () => deliverNow(deps, sub));
+    },
+    idle: () => queue.idle(),
+  };
+}

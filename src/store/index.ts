@@ -1,0 +1,3 @@
+export * from './types.js';
+export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite.js';
+export { migrate, migrations, type Migration } from './migrations.js';

@@ -1,0 +1,79 @@
+/**
+ * Versioned schema migrations, applied in order at start, each in its own transaction together
+ * with the `user_version` bump, so a crash mid-migration leaves the previous version intact.
+ * Append new migrations; never edit a released one.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'subscriptions, delivery ledger, posted papers',
+    sql: `
+      CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform TEXT NOT NULL,
+        workspace_id TEXT,
+        channel_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('topic', 'daily')),
+        topic TEXT NOT NULL,
+        topic_key TEXT NOT NULL,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        days TEXT NOT NULL,
+        count INTEGER NOT NULL CHECK (count BETWEEN 1 AND 10),
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        schedule_from INTEGER NOT NULL,
+        paused_reason TEXT,
+        paused_at INTEGER,
+        UNIQUE (platform, channel_id, topic_key)
+      );
+      CREATE TABLE deliveries (
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        slot_date TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'sending', 'sent', 'failed', 'uncertain', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        message_id TEXT,
+        error TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (subscription_id, slot_date)
+      );
+      CREATE INDEX deliveries_by_date ON deliveries (slot_date);
+      CREATE INDEX deliveries_open ON deliveries (state) WHERE state IN ('claimed', 'sending');
+      CREATE TABLE posted_papers (
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        paper_id TEXT NOT NULL,
+        posted_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel_id, paper_id)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+/** Brings the database up to the newest version; returns the version it ends at. */
+export function migrate(db: Database.Database, list: readonly Migration[] = migrations): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const newest = list.at(-1)?.version ?? 0;
+  if (current > newest) {
+    throw new Error(`store: database schema version ${current} is newer than this build knows (${newest})`);
+  }
+  for (const migration of list) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      // PRAGMA takes no bound parameters; the version is a trusted integer from the list above.
+      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+    }).immediate();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,104 @@
+/** The subscriptions table: rows in, `Subscription` objects out. */
+import type Database from 'better-sqlite3';
+import type { Platform } from '../core/command.js';
+import type { ChannelRef, Subscription, SubscriptionInput, SubscriptionStore, Weekday } from './types.js';
+
+interface Row {
+  id: number;
+  platform: string;
+  workspace_id: string | null;
+  channel_id: string;
+  kind: 'topic' | 'daily';
+  topic: string;
+  time: string;
+  timezone: string;
+  days: string;
+  count: number;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  schedule_from: number;
+  paused_reason: string | null;
+  paused_at: number | null;
+}
+
+function fromRow(row: Row): Subscription {
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    ...(row.workspace_id !== null ? { workspaceId: row.workspace_id } : {}),
+    channelId: row.channel_id,
+    kind: row.kind,
+    topic: row.topic,
+    time: row.time,
+    timezone: row.timezone,
+    days: row.days.split(',').map(Number) as Weekday[],
+    count: row.count,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    scheduleFrom: new Date(row.schedule_from),
+    ...(row.paused_reason !== null ? { pausedReason: row.paused_reason } : {}),
+    ...(row.paused_at !== null ? { pausedAt: new Date(row.paused_at) } : {}),
+  };
+}
+
+/** Same channel + same topic is one subscription, whatever the case or spacing. */
+export function topicKey(input: Pick<SubscriptionInput, 'kind' | 'topic'>): string {
+  return input.kind === 'daily' ? 'daily' : input.topic.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+type SubscriptionMethods = Pick<
+  SubscriptionStore,
+  'upsertSubscription' | 'getSubscription' | 'listChannel' | 'listActive' | 'removeSubscription' | 'removeChannel' | 'pause' | 'resume'
+>;
+
+export function subscriptionRepo(db: Database.Database): SubscriptionMethods {
+  const byKey = db.prepare<[string, string, string], Row>('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? AND topic_key = ?');
+  const byId = db.prepare<[number], Row>('SELECT * FROM subscriptions WHERE id = ?');
+  const byChannel = db.prepare<[string, string], Row>('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? ORDER BY id');
+  const active = db.prepare<[], Row>('SELECT * FROM subscriptions WHERE paused_reason IS NULL ORDER BY id');
+  const insert = db.prepare(`INSERT INTO subscriptions
+    (platform, workspace_id, channel_id, kind, topic, topic_key, time, timezone, days, count, created_by, created_at, updated_at, schedule_from)
+    VALUES (@platform, @workspaceId, @channelId, @kind, @topic, @topicKey, @time, @timezone, @days, @count, @createdBy, @now, @now, @now)`);
+  // Re-subscribing changes the schedule and lifts a pause; the ID and the ledger stay.
+  const update = db.prepare(`UPDATE subscriptions SET workspace_id = @workspaceId, topic = @topic, time = @time, timezone = @timezone,
+    days = @days, count = @count, created_by = @createdBy, updated_at = @now, schedule_from = @now, paused_reason = NULL, paused_at = NULL
+    WHERE id = @id`);
+
+  const upsert = db.transaction((input: SubscriptionInput, now: Date) => {
+    const key = topicKey(input);
+    const existing = byKey.get(input.platform, input.channelId, key);
+    const params = {
+      ...input,
+      workspaceId: input.workspaceId ?? null,
+      days: [...input.days].sort().join(','),
+      topicKey: key,
+      now: now.getTime(),
+    };
+    if (existing) update.run({ ...params, id: existing.id });
+    else insert.run(params);
+    const row = byKey.get(input.platform, input.channelId, key)!;
+    return { subscription: fromRow(row), created: !existing, wasPaused: existing?.paused_reason != null };
+  });
+
+  return {
+    upsertSubscription: (input, now) => upsert.immediate(input, now),
+    getSubscription: (id) => {
+      const row = byId.get(id);
+      return row && fromRow(row);
+    },
+    listChannel: (channel: ChannelRef) => byChannel.all(channel.platform, channel.channelId).map(fromRow),
+    listActive: () => active.all().map(fromRow),
+    removeSubscription: (id) => db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id).changes > 0,
+    removeChannel: (channel) =>
+      db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?').run(channel.platform, channel.channelId).changes,
+    pause: (id, reason, now) => {
+      db.prepare('UPDATE subscriptions SET paused_reason = ?, paused_at = ? WHERE id = ?').run(reason, now.getTime(), id);
+    },
+    resume: (id, now) =>
+      db
+        .prepare('UPDATE subscriptions SET paused_reason = NULL, paused_at = NULL, schedule_from = ? WHERE id = ? AND paused_reason IS NOT NULL')
+        .run(now.getTime(), id).changes > 0,
+  };
+}
