@@ -12,7 +12,8 @@ import { silentLogger, type Logger } from '../../core/logger.js';
 import type { Poster } from '../../core/poster.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerHandlers } from './handlers.js';
-import { createManageCheck, describeError, type ManagePolicy } from './permissions.js';
+import { createManageCheck, type ManagePolicy } from './permissions.js';
+import { describeError } from './safe-error.js';
 import { createStrictClient, SlackPoster } from './poster.js';
 
 export interface SlackOptions {

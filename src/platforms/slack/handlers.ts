@@ -14,6 +14,7 @@ import type { Logger } from '../../core/logger.js';
 import { errorReply, type Action, type Reply } from '../../core/reply.js';
 import { unescapeText } from './escape.js';
 import type { ManageCheck } from './permissions.js';
+import { describeError } from './safe-error.js';
 import { ACTION_ID_PATTERN, renderReply, SHARE_ACTION_ID, SOURCE_PREFIX, type RenderOptions } from './render.js';
 
 /** Pseudo-command of a share button whose reply came from typed text: re-run the text. */
@@ -54,10 +55,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       await work();
     } catch (error) {
       const ref = errorReference();
-      log.error({ err: error, ref, ...context }, 'slack handler failed');
+      log.error({ err: describeError(error), ref, ...context }, 'slack handler failed');
       const apology = errorReply(`Sorry, something went wrong on my side (reference ${ref}).`, 'Please try again in a moment.');
       await respond({ ...render(apology, {}), replace_original: false }).catch((respondError: unknown) => {
-        log.error({ err: respondError, ref }, 'slack respond failed');
+        log.error({ err: describeError(respondError), ref }, 'slack respond failed');
       });
     }
   };

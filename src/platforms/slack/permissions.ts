@@ -6,6 +6,7 @@
  * @see https://docs.slack.dev/reference/methods/users.info
  */
 import type { Logger } from '../../core/logger.js';
+import { describeError } from './safe-error.js';
 
 export type ManagePolicy = 'everyone' | 'admins';
 
@@ -48,11 +49,4 @@ export function createManageCheck(options: ManageCheckOptions): ManageCheck {
       return false;
     }
   };
-}
-
-/** A loggable summary of a Web API error: code and Slack's error string, never headers or tokens. */
-export function describeError(error: unknown): { message: string; code?: string; error?: string } {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const e = error as Error & { code?: string; data?: { error?: string } };
-  return { message: e.message, ...(e.code ? { code: e.code } : {}), ...(e.data?.error ? { error: e.data.error } : {}) };
 }

@@ -11,7 +11,7 @@ import type { Logger } from '../../core/logger.js';
 import { boltLogger } from './bolt-logger.js';
 import type { Poster, PostOutcome } from '../../core/poster.js';
 import type { Action, Reply } from '../../core/reply.js';
-import { describeError } from './permissions.js';
+import { describeError } from './safe-error.js';
 import { renderReply } from './render.js';
 
 /** Errors after which retrying cannot help: the subscription should pause. */

@@ -53,51 +53,13 @@ export class SlackRequestSender {
 
   /** Sends a slash command, e.g. `/papers search diffusion`. */
   slashCommand(command: string, text: string, caller: Caller, options?: SendOptions): Promise<SlackReply> {
-    const form = new URLSearchParams({
-      token: 'deprecated-verification-token',
-      team_id: caller.teamId ?? 'T0FAKE',
-      team_domain: 'fake',
-      channel_id: caller.channelId ?? 'C0FAKE',
-      channel_name: 'papers',
-      user_id: caller.userId ?? 'U0USER',
-      user_name: 'tester',
-      command,
-      text,
-      api_app_id: 'A0FAKE',
-      is_enterprise_install: 'false',
-      response_url: caller.responseUrl,
-      trigger_id: `${Date.now()}.trigger`,
-    });
+    const form = new URLSearchParams(slashCommandPayload(command, text, caller));
     return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
   }
 
   /** Sends a `block_actions` payload for one button press. */
   blockAction(button: PressableButton, caller: Caller & { ephemeral?: boolean }, options?: SendOptions): Promise<SlackReply> {
-    const channelId = caller.channelId ?? 'C0FAKE';
-    const payload = {
-      type: 'block_actions',
-      user: { id: caller.userId ?? 'U0USER', username: 'tester', name: 'tester', team_id: caller.teamId ?? 'T0FAKE' },
-      api_app_id: 'A0FAKE',
-      token: 'deprecated-verification-token',
-      container: { type: 'message', message_ts: '1700000000.000100', channel_id: channelId, is_ephemeral: caller.ephemeral ?? false },
-      trigger_id: `${Date.now()}.trigger`,
-      team: { id: caller.teamId ?? 'T0FAKE', domain: 'fake' },
-      enterprise: null,
-      is_enterprise_install: false,
-      channel: { id: channelId, name: 'papers' },
-      response_url: caller.responseUrl,
-      actions: [
-        {
-          type: 'button',
-          action_id: button.action_id,
-          block_id: button.block_id ?? randomUUID(),
-          text: { type: 'plain_text', text: button.text.text, emoji: true },
-          ...(button.value !== undefined ? { value: button.value } : {}),
-          action_ts: `${Date.now() / 1000}`,
-        },
-      ],
-    };
-    const form = new URLSearchParams({ payload: JSON.stringify(payload) });
+    const form = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(button, caller)) });
     return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
   }
 
@@ -108,6 +70,53 @@ export class SlackRequestSender {
     const res = await fetch(this.endpoint, { method: 'POST', headers: { 'Content-Type': contentType, ...headers }, body });
     return { status: res.status, body: await res.text() };
   }
+}
+
+/** The fields of a slash command request (form fields over HTTP, the envelope payload in Socket Mode). */
+export function slashCommandPayload(command: string, text: string, caller: Caller): Record<string, string> {
+  return {
+    token: 'deprecated-verification-token',
+    team_id: caller.teamId ?? 'T0FAKE',
+    team_domain: 'fake',
+    channel_id: caller.channelId ?? 'C0FAKE',
+    channel_name: 'papers',
+    user_id: caller.userId ?? 'U0USER',
+    user_name: 'tester',
+    command,
+    text,
+    api_app_id: 'A0FAKE',
+    is_enterprise_install: 'false',
+    response_url: caller.responseUrl,
+    trigger_id: `${Date.now()}.trigger`,
+  };
+}
+
+/** A `block_actions` interaction payload for one button press. */
+export function blockActionPayload(button: PressableButton, caller: Caller & { ephemeral?: boolean }): Record<string, unknown> {
+  const channelId = caller.channelId ?? 'C0FAKE';
+  return {
+    type: 'block_actions',
+    user: { id: caller.userId ?? 'U0USER', username: 'tester', name: 'tester', team_id: caller.teamId ?? 'T0FAKE' },
+    api_app_id: 'A0FAKE',
+    token: 'deprecated-verification-token',
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: channelId, is_ephemeral: caller.ephemeral ?? false },
+    trigger_id: `${Date.now()}.trigger`,
+    team: { id: caller.teamId ?? 'T0FAKE', domain: 'fake' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: channelId, name: 'papers' },
+    response_url: caller.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: button.action_id,
+        block_id: button.block_id ?? randomUUID(),
+        text: { type: 'plain_text', text: button.text.text, emoji: true },
+        ...(button.value !== undefined ? { value: button.value } : {}),
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
 }
 
 /** Finds a button by its label in a rendered message (as posted to a response URL). */

@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { FakeSocketMode, SOCKET_PATH } from './socket-mode.js';
 
 /** What a faulty call does instead of succeeding. */
 export type Fault =
@@ -46,8 +47,10 @@ export interface ResponseUrlPost {
 }
 
 export interface FakeSlackOptions {
-  /** Tokens accepted as `Authorization: Bearer` (or a `token` argument). Default: any `xoxb-` token. */
+  /** Bot tokens accepted as `Authorization: Bearer` (or a `token` argument). Default: any `xoxb-` token. */
   tokens?: string[];
+  /** App-level tokens accepted by `apps.connections.open`. Default: any `xapp-` token. */
+  appTokens?: string[];
   users?: FakeUser[];
   teamId?: string;
   botUserId?: string;
@@ -57,6 +60,8 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly users = new Map<string, FakeUser>();
+  /** Socket Mode: push envelopes to a connected app and await its acks. */
+  readonly socketMode = new FakeSocketMode();
   private readonly faults = new Map<string, { fault: Fault; times: number }[]>();
   private readonly waiters: (() => void)[] = [];
   private readonly sockets = new Set<Socket>();
@@ -75,6 +80,7 @@ export class FakeSlack {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
+    this.socketMode.attach(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
     this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -85,6 +91,7 @@ export class FakeSlack {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
+    this.socketMode.close();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -171,7 +178,7 @@ export class FakeSlack {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
     delete args.token;
-    const authorized = token !== undefined && (this.options.tokens ? this.options.tokens.includes(token) : token.startsWith('xoxb-'));
+    const authorized = token !== undefined && this.accepts(method, token);
     const call: ApiCall = { method, args, authorized, outcome: 'ok' };
     this.calls.push(call);
     const fault = this.takeFault(method);
@@ -205,10 +212,18 @@ export class FakeSlack {
         return user ? { ok: true, user: { is_admin: false, is_owner: false, ...user } } : { ok: false, error: 'user_not_found' };
       }
       case 'apps.connections.open':
-        return { ok: false, error: 'not_allowed_token_type' };
+        return { ok: true, url: `${this.base.replace(/^http/, 'ws')}${SOCKET_PATH}` };
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** Bot tokens for Web API methods, app-level tokens for `apps.connections.open` only. */
+  private accepts(method: string, token: string): boolean {
+    if (method === 'apps.connections.open') {
+      return this.options.appTokens ? this.options.appTokens.includes(token) : token.startsWith('xapp-');
+    }
+    return this.options.tokens ? this.options.tokens.includes(token) : token.startsWith('xoxb-');
   }
 
   private takeFault(method: string): Fault | undefined {
