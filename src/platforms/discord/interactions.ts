@@ -1,0 +1,108 @@
+/**
+ * Interaction handlers: slash commands, button presses and autocomplete. They only translate:
+ * interaction → `bot.run`/`bot.runAction` → `renderMessage` → interaction response.
+ * @see https://discord.com/developers/docs/interactions/receiving-and-responding
+ */
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import type { Bot } from '../../core/bot.js';
+import type { Logger } from '../../core/logger.js';
+import type { Reply } from '../../core/reply.js';
+import { autocompleteChoices } from './autocomplete.js';
+import { parseCustomId } from './components.js';
+import { renderMessage, type DiscordMessage } from './render.js';
+import { commandCall, requestInfo } from './request.js';
+import { deferEphemeral, deliverAfterDefer, editOptions, replyOptions, within } from './respond.js';
+
+export interface HandlerContext {
+  bot: Bot;
+  log: Logger;
+  /** How long a command may run before the interaction is deferred. */
+  deferAfterMs: number;
+}
+
+const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+
+function render(ctx: HandlerContext, reply: Reply, command: string | undefined): DiscordMessage {
+  return renderMessage(reply, { encodeAction: (action, max) => ctx.bot.actions.encode(action, max), command });
+}
+
+async function onChatInput(interaction: ChatInputCommandInteraction, ctx: HandlerContext): Promise<void> {
+  const { name, args } = commandCall(interaction);
+  const work = ctx.bot.run(name, args, requestInfo(interaction));
+  const early = await within(work, ctx.deferAfterMs);
+  if (early.done) {
+    await interaction.reply(replyOptions(render(ctx, early.value, name)));
+    return;
+  }
+  await deferEphemeral(interaction);
+  await deliverAfterDefer(interaction, render(ctx, await work, name));
+}
+
+/**
+ * A button that re-runs the message's own command (next page, another one) replaces the message,
+ * unless the answer is an error or changes visibility: then it comes as a new message.
+ */
+async function onButton(interaction: ButtonInteraction, ctx: HandlerContext): Promise<void> {
+  const { update, payload } = parseCustomId(interaction.customId);
+  const command = ctx.bot.actions.decode(payload)?.command;
+  const work = ctx.bot.runAction(payload, requestInfo(interaction));
+  const messageEphemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+  const inPlace = (reply: Reply): boolean => update && !reply.error && reply.ephemeral === messageEphemeral;
+
+  const early = await within(work, ctx.deferAfterMs);
+  if (early.done) {
+    const message = render(ctx, early.value, command);
+    if (inPlace(early.value)) await interaction.update(editOptions(message));
+    else await interaction.reply(replyOptions(message));
+    return;
+  }
+  if (update) {
+    await interaction.deferUpdate();
+    const reply = await work;
+    const message = render(ctx, reply, command);
+    if (inPlace(reply)) await interaction.editReply(editOptions(message));
+    else await interaction.followUp(replyOptions(message));
+    return;
+  }
+  await deferEphemeral(interaction);
+  await deliverAfterDefer(interaction, render(ctx, await work, command));
+}
+
+async function onAutocomplete(interaction: AutocompleteInteraction, ctx: HandlerContext): Promise<void> {
+  const { name } = commandCall(interaction);
+  const focused = interaction.options.getFocused(true);
+  const spec = ctx.bot.registry.get(name)?.args.find((arg) => arg.name === focused.name);
+  await interaction.respond(autocompleteChoices(ctx.bot.library, spec, String(focused.value)));
+}
+
+/** What may be logged about a failure: never the bot token or an interaction token (they sit in URLs). */
+function describe(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const extra = error as Error & { status?: number; code?: number | string };
+  return { name: error.name, message: error.message, status: extra.status, code: extra.code };
+}
+
+async function apologise(interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<void> {
+  const options = { content: APOLOGY, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
+  if (interaction.deferred || interaction.replied) await interaction.followUp(options);
+  else await interaction.reply(options);
+}
+
+export async function handleInteraction(interaction: Interaction, ctx: HandlerContext): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) await onChatInput(interaction, ctx);
+    else if (interaction.isButton()) await onButton(interaction, ctx);
+    else if (interaction.isAutocomplete()) await onAutocomplete(interaction, ctx);
+  } catch (error) {
+    const command = interaction.isChatInputCommand() || interaction.isAutocomplete() ? commandCall(interaction).name : undefined;
+    ctx.log.error(
+      { err: describe(error), interactionId: interaction.id, type: interaction.type, command, guildId: interaction.guildId, channelId: interaction.channelId },
+      'discord interaction failed',
+    );
+    if (interaction.isChatInputCommand() || interaction.isButton()) {
+      await apologise(interaction).catch((err: unknown) => ctx.log.warn({ err: describe(err), interactionId: interaction.id }, 'discord apology failed'));
+    } else if (interaction.isAutocomplete() && !interaction.responded) {
+      await interaction.respond([]).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Posts scheduled digests to Discord channels over REST and classifies failures for the scheduler.
+ *
+ * The poster has its own REST client with `retries: 0` and `rejectOnRateLimit` for every route:
+ * @discordjs/rest would otherwise wait out 429s and retry 5xx/timeouts (POSTs included) on its
+ * own, hiding them from the scheduler and risking double posts. Each post also carries a nonce
+ * derived from the idempotency key with `enforce_nonce`, so Discord drops a repeat within a few
+ * minutes (the scheduler's ledger covers longer gaps).
+ * @see https://discord.com/developers/docs/resources/message#create-message
+ * @see https://discord.com/developers/docs/topics/rate-limits
+ * @see https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes
+ */
+import { createHash } from 'node:crypto';
+import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
+import type { Logger } from '../../core/logger.js';
+import { silentLogger } from '../../core/logger.js';
+import type { Poster, PostOutcome } from '../../core/poster.js';
+import type { Reply } from '../../core/reply.js';
+import type { ActionEncoder } from './components.js';
+import { LIMITS } from './limits.js';
+import { renderMessage } from './render.js';
+
+export interface DiscordPosterOptions {
+  token: string;
+  /** REST base without version; default Discord's. */
+  apiUrl?: string;
+  encodeAction: ActionEncoder;
+  /** Abort a request after this long (a transient failure). Default 15 s. */
+  timeoutMs?: number;
+  logger?: Logger;
+}
+
+/** Used when a 429 names no wait (should not happen): a cautious default. */
+const DEFAULT_RETRY_MS = 5000;
+
+/** A nonce (≤ 25 characters) that is the same for every attempt at one digest slot. */
+export function nonceFor(idempotencyKey: string): string {
+  return createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, LIMITS.nonce);
+}
+
+export class DiscordPoster implements Poster {
+  readonly platform = 'discord' as const;
+  private readonly rest: REST;
+  private readonly log: Logger;
+  /** After a 401 the REST client drops its token; every later post would fail the same way. */
+  private tokenRejected = false;
+
+  constructor(private readonly options: DiscordPosterOptions) {
+    this.rest = new REST({
+      ...(options.apiUrl ? { api: options.apiUrl } : {}),
+      retries: 0,
+      rejectOnRateLimit: () => true,
+      timeout: options.timeoutMs ?? 15_000,
+    }).setToken(options.token);
+    this.log = options.logger ?? silentLogger;
+  }
+
+  async post(channelId: string, reply: Reply, options: { idempotencyKey: string }): Promise<PostOutcome> {
+    if (this.tokenRejected) return { ok: false, kind: 'permanent', message: 'Discord rejected the bot token earlier (401); fix DISCORD_TOKEN' };
+    const body = {
+      ...renderMessage(reply, { encodeAction: this.options.encodeAction, channel: true }),
+      nonce: nonceFor(options.idempotencyKey),
+      enforce_nonce: true,
+    };
+    try {
+      const message = (await this.rest.post(Routes.channelMessages(channelId), { body })) as { id?: string };
+      return { ok: true, ...(message.id ? { messageId: message.id } : {}) };
+    } catch (error) {
+      const outcome = this.classify(error);
+      this.log.warn({ channelId, idempotencyKey: options.idempotencyKey, outcome }, 'discord post failed');
+      return outcome;
+    }
+  }
+
+  /** Stops the REST client's sweep timers. */
+  close(): void {
+    this.rest.clearHashSweeper();
+    this.rest.clearHandlerSweeper();
+  }
+
+  private classify(error: unknown): Exclude<PostOutcome, { ok: true }> {
+    if (error instanceof RateLimitError) {
+      const retryAfterMs = error.retryAfter > 0 ? error.retryAfter : error.timeToReset > 0 ? error.timeToReset : DEFAULT_RETRY_MS;
+      return { ok: false, kind: 'rate_limited', retryAfterMs, message: `rate limited on ${error.route}${error.global ? ' (global)' : ''}` };
+    }
+    if (error instanceof DiscordAPIError) {
+      const message = `${error.status} ${error.code}: ${error.message}`;
+      if (error.status === 401) {
+        this.tokenRejected = true;
+        return { ok: false, kind: 'permanent', message: `Discord rejected the bot token (${message})` };
+      }
+      if (error.status === 408 || error.status >= 500) return { ok: false, kind: 'transient', message };
+      // 403 Missing Access (50001) / Missing Permissions (50013), 404 Unknown Channel (10003), 400 invalid body: retrying cannot help.
+      return { ok: false, kind: 'permanent', message };
+    }
+    if (error instanceof HTTPError) return { ok: false, kind: 'transient', message: `${error.status} ${error.message}` };
+    // Timeouts (AbortError), connection resets and refusals.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ok: false, kind: 'transient', message };
+  }
+}
