@@ -86,8 +86,9 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       // Pressing "Next" or "Another one" (same command as the message's) updates it in place;
       // "Details" or "More like this" answer with a new message.
       const replace = !reply.error && decoded !== undefined && decoded.command === source;
-      const options = decoded ? { source: decoded.command, ...(shareable(decoded.command) ? { share: decoded } : {}) } : {};
-      await respond({ ...render(reply, options), replace_original: replace });
+      // A message updated in place keeps its visibility: only a private one may offer sharing.
+      const share = decoded && shareable(decoded.command) && (!replace || body.container?.is_ephemeral === true) ? { share: decoded } : {};
+      await respond({ ...render(reply, { ...(decoded ? { source: decoded.command } : {}), ...share }), replace_original: replace });
     });
   });
 
@@ -96,22 +97,33 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     const where = whereOf(body);
     await guarded(respond, { kind: 'share', ...where }, async () => {
       const decoded = bot.actions.decode(action.value ?? '');
-      const reply = !decoded
-        ? errorReply('This button has expired.', 'Run the command again to share fresh results.')
-        : decoded.command === TEXT_COMMAND
-          ? await bot.runText(String(decoded.args.text ?? ''), await requestFor(where, firstWord(String(decoded.args.text ?? ''))))
-          : await bot.run(decoded.command, decoded.args, await requestFor(where, decoded.command));
+      const { reply, source } = decoded
+        ? await rerun(decoded, where)
+        : { reply: errorReply('This button has expired.', 'Run the command again to share fresh results.'), source: undefined };
       if (reply.error) {
         await respond({ ...render(reply, {}), replace_original: false });
         return;
       }
-      const source = decoded?.command === TEXT_COMMAND ? firstWord(String(decoded.args.text ?? '')) : decoded?.command;
-      const shared: RespondArguments = { ...render(reply, { sharedBy: where.userId, ...(source ? { source } : {}) }), response_type: 'in_channel', replace_original: false };
+      const shared: RespondArguments = {
+        ...render(reply, { sharedBy: where.userId, ...(source ? { source } : {}) }),
+        response_type: 'in_channel',
+        replace_original: false,
+      };
       await respond(shared);
-      // The ephemeral copy has served its purpose.
-      await respond({ delete_original: true });
+      // The private copy has served its purpose.
+      if (body.container?.is_ephemeral !== false) await respond({ delete_original: true });
     });
   });
+
+  /** Runs a share button's action again: a typed command line, or a command with arguments. */
+  async function rerun(action: Action, where: Where): Promise<{ reply: Reply; source: string | undefined }> {
+    if (action.command !== TEXT_COMMAND) {
+      return { reply: await bot.run(action.command, action.args, await requestFor(where, action.command)), source: action.command };
+    }
+    const text = String(action.args.text ?? '');
+    const name = firstWord(text) ?? 'help';
+    return { reply: await bot.runText(text, await requestFor(where, name)), source: name };
+  }
 
   /** Replies of commands that change settings are never re-run by a share button. */
   function shareable(command: string | undefined): boolean {

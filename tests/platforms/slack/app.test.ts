@@ -61,11 +61,12 @@ describe('Slack adapter over HTTP (real Bolt App, fake Slack)', () => {
     return message as Message;
   }
 
-  async function press(message: Message, label: string | RegExp, count = 1, caller: Partial<Caller> = {}): Promise<Message[]> {
+  async function press(message: Message, label: string | RegExp, count = 1, caller: Partial<Caller> & { ephemeral?: boolean } = {}): Promise<Message[]> {
     const button = findButton(message, label);
     expect(button, `button ${label}`).toBeDefined();
     const id = randomUUID();
-    const ack = await sender.blockAction(button!, { responseUrl: fake.responseUrl(id), ...caller });
+    // Ephemeral replies arrive with `container.is_ephemeral`, as Slack marks them.
+    const ack = await sender.blockAction(button!, { responseUrl: fake.responseUrl(id), ephemeral: message.response_type === 'ephemeral', ...caller });
     expect(ack.status).toBe(200);
     return (await fake.waitForResponses(id, count)) as Message[];
   }
@@ -138,6 +139,14 @@ describe('Slack adapter over HTTP (real Bolt App, fake Slack)', () => {
     expect(next!.replace_original).toBe(true);
     expect(allText(next!)).toContain('Results 6–6 of 6');
     expect(findButton(next!, '◀ Previous')).toBeDefined();
+    expect(findButton(next!, 'Share to channel')).toBeDefined();
+  });
+
+  it('paging a message already in the channel offers no share button', async () => {
+    const [shared] = await press(await command('search diffusion models'), 'Share to channel', 2);
+    const [next] = await press(shared!, 'Next ▶');
+    expect(next!.replace_original).toBe(true);
+    expect(findButton(next!, 'Share to channel')).toBeUndefined();
   });
 
   it('"Another one" replaces the random paper; "Details" answers with a new message', async () => {
