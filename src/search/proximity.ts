@@ -1,0 +1,66 @@
+/**
+ * Proximity re-ranking: a document where two adjacent query words also stand side by side
+ * ("cross-correlation matrix") is about the query's idea, not just sharing its vocabulary.
+ * Bag-of-words BM25 cannot see this, and long descriptive queries need it most: there, a
+ * title that shares three common words otherwise beats the abstract that describes the idea.
+ */
+import { stems } from './text.js';
+
+/** Score multiplier per query word pair found adjacent in the document. */
+export const PAIR_BONUS = 0.5;
+/** Only the top of the ranking is re-scored: bounded cost per query. */
+export const RERANK_DEPTH = 50;
+/** Stemmed texts of recently re-ranked documents, so repeated queries skip the stemming. */
+const CACHE_SIZE = 4096;
+
+export class ProximityScorer {
+  private readonly cache = new Map<string, string[][]>();
+
+  constructor(private readonly text: (id: string) => string[] | undefined) {}
+
+  /** Ordered adjacent stem pairs of a query, e.g. "cross correl", "correl matrix". */
+  static pairs(queryStems: string[]): Set<string> {
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < queryStems.length; i++) out.add(`${queryStems[i]} ${queryStems[i + 1]}`);
+    return out;
+  }
+
+  /** Number of distinct query pairs that occur adjacent (in order) in the document's fields. */
+  matchedPairs(id: string, pairs: ReadonlySet<string>): number {
+    if (pairs.size === 0) return 0;
+    const found = new Set<string>();
+    for (const field of this.stemmed(id)) {
+      for (let i = 0; i + 1 < field.length; i++) {
+        const pair = `${field[i]} ${field[i + 1]}`;
+        if (pairs.has(pair)) found.add(pair);
+      }
+    }
+    return found.size;
+  }
+
+  /** Re-scores the top RERANK_DEPTH hits by proximity and re-sorts them; the tail keeps its order. */
+  rerank<T extends { id: string; score: number }>(ranked: T[], queryStems: string[]): T[] {
+    const pairs = ProximityScorer.pairs(queryStems);
+    if (pairs.size === 0) return ranked;
+    const head = ranked
+      .slice(0, RERANK_DEPTH)
+      .map((r) => ({ ...r, score: r.score * (1 + PAIR_BONUS * this.matchedPairs(r.id, pairs)) }))
+      .sort((a, b) => b.score - a.score);
+    // Keep scores monotonic: the tail must not outrank the re-scored head.
+    const floor = head[head.length - 1]?.score ?? 0;
+    const tail = ranked.slice(RERANK_DEPTH).map((r) => ({ ...r, score: Math.min(r.score, floor) }));
+    return [...head, ...tail];
+  }
+
+  private stemmed(id: string): string[][] {
+    let fields = this.cache.get(id);
+    if (fields) {
+      this.cache.delete(id); // re-insert: Map order doubles as LRU order
+    } else {
+      fields = (this.text(id) ?? []).map(stems);
+      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    this.cache.set(id, fields);
+    return fields;
+  }
+}

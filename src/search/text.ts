@@ -1,0 +1,77 @@
+/**
+ * Text normalisation shared by the index, the query parser, similar papers and topics.
+ * One place, so that index time and query time always agree on what a term is.
+ */
+import { stemmer } from 'stemmer';
+
+/** English function words plus words so common in abstracts that they carry no signal. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below ' +
+    'between both but by can could did do does doing down during each either etc few for from further had has ' +
+    'have having he her here hers him his how however i if in into is it its itself just may me might more most ' +
+    'much must my no nor not now of off on once only or other our ours ourselves out over own per same she should ' +
+    'since so some such than that the their theirs them themselves then there these they this those through thus ' +
+    'to too toward towards under until up upon us very via was we were what when where whether which while who ' +
+    'whom why will with within without would yet you your vs'
+  ).split(' '),
+);
+
+/** URL boilerplate: indexing link text should index the project's name, not `https` or `github`. */
+const URL_WORDS: ReadonlySet<string> = new Set(['http', 'https', 'www', 'com', 'org', 'io', 'github', 'html', 'htm', 'net']);
+
+/** NFKC folds ligatures and full-width forms; lowercasing makes matching case-insensitive. */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Splits on anything that is not a letter or digit: "self-supervised" gives "self", "supervised". */
+export function tokenize(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+}
+
+/** Lowercased, non-stop-word tokens, unstemmed (for display and phrase mining). */
+export function words(text: string): string[] {
+  return tokenize(normalize(text)).filter(isContentWord);
+}
+
+export function isContentWord(word: string): boolean {
+  return word.length > 1 && !STOP_WORDS.has(word) && !/^\d+$/.test(word);
+}
+
+/** Memo of stems: a corpus has far fewer distinct words than tokens, and stemming dominates indexing. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 500_000;
+
+/** Porter stem, so "equivariance" and "equivariant" meet at "equivari". */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** MiniSearch term processor: normalise, drop stop words, stem. Same at index and query time. */
+export function processTerm(term: string, field?: string): string | null {
+  return processNormalized(normalize(term), field);
+}
+
+/** `processTerm` for a token that is already normalised (the indexer normalises whole fields at once). */
+export function processNormalized(word: string, field?: string): string | null {
+  if (!isContentWord(word)) return null;
+  if (field === 'links' && URL_WORDS.has(word)) return null;
+  return stem(word);
+}
+
+/** Stemmed content tokens of a text, in order (for TF-IDF and phrase mining). */
+export function stems(text: string): string[] {
+  return words(text).map(stem);
+}
+
+/** Case- and whitespace-insensitive form used for verbatim phrase checks. */
+export function phraseForm(text: string): string {
+  return normalize(text).replace(/\s+/g, ' ').trim();
+}
