@@ -9,8 +9,8 @@
  *   `sending` as `uncertain` without resending (at-most-once: the post may have gone out), and
  *   posts slots missed while down if they are within the grace period, else marks them `skipped`.
  *
- * One process per database file: claims are safe across processes, but a `claimed` slot being
- * retried after a 429 is only protected from `catchUp` within this process.
+ * Only the caller whose compare-and-set moves a slot from `claimed` to `sending` may send it, so
+ * even two processes on one file (or a `catchUp` racing a tick) never post a slot twice.
  */
 import cron from 'node-cron';
 import type { Platform } from '../core/command.js';
@@ -18,6 +18,7 @@ import type { PaperLibrary } from '../core/library.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { Poster } from '../core/poster.js';
 import { slotKey, type SlotKey, type Subscription, type SubscriptionStore } from '../store/types.js';
+import { digestMemo } from './digest-cache.js';
 import { deliverNow, deliverSlot, type DeliveryDeps, type DeliveryReport, type PostNowResult } from './delivery.js';
 import { DEFAULT_PACING, Pacer, type PacingConfig } from './pacer.js';
 import { KeyedQueue, Semaphore } from './queue.js';
@@ -85,9 +86,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let timer: { stop(): unknown } | undefined;
   const sleep = options.sleep ?? defaultSleep;
 
+  const memo = digestMemo();
   const deps: DeliveryDeps = {
     store,
-    library: options.library,
+    library: () => memo(options.library()),
     posters: options.posters,
     themes: options.themes ?? [],
     now,
