@@ -3,6 +3,7 @@
  * else in the app reads `process.env`: everything gets the typed `Config` from here.
  */
 import { resolve, join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { canonicalTimeZone, type LogLevel } from './fields.js';
 import { choosePlatforms, type Env, type SlackMode } from './platforms.js';
@@ -126,8 +127,9 @@ function build(data: ParsedEnv, discordOn: boolean, slackMode: SlackMode | undef
   const config: Config = {
     mode: 'console',
     platforms,
-    dataDir: resolve(data.PAPERBOT_DATA_DIR ?? DEFAULTS.dataDir),
-    stateDir: resolve(data.PAPERBOT_STATE_DIR ?? DEFAULTS.stateDir),
+    // Given paths are relative to where paperbot runs; defaults live inside the project.
+    dataDir: data.PAPERBOT_DATA_DIR ? resolve(data.PAPERBOT_DATA_DIR) : join(PROJECT_ROOT, DEFAULTS.dataDir),
+    stateDir: data.PAPERBOT_STATE_DIR ? resolve(data.PAPERBOT_STATE_DIR) : join(PROJECT_ROOT, DEFAULTS.stateDir),
     databaseFile: '',
     timezone: canonicalTimeZone(data.PAPERBOT_TIMEZONE ?? DEFAULTS.timezone),
     digestTime: data.PAPERBOT_DIGEST_TIME ?? DEFAULTS.digestTime,
