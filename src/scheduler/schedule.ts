@@ -73,6 +73,20 @@ export function pastSlots(sub: Schedule & Pick<Subscription, 'scheduleFrom'>, no
   return out;
 }
 
+/**
+ * `pastSlots` for many subscriptions at one instant: subscriptions sharing a schedule (most use a
+ * few common times and zones) share the luxon work.
+ */
+export function pastSlotsAt(now: Date): (sub: Schedule & Pick<Subscription, 'scheduleFrom'>) => Slot[] {
+  const cache = new Map<string, Slot[]>();
+  return (sub) => {
+    const key = `${sub.timezone}|${sub.time}|${sub.days.join(',')}`;
+    let slots = cache.get(key);
+    if (!slots) cache.set(key, (slots = pastSlots({ ...sub, scheduleFrom: new Date(0) }, now)));
+    return slots.filter((slot) => slot.dueAt >= sub.scheduleFrom);
+  };
+}
+
 /** The first slot strictly after `after` (and not before `scheduleFrom`), within the next 8 days. */
 export function nextSlot(sub: Schedule & Partial<Pick<Subscription, 'scheduleFrom'>>, after: Date): Slot | undefined {
   const from = sub.scheduleFrom && sub.scheduleFrom > after ? sub.scheduleFrom : after;

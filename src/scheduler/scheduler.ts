@@ -23,7 +23,7 @@ import { deliverNow, deliverSlot, type DeliveryDeps, type DeliveryReport, type P
 import { DEFAULT_PACING, Pacer, type PacingConfig } from './pacer.js';
 import { KeyedQueue, Semaphore } from './queue.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
-import { earliestLocalDate, pastSlots } from './schedule.js';
+import { earliestLocalDate, pastSlotsAt } from './schedule.js';
 
 export interface SchedulerOptions {
   store: SubscriptionStore;
@@ -124,8 +124,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (stopping) return report;
     const known = store.slotKeysSince(earliestLocalDate(at));
     const jobs: Promise<DeliveryReport>[] = [];
+    const slotsOf = pastSlotsAt(at);
     for (const sub of store.listActive()) {
-      for (const slot of pastSlots(sub, at)) {
+      for (const slot of slotsOf(sub)) {
         const key = slotKey({ subscriptionId: sub.id, slotDate: slot.slotDate });
         if (known.has(key) || inflight.has(key)) continue;
         const ref = { subscriptionId: sub.id, slotDate: slot.slotDate };

@@ -61,3 +61,16 @@ describe('pastSlots and nextSlot', () => {
     expect(nextSlot({ ...sub, days: [3] }, new Date('2026-03-04T07:00:00Z'))?.slotDate).toBe('2026-03-04');
   });
 });
+
+describe('pastSlotsAt', () => {
+  it('gives the same answer as pastSlots, per subscription start', async () => {
+    const { pastSlotsAt } = await import('../../src/scheduler/schedule.js');
+    const now = new Date('2026-03-03T09:00:00Z');
+    const at = pastSlotsAt(now);
+    const a = { time: '09:00', timezone: 'Europe/Paris', days: EVERY, scheduleFrom: new Date(0) };
+    const b = { ...a, scheduleFrom: new Date('2026-03-02T12:00:00Z') };
+    expect(at(a)).toEqual(pastSlots(a, now));
+    expect(at(b)).toEqual(pastSlots(b, now));
+    expect(at(b).map((s) => s.slotDate)).toEqual(['2026-03-03']);
+  });
+});
