@@ -70,10 +70,13 @@ export function parseDays(text: string): Weekday[] {
   return [...days].sort();
 }
 
+/** Day keywords, a day name, or a list/range with at least one day name (so `mon,funday` gets a friendly error). */
 export function looksLikeDays(word: string): boolean {
   const w = word.toLowerCase();
   if (['everyday', 'weekdays', 'workdays', 'weekends', 'weekend'].includes(w)) return true;
-  return /^[a-z]{3,9}([,-][a-z]{3,9})*,?$/.test(w) && w.split(/[,-]/).filter(Boolean).every((d) => dayIndex(d) !== undefined);
+  if (!/^[a-z]{3,9}([,-][a-z]{3,9})*,?$/.test(w)) return false;
+  const parts = w.split(/[,-]/).filter(Boolean);
+  return /[,-]/.test(w) ? parts.some((d) => dayIndex(d) !== undefined) : dayIndex(w) !== undefined;
 }
 
 export function formatDays(days: readonly Weekday[]): string {

@@ -1,0 +1,174 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRegistry } from '../../commands/index.js';
+import { Bot } from '../../src/core/bot.js';
+import type { RequestInfo } from '../../src/core/command.js';
+import { runCommand } from '../../src/core/dispatch.js';
+import { createScheduler } from '../../src/scheduler/scheduler.js';
+import { createSubscriptionService } from '../../src/scheduler/service.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { FakeClock, realLibrary, ScriptedPoster, tempDir } from '../scheduler/helpers.js';
+
+const dir = tempDir();
+afterAll(() => dir.cleanup());
+const MANAGER: RequestInfo = { platform: 'slack', userId: 'U1', channelId: 'C1', workspaceId: 'T1', canManageChannel: true };
+const MEMBER: RequestInfo = { ...MANAGER, userId: 'U2', canManageChannel: false };
+
+let n = 0;
+let store: SqliteStore;
+let bot: Bot;
+let poster: ScriptedPoster;
+let clock: FakeClock;
+
+beforeEach(() => {
+  store = openSqliteStore(dir.path(`commands-${++n}.db`));
+  // Monday 2026-03-02 10:00 Paris.
+  clock = FakeClock.at('2026-03-02T09:00:00Z');
+  poster = new ScriptedPoster('slack');
+  const scheduler = createScheduler({
+    store,
+    library: realLibrary,
+    posters: new Map([['slack', poster]]),
+    clock,
+    sleep: async () => {},
+    pacing: {},
+  });
+  const subscriptions = createSubscriptionService({ store, postNow: scheduler.postNow, defaultTimezone: 'Europe/Paris', clock });
+  bot = new Bot({ registry: createRegistry(), library: realLibrary, subscriptions, now: clock.now });
+  return () => store.close();
+});
+
+describe('subscribe', () => {
+  it('parses the Slack/console text form and confirms with the next posting time', async () => {
+    const reply = await bot.runText('subscribe diffusion 08:30 Europe/Berlin weekdays 3', MANAGER);
+    expect(reply.error).toBeUndefined();
+    expect(reply.text).toBe(
+      'Subscribed this channel to Diffusion models (#1): 3 papers at 08:30 (Europe/Berlin), weekdays. Next digest: Tue 3 Mar, 08:30 GMT+1.',
+    );
+    expect(store.listChannel({ platform: 'slack', channelId: 'C1' })).toMatchObject([
+      { id: 1, kind: 'topic', topic: 'diffusion', time: '08:30', timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], count: 3, workspaceId: 'T1', createdBy: 'U1' },
+    ]);
+  });
+
+  it('uses the defaults: 09:00, the configured timezone, every day, 5 papers', async () => {
+    const reply = await bot.runText('subscribe contrastive learning', MANAGER);
+    expect(reply.text).toContain('5 papers at 09:00 (Europe/Paris), every day');
+    expect(reply.text).toContain('Next digest: Tue 3 Mar, 09:00');
+    expect(store.listChannel({ platform: 'slack', channelId: 'C1' })[0]).toMatchObject({ topic: 'contrastive learning', kind: 'topic' });
+  });
+
+  it('accepts Discord-style typed options', async () => {
+    const reply = await bot.run('subscribe', { topic: 'daily', time: '7:05', timezone: 'america/new_york', days: 'mon,wed,fri', count: 2 }, { ...MANAGER, platform: 'discord' });
+    expect(reply.text).toContain('the daily theme (#1): 2 papers at 07:05 (America/New_York), Mon, Wed, Fri');
+    expect(store.getSubscription(1)).toMatchObject({ kind: 'daily', topic: 'daily', platform: 'discord' });
+  });
+
+  it('a duplicate subscribe updates the existing subscription and says so', async () => {
+    await bot.runText('subscribe vae 08:00', MANAGER);
+    const again = await bot.runText('subscribe VAE 18:45 weekends 4', MANAGER);
+    expect(again.text).toMatch(/^This channel was already subscribed to Variational autoencoders, so I updated subscription #1: 4 papers at 18:45/);
+    expect(store.listChannel({ platform: 'slack', channelId: 'C1' })).toHaveLength(1);
+  });
+
+  it('friendly errors for a bad time, timezone, days or count, and for a topic with no papers', async () => {
+    const cases: [string, RegExp][] = [
+      ['subscribe diffusion 25:99', /“25:99” is not a time I understand/],
+      ['subscribe diffusion Mars/Base', /I don't know the timezone “Mars\/Base”/],
+      ['subscribe diffusion mon,funday', /“mon,funday” is not a list of days/],
+      ['subscribe diffusion 11', /between 1 and 10, not 11/],
+      ['subscribe qqzzxv', /I found no papers about “qqzzxv”/],
+    ];
+    for (const [text, message] of cases) {
+      const reply = await bot.runText(text, MANAGER);
+      expect(reply.error, text).toBe(true);
+      expect(reply.text, text).toMatch(message);
+    }
+    const bad = await bot.run('subscribe', { topic: 'diffusion', days: 'someday' }, MANAGER);
+    expect(bad.text).toMatch(/“someday” is not a list of days/);
+    expect(store.listChannel({ platform: 'slack', channelId: 'C1' })).toEqual([]);
+  });
+
+  it('is refused to someone who cannot manage the channel, through the Bot and runCommand', async () => {
+    const reply = await bot.runText('subscribe diffusion', MEMBER);
+    expect(reply.error).toBe(true);
+    expect(reply.text).toMatch(/Only people who can manage this channel may use `subscribe`/);
+    const direct = await runCommand(createRegistry(), 'unsubscribe', { id: 'all' }, { library: realLibrary(), request: MEMBER, random: Math.random, now: clock.now });
+    expect(direct.text).toMatch(/Only people who can manage this channel may use `unsubscribe`/);
+    expect((await bot.runText('digest-now', MEMBER)).text).toMatch(/may use `digest-now`/);
+    expect(store.listChannel({ platform: 'slack', channelId: 'C1' })).toEqual([]);
+    // Listing is open to everyone.
+    expect((await bot.runText('subscriptions', MEMBER)).text).toMatch(/no scheduled digests/);
+  });
+
+  it('says so when the bot runs without subscriptions', async () => {
+    const plain = new Bot({ registry: createRegistry(), library: realLibrary });
+    expect((await plain.runText('subscribe diffusion', MANAGER)).text).toMatch(/Subscriptions are not available here/);
+  });
+});
+
+describe('subscriptions, unsubscribe, digest-now', () => {
+  it('lists this channel’s subscriptions with the next posting time and any pause reason', async () => {
+    await bot.runText('subscribe diffusion 08:30 Europe/Berlin weekdays 3', MANAGER);
+    await bot.runText('subscribe daily 18:00 UTC', MANAGER);
+    await bot.runText('subscribe vae', { ...MANAGER, channelId: 'C2' });
+    store.pause(2, 'Posting failed: channel_not_found', clock.now());
+    const reply = await bot.runText('subscriptions', MEMBER);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.text).toBe(
+      [
+        'Scheduled digests in this channel:',
+        '#1 “diffusion”: 3 papers at 08:30 (Europe/Berlin), weekdays; Next: Tue 3 Mar, 08:30 GMT+1',
+        '#2 the daily theme: 5 papers at 18:00 (UTC), every day; Paused: Posting failed: channel_not_found. Run `subscribe` again or `digest-now 2` to resume.',
+      ].join('\n'),
+    );
+  });
+
+  it('unsubscribes one by ID (only in its own channel) or all of them', async () => {
+    await bot.runText('subscribe diffusion', MANAGER);
+    await bot.runText('subscribe vae', MANAGER);
+    await bot.runText('subscribe gan', { ...MANAGER, channelId: 'C2' });
+    expect((await bot.runText('unsubscribe 3', MANAGER)).text).toBe('This channel has no subscription #3. Run `subscriptions` to see the IDs in this channel.');
+    expect((await bot.runText('unsubscribe abc', MANAGER)).text).toMatch(/“abc” is not a subscription ID/);
+    expect((await bot.runText('unsubscribe #1', MANAGER)).text).toBe('Removed subscription #1 (“diffusion”). No more digests from it.');
+    expect((await bot.runText('unsubscribe all', MANAGER)).text).toBe('Removed all 1 subscription of this channel.');
+    expect(store.getSubscription(3)).toBeDefined();
+  });
+
+  it('digest-now posts through the poster, records history and resumes a paused subscription', async () => {
+    await bot.runText('subscribe vae 3', MANAGER);
+    store.pause(1, 'Posting failed: not_in_channel', clock.now());
+    const reply = await bot.runText('digest-now', MANAGER);
+    expect(reply.text).toBe('Posted the digest for “vae” (3 papers). The subscription was paused; it is active again.');
+    expect(poster.posted).toHaveLength(1);
+    expect(poster.posted[0]!.channelId).toBe('C1');
+    expect(store.getSubscription(1)!.pausedReason).toBeUndefined();
+    expect(store.postedIds({ platform: 'slack', channelId: 'C1' }).size).toBe(3);
+    // A scheduled digest later does not repeat those papers.
+    await bot.runText('digest-now 1', MANAGER);
+    const ids = poster.posted.map((p) => p.reply.blocks.flatMap((b) => (b.type === 'paper' ? [b.paper.id] : [])));
+    expect(ids[1]!.some((id) => ids[0]!.includes(id))).toBe(false);
+  });
+
+  it('digest-now reports a permanent failure and pauses', async () => {
+    await bot.runText('subscribe vae', MANAGER);
+    poster.script('C1', { ok: false, kind: 'permanent', message: 'channel_not_found' });
+    const reply = await bot.runText('digest-now 1', MANAGER);
+    expect(reply.error).toBe(true);
+    expect(reply.text).toMatch(/couldn't post the digest for “vae”: channel_not_found\. I paused the subscription/);
+    expect(store.getSubscription(1)!.pausedReason).toBe('Posting failed: channel_not_found');
+  });
+
+  it('digest-now without a poster (console) returns the digest as the reply', async () => {
+    const console: RequestInfo = { platform: 'console', userId: 'me', channelId: 'term', canManageChannel: true };
+    await bot.runText('subscribe daily', console);
+    const reply = await bot.runText('digest-now', console);
+    expect(reply.text).toMatch(/^Daily theme: /);
+    expect(reply.blocks.filter((b) => b.type === 'paper')).toHaveLength(5);
+  });
+
+  it('digest-now asks which one when the channel has several', async () => {
+    await bot.runText('subscribe vae', MANAGER);
+    await bot.runText('subscribe gan', MANAGER);
+    expect((await bot.runText('digest-now', MANAGER)).text).toMatch(/Which subscription\?/);
+    expect((await bot.runText('digest-now 9', MANAGER)).text).toMatch(/no subscription #9/);
+  });
+});
