@@ -12,21 +12,28 @@
  * "transfom" is two edits from "transfer"). And a half-typed word has no reliable stem
  * ("generat" is not a prefix of "gener"). So loose words are expanded against a radix tree
  * of the corpus's words, keeping the closest few, and searched by those words' stems.
+ *
+ * Why not MiniSearch's own search: it scores and materialises every matching document as an
+ * object (with per-term match lists) before any ranking cut, so a long query over 100,000
+ * papers touches ~10^5 Map entries and allocates as many objects (0.1–2 s). This engine scores
+ * the same BM25+ formula, with the same field boosts and the same "quality" factor, term at a
+ * time into flat typed arrays over the compact index of postings.ts (docs/performance.md
+ * has the numbers). MiniSearch's radix tree (SearchableMap) still serves prefix and typo lookups.
  */
-import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Paper } from '../corpus/paper.js';
-import { ProximityScorer } from './proximity.js';
-import { isContentWord, normalize, processNormalized, processTerm, stem, stems as stemsOf, tokenize } from './text.js';
+import { FIELDS, type IndexData } from './postings.js';
+import { isContentWord, normalize, processTerm, stem, tokenize } from './text.js';
 
 /** Field boosts: a title match is worth three abstract matches. */
-const BOOST = { title: 3, abstract: 1, links: 0.5 };
+const BOOST = [3, 1, 0.5];
 /**
  * Long descriptive queries describe an idea; a title sharing a few of their common words
  * should not outweigh an abstract that matches the description, so titles count less there.
  */
 const LONG_QUERY_WORDS = 5;
-const LONG_QUERY_BOOST = { title: 1.5, abstract: 1, links: 0.5 };
+const LONG_QUERY_BOOST = [1.5, 1, 0.5];
+/** BM25+ parameters: MiniSearch's defaults, so scores stay comparable with it. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 /** A word seen in fewer documents than this also matches by prefix and typo. */
 const LOOSE_BELOW_DF = 2;
 /** AND results fewer than this get OR results appended (ranked below them). */
@@ -38,9 +45,11 @@ const MAX_FUZZY_WORDS = 3;
 const PREFIX_WEIGHT = 0.6;
 const FUZZY_WEIGHT = [1, 0.5, 0.3] as const;
 
-export interface RankedId {
-  id: string;
-  score: number;
+/** Matching documents (indices into the papers array) with their scores, unordered. */
+export interface Candidates {
+  docs: Int32Array;
+  scores: Float64Array;
+  length: number;
 }
 
 export interface Vocabulary {
@@ -56,73 +65,165 @@ interface WordQuery {
 }
 
 export class SearchEngine implements Vocabulary {
-  private readonly mini: MiniSearch<{ id: string; title: string; abstract: string; links: string }>;
-  private readonly stemDf = new Map<string, number>();
-  readonly surfaces = new SearchableMap<number>();
-  private readonly proximity: ProximityScorer;
+  private readonly termIds: Map<string, number>;
+  private surfaceTree: SearchableMap<number> | undefined;
+  // Per-query scratch, sized to the corpus once and reset through `touched` after each query.
+  private readonly score: Float64Array;
+  private readonly wordsMatched: Uint16Array;
+  private readonly lastWord: Int32Array;
+  private readonly quality: Uint16Array;
+  private readonly lastStem: Int32Array;
+  private readonly touched: Int32Array;
 
-  constructor(papers: readonly Paper[]) {
-    const texts = new Map(papers.map((p) => [p.id, [p.title, p.abstract]]));
-    this.proximity = new ProximityScorer((id) => texts.get(id));
-    // Record each document's stems and surface words while MiniSearch tokenises it: one pass.
-    let seenStems = new Set<string>();
-    let seenSurfaces = new Set<string>();
-    this.mini = new MiniSearch({
-      fields: ['title', 'abstract', 'links'],
-      // Normalise each field once rather than each token (NFKC per token is slow at scale).
-      tokenize: (text) => tokenize(normalize(text)),
-      processTerm: (word, field) => {
-        const s = processNormalized(word, field);
-        if (s && field !== 'links') {
-          seenStems.add(s);
-          seenSurfaces.add(word);
-        }
-        return s;
-      },
-      // Queries reach MiniSearch already processed (stems), so it must not process them again.
-      searchOptions: { boost: BOOST, processTerm: (t) => t, tokenize: (t) => [t] },
-    });
-    for (const p of papers) {
-      seenStems = new Set();
-      seenSurfaces = new Set();
-      this.mini.add({ id: p.id, title: p.title, abstract: p.abstract, links: p.links.map((l) => l.url).join(' ') });
-      for (const s of seenStems) this.stemDf.set(s, (this.stemDf.get(s) ?? 0) + 1);
-      for (const w of seenSurfaces) this.surfaces.set(w, (this.surfaces.get(w) ?? 0) + 1);
+  constructor(readonly index: IndexData) {
+    this.termIds = new Map(index.terms.map((t, i) => [t, i]));
+    const n = index.docCount;
+    this.score = new Float64Array(n);
+    this.wordsMatched = new Uint16Array(n);
+    this.lastWord = new Int32Array(n).fill(-1);
+    this.quality = new Uint16Array(n);
+    this.lastStem = new Int32Array(n).fill(-1);
+    this.touched = new Int32Array(n);
+  }
+
+  /** Built on first use: only queries with rare or unknown words need it. */
+  get surfaces(): SearchableMap<number> {
+    if (!this.surfaceTree) {
+      const tree = new SearchableMap<number>();
+      const { surfaceWords, surfaceDf } = this.index;
+      for (let i = 0; i < surfaceWords.length; i++) tree.set(surfaceWords[i]!, surfaceDf[i]!);
+      this.surfaceTree = tree;
     }
+    return this.surfaceTree;
   }
 
   df(stem: string): number {
-    return this.stemDf.get(stem) ?? 0;
+    const id = this.termIds.get(stem);
+    return id === undefined ? 0 : (this.index.stemDf[id] ?? 0);
   }
 
-  /** Documents containing this word (stemmed, exact). Used for `-term` exclusions. */
-  idsWithTerm(word: string): Set<string> {
-    const stems = tokenize(word).map((t) => processTerm(t)).filter((s): s is string => !!s);
-    if (stems.length === 0) return new Set();
-    return new Set(this.mini.search({ combineWith: 'AND', queries: stems }).map((r) => r.id as string));
+  /** Marks (1) the documents containing every one of these words, stemmed and exact, in any field. */
+  docsWithAll(words: string[]): Uint8Array {
+    const stems = [...new Set(words.flatMap((w) => tokenize(normalize(w))).map((t) => processTerm(t)).filter((s): s is string => !!s))];
+    const n = this.index.docCount;
+    if (stems.length === 0) return new Uint8Array(n);
+    const count = new Uint8Array(n);
+    stems.forEach((s, i) => {
+      const id = this.termIds.get(s);
+      if (id === undefined) return;
+      const seen = new Uint8Array(n);
+      for (const field of this.index.fields) {
+        for (let p = field.offsets[id]!; p < field.offsets[id + 1]!; p++) {
+          const doc = field.docs[p]!;
+          if (!seen[doc] && count[doc] === i) {
+            seen[doc] = 1;
+            count[doc] = i + 1;
+          }
+        }
+      }
+    });
+    for (let d = 0; d < n; d++) count[d] = count[d] === stems.length ? 1 : 0;
+    return count;
   }
 
   /**
-   * Ranked candidates for free words: AND first; if that finds fewer than MIN_AND_HITS,
-   * OR results follow, scaled to rank below every AND result.
+   * Candidates for free words: AND first; if that finds fewer than MIN_AND_HITS,
+   * OR results follow, scaled to score below every AND result.
    * `strict` words (from quoted phrases) never match loosely.
    */
-  retrieve(words: string[], strict: string[] = []): RankedId[] {
-    const queries = [
-      ...this.wordQueries(words, false),
-      ...this.wordQueries(strict, true),
-    ].filter((q) => q.stems.size > 0);
-    if (queries.length === 0) return [];
+  retrieve(words: string[], strict: string[] = []): Candidates {
+    const queries = [...this.wordQueries(words, false), ...this.wordQueries(strict, true)].filter((q) => q.stems.size > 0);
+    if (queries.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), length: 0 };
     const boost = queries.length >= LONG_QUERY_WORDS ? LONG_QUERY_BOOST : BOOST;
-    const order = [...words, ...strict].flatMap((w) => stemsOf(w));
-    const and = this.run(queries, 'AND', boost);
-    if (and.length >= MIN_AND_HITS || queries.length === 1) return this.proximity.rerank(and, order);
-    const seen = new Set(and.map((r) => r.id));
-    const or = this.run(queries, 'OR', boost).filter((r) => !seen.has(r.id));
-    const floor = and.length > 0 ? Math.min(...and.map((r) => r.score)) : Infinity;
-    const top = or[0]?.score ?? 0;
-    const scale = top > 0 && Number.isFinite(floor) ? Math.min(1, (floor * 0.99) / top) : 1;
-    return this.proximity.rerank([...and, ...or.map((r) => ({ id: r.id, score: r.score * scale }))], order);
+    const touchedCount = this.accumulate(queries, boost);
+    try {
+      return this.collect(touchedCount, queries.length);
+    } finally {
+      this.reset(touchedCount);
+    }
+  }
+
+  /** Term at a time: adds each query stem's BM25+ contribution to every document that has it. */
+  private accumulate(queries: WordQuery[], boost: number[]): number {
+    const { index, score, wordsMatched, lastWord, quality, lastStem, touched } = this;
+    const N = index.docCount;
+    const F = FIELDS.length;
+    const stemSerial = new Map<string, number>();
+    let touchedCount = 0;
+    queries.forEach(({ stems }, w) => {
+      for (const [s, weight] of stems) {
+        const id = this.termIds.get(s);
+        if (id === undefined) continue;
+        let serial = stemSerial.get(s);
+        if (serial === undefined) stemSerial.set(s, (serial = stemSerial.size));
+        index.fields.forEach((field, f) => {
+          const start = field.offsets[id]!;
+          const end = field.offsets[id + 1]!;
+          if (end === start) return;
+          const matching = end - start;
+          const idf = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
+          const factor = weight * (boost[f] ?? 1) * idf;
+          const lengthNorm = BM25.b / (index.avgFieldLength[f] || 1);
+          for (let p = start; p < end; p++) {
+            const doc = field.docs[p]!;
+            const tf = field.tfs[p]!;
+            const norm = BM25.k * (1 - BM25.b + lengthNorm * index.fieldLength[doc * F + f]!);
+            if (lastWord[doc] === -1) touched[touchedCount++] = doc;
+            score[doc]! += factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
+            if (lastWord[doc] !== w) {
+              lastWord[doc] = w;
+              wordsMatched[doc]! += 1;
+            }
+            if (lastStem[doc] !== serial) {
+              lastStem[doc] = serial;
+              quality[doc]! += 1;
+            }
+          }
+        });
+      }
+    });
+    return touchedCount;
+  }
+
+  /** AND hits, or AND then OR (scaled below) when AND finds too few. Scores times "quality", as in MiniSearch. */
+  private collect(touchedCount: number, wordCount: number): Candidates {
+    const { score, wordsMatched, quality, touched } = this;
+    let andCount = 0;
+    let floor = Infinity;
+    let orTop = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
+      const s = score[doc]! * quality[doc]!;
+      if (wordsMatched[doc] === wordCount) {
+        andCount++;
+        if (s < floor) floor = s;
+      } else if (s > orTop) orTop = s;
+    }
+    const withOr = andCount < MIN_AND_HITS && wordCount > 1;
+    const length = withOr ? touchedCount : andCount;
+    const scale = withOr && orTop > 0 && Number.isFinite(floor) ? Math.min(1, (floor * 0.99) / orTop) : 1;
+    const docs = new Int32Array(length);
+    const scores = new Float64Array(length);
+    let k = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
+      const isAnd = wordsMatched[doc] === wordCount;
+      if (!isAnd && !withOr) continue;
+      docs[k] = doc;
+      scores[k++] = score[doc]! * quality[doc]! * (isAnd ? 1 : scale);
+    }
+    return { docs, scores, length };
+  }
+
+  private reset(touchedCount: number): void {
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = this.touched[i]!;
+      this.score[doc] = 0;
+      this.wordsMatched[doc] = 0;
+      this.lastWord[doc] = -1;
+      this.quality[doc] = 0;
+      this.lastStem[doc] = -1;
+    }
   }
 
   private wordQueries(words: string[], strict: boolean): WordQuery[] {
@@ -164,14 +265,5 @@ export class SearchEngine implements Vocabulary {
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, limit)
       .map(([w]) => w);
-  }
-
-  private run(words: WordQuery[], combineWith: 'AND' | 'OR', boost: Record<string, number>): RankedId[] {
-    const queries: Query[] = words.map(({ stems }) => ({
-      combineWith: 'OR',
-      queries: [...stems.keys()],
-      boostTerm: (term: string) => stems.get(term) ?? 1,
-    }));
-    return this.mini.search({ combineWith, queries }, { boost }).map((r) => ({ id: r.id as string, score: r.score }));
   }
 }

@@ -1,19 +1,23 @@
 /**
- * The search layer behind the chat commands: builds the index once and answers searches,
- * similar papers, topics, digests and title autocomplete. Expensive parts that not every
- * process needs (TF-IDF vectors, spelling tree, themes, title index) are built on first use.
+ * The search layer behind the chat commands: builds the index once (or takes one loaded from
+ * a snapshot) and answers searches, similar papers, topics, digests and title autocomplete.
+ * Expensive parts that not every process needs (TF-IDF vectors, spelling tree, themes, title
+ * index) are built on first use.
  */
 import type { Paper } from '../corpus/paper.js';
 import type { DigestItem, PaperLibrary, SearchHit, SearchResult, Topic } from '../core/library.js';
 import { selectDiverse } from '../digest/digest.js';
 import { tldr } from '../digest/tldr.js';
 import { TitleCompleter } from './complete.js';
-import { SearchEngine, type RankedId } from './engine.js';
+import { SearchEngine, type Candidates } from './engine.js';
+import { buildIndex, type IndexData } from './postings.js';
+import { ProximityScorer, RERANK_DEPTH } from './proximity.js';
 import { parseQuery, passesDateFilter, type ParsedQuery } from './query.js';
 import { TfIdf } from './similar.js';
 import { Speller } from './suggest.js';
 import { phraseForm, stems } from './text.js';
 import { discoverThemes } from './themes.js';
+import { topK } from './top-k.js';
 import { findTopic, slugify, type TopicConfig } from './topics.js';
 
 export { loadTopicsConfig, type TopicConfig } from './topics.js';
@@ -23,55 +27,102 @@ export interface LibraryOptions {
   topics?: TopicConfig[];
   /** How many discovered themes to offer besides the curated topics. */
   themes?: number;
+  /** A prebuilt index of exactly these papers (from a snapshot); built here when absent. */
+  index?: IndexData;
 }
 
 /** Candidates considered for a digest, per paper asked for. */
 const DIGEST_POOL_FACTOR = 5;
+/** Ranked lists kept for digests: thousands of channels ask about a few dozen topics. */
+const RANKED_CACHE_SIZE = 256;
+/** Depth of a cached ranking before it is recomputed deeper (channels with long histories). */
+const RANKED_MIN_DEPTH = 200;
+const TLDR_CACHE_SIZE = 20_000;
 
 export function createLibrary(papers: Paper[], options: LibraryOptions = {}): PaperLibrary {
   const byId = new Map(papers.map((p, i) => [p.id, i] as const));
-  const engine = new SearchEngine(papers);
+  const index = options.index ?? buildIndex(papers);
+  if (index.docCount !== papers.length) throw new Error('createLibrary: the index was built for other papers');
+  const engine = new SearchEngine(index);
+  const proximity = new ProximityScorer((doc) => {
+    const p = papers[doc];
+    return p && [p.title, p.abstract];
+  });
   const lazy = <T>(make: () => T): (() => T) => {
     let value: T | undefined;
     return () => (value ??= make());
   };
   const speller = lazy(() => new Speller(engine));
-  const tfidf = lazy(() => new TfIdf(papers));
+  const tfidf = lazy(() => new TfIdf(index));
   const completer = lazy(() => new TitleCompleter(papers));
 
-  /** All matches of a parsed query, filtered and sorted; not paged. */
-  function matches(q: ParsedQuery): SearchHit[] {
+  /** Every paper matching a parsed query after exclusions, dates and phrases; unordered. */
+  function matching(q: ParsedQuery): Candidates {
     const positive = q.terms.length + q.phrases.length > 0;
-    let ranked: RankedId[] = positive ? engine.retrieve(q.terms, q.phrases) : [];
+    let found = positive ? engine.retrieve(q.terms, q.phrases) : undefined;
     // A filter-only query (`year:2024 sort:top`) or a phrase of stop words lists everything that passes.
-    if (!positive || (ranked.length === 0 && q.terms.length === 0 && !q.phrases.some((p) => stems(p).length > 0))) {
-      ranked = papers.map((p) => ({ id: p.id, score: 0 }));
+    if (!found || (found.length === 0 && q.terms.length === 0 && !q.phrases.some((p) => stems(p).length > 0))) {
+      found = { docs: Int32Array.from(papers.keys()), scores: new Float64Array(papers.length), length: papers.length };
     }
-    const excluded = new Set(q.excludeTerms.flatMap((t) => [...engine.idsWithTerm(t)]));
-    const phrases = q.phrases.map(phraseForm);
-    const notPhrases = q.excludePhrases.map(phraseForm);
-    const hits: SearchHit[] = [];
-    for (const r of ranked) {
-      const paper = papers[byId.get(r.id) ?? -1];
-      if (!paper || excluded.has(r.id) || !passesDateFilter(q, paper.published)) continue;
-      if (phrases.length > 0 || notPhrases.length > 0) {
-        const title = phraseForm(paper.title);
-        const abstract = phraseForm(paper.abstract);
-        const has = (ph: string) => title.includes(ph) || abstract.includes(ph);
-        if (!phrases.every(has) || notPhrases.some(has)) continue;
-      }
-      hits.push({ paper, score: r.score });
+    const excluded = q.excludeTerms.map((t) => engine.docsWithAll([t]));
+    // A paper can only contain a phrase if it has all the phrase's words: check those verbatim, cheap ones first.
+    const phrases = q.phrases.map((ph) => ({ form: phraseForm(ph), may: stems(ph).length ? engine.docsWithAll([ph]) : undefined }));
+    const notPhrases = q.excludePhrases.map((ph) => ({ form: phraseForm(ph), may: stems(ph).length ? engine.docsWithAll([ph]) : undefined }));
+    const has = (doc: number, form: string) => {
+      const p = papers[doc] as Paper;
+      return phraseForm(p.title).includes(form) || phraseForm(p.abstract).includes(form);
+    };
+    const docs = new Int32Array(found.length);
+    const scores = new Float64Array(found.length);
+    let length = 0;
+    for (let i = 0; i < found.length; i++) {
+      const doc = found.docs[i]!;
+      if (excluded.some((mask) => mask[doc])) continue;
+      if (!passesDateFilter(q, papers[doc]?.published)) continue;
+      if (!phrases.every((ph) => (!ph.may || ph.may[doc]) && has(doc, ph.form))) continue;
+      if (notPhrases.some((ph) => (!ph.may || ph.may[doc]) && has(doc, ph.form))) continue;
+      docs[length] = doc;
+      scores[length++] = found.scores[i]!;
     }
-    return sortHits(hits, positive ? q.sort : q.sort === 'relevance' ? 'new' : q.sort);
+    return { docs, scores, length };
+  }
+
+  /** The first `k` matches in the order the query asks for. */
+  function ordered(q: ParsedQuery, c: Candidates, k: number): SearchHit[] {
+    const positive = q.terms.length + q.phrases.length > 0;
+    const sort = positive ? q.sort : q.sort === 'relevance' ? 'new' : q.sort;
+    const byScore = (a: number, b: number) => c.scores[a]! > c.scores[b]! || (c.scores[a] === c.scores[b] && c.docs[a]! < c.docs[b]!);
+    if (sort === 'relevance') {
+      // Proximity re-ranks the head of the BM25 ranking; the tail keeps its order.
+      const top = topK(c.length, Math.max(k, RERANK_DEPTH), byScore).map((i) => ({ doc: c.docs[i]!, score: c.scores[i]! }));
+      const order = [...q.terms, ...q.phrases].flatMap((w) => stems(w));
+      return proximity.rerank(top, order).slice(0, k).map((r) => ({ paper: papers[r.doc] as Paper, score: r.score }));
+    }
+    // `new` and `top` order by date or upvotes; relevance breaks ties.
+    const key = (i: number) => papers[c.docs[i]!] as Paper;
+    const better =
+      sort === 'new'
+        ? (a: number, b: number) => {
+            const da = key(a).published ?? '';
+            const db = key(b).published ?? '';
+            return da > db || (da === db && byScore(a, b));
+          }
+        : (a: number, b: number) => {
+            const ua = key(a).upvotes ?? -1;
+            const ub = key(b).upvotes ?? -1;
+            return ua > ub || (ua === ub && byScore(a, b));
+          };
+    return topK(c.length, k, better).map((i) => ({ paper: key(i), score: c.scores[i]! }));
   }
 
   function search(query: string, opts: { limit: number; offset?: number }): SearchResult {
     const q = parseQuery(query);
-    const all = matches(q);
+    const found = matching(q);
     const offset = Math.max(0, opts.offset ?? 0);
+    const hits = ordered(q, found, offset + Math.max(0, opts.limit)).slice(offset);
     // Offer corrections when a word is unknown: results then came from typo matching, or there are none.
     const suggestions = q.terms.some((t) => speller().isUnknown(t)) ? speller().suggest(query, q.terms) : [];
-    return { hits: all.slice(offset, offset + Math.max(0, opts.limit)), total: all.length, suggestions };
+    return { hits, total: found.length, suggestions };
   }
 
   function similar(id: string, limit: number): SearchHit[] {
@@ -83,38 +134,72 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
   }
 
   const topics = lazy((): Topic[] => {
-    const count = (query: string) => matches(parseQuery(query)).length;
+    const count = (query: string) => matching(parseQuery(query)).length;
     const curated = (options.topics ?? []).map((t) => ({ ...t, kind: 'curated' as const, count: count(t.query) }));
-    const curatedDocs = (options.topics ?? []).map((t) => ({
-      stems: stems(t.query.replace(/\w+:\S+/g, '')),
-      docs: new Set(matches(parseQuery(t.query)).map((h) => byId.get(h.paper.id) ?? -1)),
-    }));
+    const curatedDocs = (options.topics ?? []).map((t) => {
+      const found = matching(parseQuery(t.query));
+      return { stems: stems(t.query.replace(/\w+:\S+/g, '')), docs: new Set(found.docs.subarray(0, found.length)) };
+    });
     const taken = new Set(curated.map((t) => t.name));
     const discovered = discoverThemes(papers, { curated: curatedDocs, max: options.themes ?? 12 })
-      .map((theme): Topic => ({
-        name: slugify(theme.phrase),
-        label: theme.phrase.charAt(0).toUpperCase() + theme.phrase.slice(1),
-        // Quoted: the words apart are often far broader ("generative" + "modeling").
-        query: `"${theme.phrase}"`,
-        description: `Discovered in the corpus: ${theme.docs.size} papers mention "${theme.phrase}".`,
-        kind: 'discovered',
-        count: count(`"${theme.phrase}"`),
-      }))
+      .map((theme): Topic => {
+        const n = count(`"${theme.phrase}"`);
+        return {
+          name: slugify(theme.phrase),
+          label: theme.phrase.charAt(0).toUpperCase() + theme.phrase.slice(1),
+          // Quoted: the words apart are often far broader ("generative" + "modeling").
+          query: `"${theme.phrase}"`,
+          description: `Discovered in the corpus: ${n} papers mention "${theme.phrase}".`,
+          kind: 'discovered',
+          count: n,
+        };
+      })
       .filter((t) => !taken.has(t.name) && t.count > 0);
     return [...curated, ...discovered];
   });
 
+  // Digest fan-out: the ranking of a topic's query is computed once and reused for every channel;
+  // each channel then only skips its own history.
+  const ranked = new Map<string, { hits: SearchHit[]; total: number }>();
+  function rankedFor(query: string, depth: number): { hits: SearchHit[]; total: number } {
+    let entry = ranked.get(query);
+    if (!entry || (entry.hits.length < depth && entry.hits.length < entry.total)) {
+      const q = parseQuery(query);
+      const found = matching(q);
+      entry = { hits: ordered(q, found, Math.max(depth * 2, RANKED_MIN_DEPTH)), total: found.length };
+      if (ranked.size >= RANKED_CACHE_SIZE) ranked.delete(ranked.keys().next().value as string);
+    }
+    ranked.delete(query);
+    ranked.set(query, entry);
+    return entry;
+  }
+
+  const tldrs = new Map<string, string>();
+  function tldrOf(paper: Paper): string {
+    let text = tldrs.get(paper.id);
+    if (text === undefined) {
+      if (tldrs.size >= TLDR_CACHE_SIZE) tldrs.clear();
+      tldrs.set(paper.id, (text = tldr(paper.abstract)));
+    }
+    return text;
+  }
+
   function digest(query: string, count: number, opts: { exclude?: ReadonlySet<string> } = {}): DigestItem[] {
-    const pool = matches(parseQuery(query))
-      .filter((h) => !opts.exclude?.has(h.paper.id))
-      .slice(0, Math.max(count * DIGEST_POOL_FACTOR, 20));
+    const want = Math.max(count * DIGEST_POOL_FACTOR, 20);
+    const exclude = opts.exclude;
+    const { hits } = rankedFor(query, want + (exclude?.size ?? 0));
+    const pool: SearchHit[] = [];
+    for (const h of hits) {
+      if (pool.length >= want) break;
+      if (!exclude?.has(h.paper.id)) pool.push(h);
+    }
     const vectors = tfidf();
     const picked = selectDiverse(
       pool.map((h, rank) => ({ item: h.paper, relevance: h.score > 0 ? h.score : 1 / (1 + rank) })),
       count,
       (a, b) => vectors.cosine(byId.get(a.id) ?? -1, byId.get(b.id) ?? -1),
     );
-    return picked.map(({ item, relevance }) => ({ paper: item, tldr: tldr(item.abstract), score: relevance }));
+    return picked.map(({ item, relevance }) => ({ paper: item, tldr: tldrOf(item), score: relevance }));
   }
 
   return {
@@ -125,14 +210,7 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
     topics,
     findTopic: (name) => findTopic(topics(), name),
     digest,
-    tldr: (paper) => tldr(paper.abstract),
+    tldr: tldrOf,
     completeTitles: (prefix, limit) => completer().complete(prefix, limit),
   };
-}
-
-/** Relevance keeps retrieval order; `new` and `top` re-sort stably, so relevance breaks ties. */
-function sortHits(hits: SearchHit[], sort: ParsedQuery['sort']): SearchHit[] {
-  if (sort === 'new') return hits.sort((a, b) => (b.paper.published ?? '').localeCompare(a.paper.published ?? ''));
-  if (sort === 'top') return hits.sort((a, b) => (b.paper.upvotes ?? -1) - (a.paper.upvotes ?? -1));
-  return hits;
 }

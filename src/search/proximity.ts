@@ -14,9 +14,10 @@ export const RERANK_DEPTH = 50;
 const CACHE_SIZE = 4096;
 
 export class ProximityScorer {
-  private readonly cache = new Map<string, string[][]>();
+  private readonly cache = new Map<number, string[][]>();
 
-  constructor(private readonly text: (id: string) => string[] | undefined) {}
+  /** `text(doc)`: the fields of a document (title, abstract) by its index in the corpus. */
+  constructor(private readonly text: (doc: number) => string[] | undefined) {}
 
   /** Ordered adjacent stem pairs of a query, e.g. "cross correl", "correl matrix". */
   static pairs(queryStems: string[]): Set<string> {
@@ -26,10 +27,10 @@ export class ProximityScorer {
   }
 
   /** Number of distinct query pairs that occur adjacent (in order) in the document's fields. */
-  matchedPairs(id: string, pairs: ReadonlySet<string>): number {
+  matchedPairs(doc: number, pairs: ReadonlySet<string>): number {
     if (pairs.size === 0) return 0;
     const found = new Set<string>();
-    for (const field of this.stemmed(id)) {
+    for (const field of this.stemmed(doc)) {
       for (let i = 0; i + 1 < field.length; i++) {
         const pair = `${field[i]} ${field[i + 1]}`;
         if (pairs.has(pair)) found.add(pair);
@@ -39,12 +40,12 @@ export class ProximityScorer {
   }
 
   /** Re-scores the top RERANK_DEPTH hits by proximity and re-sorts them; the tail keeps its order. */
-  rerank<T extends { id: string; score: number }>(ranked: T[], queryStems: string[]): T[] {
+  rerank<T extends { doc: number; score: number }>(ranked: T[], queryStems: string[]): T[] {
     const pairs = ProximityScorer.pairs(queryStems);
     if (pairs.size === 0) return ranked;
     const head = ranked
       .slice(0, RERANK_DEPTH)
-      .map((r) => ({ ...r, score: r.score * (1 + PAIR_BONUS * this.matchedPairs(r.id, pairs)) }))
+      .map((r) => ({ ...r, score: r.score * (1 + PAIR_BONUS * this.matchedPairs(r.doc, pairs)) }))
       .sort((a, b) => b.score - a.score);
     // Keep scores monotonic: the tail must not outrank the re-scored head.
     const floor = head[head.length - 1]?.score ?? 0;
@@ -52,15 +53,15 @@ export class ProximityScorer {
     return [...head, ...tail];
   }
 
-  private stemmed(id: string): string[][] {
-    let fields = this.cache.get(id);
+  private stemmed(doc: number): string[][] {
+    let fields = this.cache.get(doc);
     if (fields) {
-      this.cache.delete(id); // re-insert: Map order doubles as LRU order
+      this.cache.delete(doc); // re-insert: Map order doubles as LRU order
     } else {
-      fields = (this.text(id) ?? []).map(stems);
-      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+      fields = (this.text(doc) ?? []).map(stems);
+      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as number);
     }
-    this.cache.set(id, fields);
+    this.cache.set(doc, fields);
     return fields;
   }
 }

@@ -1,11 +1,13 @@
 /**
  * More-like-this: TF-IDF vectors over stemmed title + abstract, compared by cosine.
- * Vectors are built once, lazily (the first `similar` or digest call pays for it).
+ * Vectors are built once, lazily (the first `similar` or digest call pays for it), from the
+ * term frequencies the inverted index already holds: no second pass over the text.
  * Lookups go through an inverted index from term to postings, so a query only touches
  * documents that share one of its strongest terms instead of scanning the whole corpus.
+ * Both directions are stored as CSR typed arrays (8 bytes per entry) to stay small at scale.
  */
 import type { Paper } from '../corpus/paper.js';
-import { stems } from './text.js';
+import { buildIndex, type IndexData } from './postings.js';
 
 /** Sparse, L2-normalised vector: term ids ascending, with weights. */
 export interface SparseVector {
@@ -17,68 +19,111 @@ export interface SparseVector {
 const TITLE_WEIGHT = 2;
 /** Only the strongest terms of the query paper are looked up (classic more-like-this). */
 const QUERY_TERMS = 30;
+const TITLE = 0;
+const ABSTRACT = 1;
 
 export class TfIdf {
-  private readonly vectors: SparseVector[] = [];
-  private readonly postings: { doc: number; weight: number }[][] = [];
+  private readonly docOffsets: Uint32Array;
+  private readonly docTerms: Int32Array;
+  private readonly docWeights: Float32Array;
+  private readonly termOffsets: Uint32Array;
+  private readonly termDocs: Int32Array;
+  private readonly termWeights: Float32Array;
 
-  constructor(papers: readonly Paper[]) {
-    const ids = new Map<string, number>();
-    const counts = papers.map((p) => {
-      const tf = new Map<number, number>();
-      const add = (s: string, w: number) => {
-        let id = ids.get(s);
-        if (id === undefined) ids.set(s, (id = ids.size));
-        tf.set(id, (tf.get(id) ?? 0) + w);
-      };
-      for (const s of stems(p.title)) add(s, TITLE_WEIGHT);
-      for (const s of stems(p.abstract)) add(s, 1);
-      return tf;
-    });
-    const df = new Float64Array(ids.size);
-    for (const tf of counts) for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
-    const n = papers.length;
-    counts.forEach((tf, doc) => {
-      const entries = [...tf]
-        .map(([id, c]) => [id, (1 + Math.log(c)) * Math.log((1 + n) / (1 + (df[id] ?? 0)))] as const)
-        .filter(([, w]) => w > 0)
-        .sort((a, b) => a[0] - b[0]);
-      const norm = Math.hypot(...entries.map(([, w]) => w)) || 1;
-      const vector = {
-        terms: Int32Array.from(entries.map(([id]) => id)),
-        weights: Float32Array.from(entries.map(([, w]) => w / norm)),
-      };
-      this.vectors.push(vector);
-      for (const [id, w] of entries) (this.postings[id] ??= []).push({ doc, weight: w / norm });
-    });
+  /** From papers (tokenised here) or from an index built over the same papers. */
+  constructor(source: readonly Paper[] | IndexData) {
+    const index = 'docCount' in source ? source : buildIndex(source);
+    const n = index.docCount;
+    const terms = index.terms.length;
+    const idf = Float64Array.from(index.stemDf, (df) => Math.log((1 + n) / (1 + df)));
+    const title = index.fields[TITLE]!;
+    const abstract = index.fields[ABSTRACT]!;
+
+    // Visits (doc, weighted count) of term t in doc order, merging title and abstract postings.
+    const eachPosting = (t: number, visit: (doc: number, count: number) => void) => {
+      let i = title.offsets[t]!;
+      let j = abstract.offsets[t]!;
+      const iEnd = title.offsets[t + 1]!;
+      const jEnd = abstract.offsets[t + 1]!;
+      while (i < iEnd || j < jEnd) {
+        const a = i < iEnd ? title.docs[i]! : Infinity;
+        const b = j < jEnd ? abstract.docs[j]! : Infinity;
+        if (a === b) visit(a, TITLE_WEIGHT * title.tfs[i++]! + abstract.tfs[j++]!);
+        else if (a < b) visit(a, TITLE_WEIGHT * title.tfs[i++]!);
+        else visit(b, abstract.tfs[j++]!);
+      }
+    };
+
+    this.docOffsets = new Uint32Array(n + 1);
+    for (let t = 0; t < terms; t++) if (idf[t]! > 0) eachPosting(t, (doc) => this.docOffsets[doc + 1]!++);
+    for (let d = 0; d < n; d++) this.docOffsets[d + 1]! += this.docOffsets[d]!;
+    const total = this.docOffsets[n]!;
+    this.docTerms = new Int32Array(total);
+    this.docWeights = new Float32Array(total);
+    const cursor = this.docOffsets.slice(0, n);
+    const sumSquares = new Float64Array(n);
+    // Terms in ascending order, so each document's entries come out sorted by term id.
+    for (let t = 0; t < terms; t++) {
+      if (!(idf[t]! > 0)) continue;
+      eachPosting(t, (doc, count) => {
+        const w = (1 + Math.log(count)) * idf[t]!;
+        const at = cursor[doc]!++;
+        this.docTerms[at] = t;
+        this.docWeights[at] = w;
+        sumSquares[doc]! += w * w;
+      });
+    }
+    for (let d = 0; d < n; d++) {
+      const norm = Math.sqrt(sumSquares[d]!) || 1;
+      for (let p = this.docOffsets[d]!; p < this.docOffsets[d + 1]!; p++) this.docWeights[p]! /= norm;
+    }
+
+    this.termOffsets = new Uint32Array(terms + 1);
+    for (let p = 0; p < total; p++) this.termOffsets[this.docTerms[p]! + 1]!++;
+    for (let t = 0; t < terms; t++) this.termOffsets[t + 1]! += this.termOffsets[t]!;
+    this.termDocs = new Int32Array(total);
+    this.termWeights = new Float32Array(total);
+    const termCursor = this.termOffsets.slice(0, terms);
+    for (let d = 0; d < n; d++) {
+      for (let p = this.docOffsets[d]!; p < this.docOffsets[d + 1]!; p++) {
+        const at = termCursor[this.docTerms[p]!]!++;
+        this.termDocs[at] = d;
+        this.termWeights[at] = this.docWeights[p]!;
+      }
+    }
   }
 
   vector(doc: number): SparseVector | undefined {
-    return this.vectors[doc];
+    if (!(doc >= 0 && doc < this.docOffsets.length - 1)) return undefined;
+    const start = this.docOffsets[doc]!;
+    const end = this.docOffsets[doc + 1]!;
+    return { terms: this.docTerms.subarray(start, end), weights: this.docWeights.subarray(start, end) };
   }
 
   /** Cosine of two documents (vectors are normalised, so a sparse dot product). */
   cosine(a: number, b: number): number {
-    const va = this.vectors[a];
-    const vb = this.vectors[b];
+    const va = this.vector(a);
+    const vb = this.vector(b);
     return va && vb ? dot(va, vb) : 0;
   }
 
   /** Documents most similar to `doc`, best first, excluding itself. */
   nearest(doc: number, limit: number): { doc: number; score: number }[] {
-    const v = this.vectors[doc];
+    const v = this.vector(doc);
     if (!v) return [];
     const strongest = [...v.terms.keys()].sort((i, j) => (v.weights[j] ?? 0) - (v.weights[i] ?? 0)).slice(0, QUERY_TERMS);
     const scores = new Map<number, number>();
     for (const i of strongest) {
       const qw = v.weights[i] ?? 0;
-      for (const { doc: other, weight } of this.postings[v.terms[i] ?? -1] ?? []) {
-        if (other !== doc) scores.set(other, (scores.get(other) ?? 0) + qw * weight);
+      const t = v.terms[i]!;
+      for (let p = this.termOffsets[t]!; p < this.termOffsets[t + 1]!; p++) {
+        const other = this.termDocs[p]!;
+        if (other !== doc) scores.set(other, (scores.get(other) ?? 0) + qw * this.termWeights[p]!);
       }
     }
     return [...scores]
       .map(([d, score]) => ({ doc: d, score }))
-      .sort((a, b) => b.score - a.score)
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
       .slice(0, limit);
   }
 }
@@ -88,9 +133,9 @@ export function dot(a: SparseVector, b: SparseVector): number {
   let j = 0;
   let sum = 0;
   while (i < a.terms.length && j < b.terms.length) {
-    const ta = a.terms[i] ?? 0;
-    const tb = b.terms[j] ?? 0;
-    if (ta === tb) sum += (a.weights[i++] ?? 0) * (b.weights[j++] ?? 0);
+    const ta = a.terms[i]!;
+    const tb = b.terms[j]!;
+    if (ta === tb) sum += a.weights[i++]! * b.weights[j++]!;
     else if (ta < tb) i++;
     else j++;
   }
