@@ -54,8 +54,9 @@ function option(arg: ArgSpec): APIApplicationCommandBasicOption {
 }
 
 function subcommand(command: AnyCommand): APIApplicationCommandSubcommandOption {
-  // Hidden arguments are set by buttons only; Discord wants required options first.
-  const args = command.args.filter((arg) => arg.text !== 'hidden');
+  // `hidden` arguments are only hidden from free-text parsing: Discord takes them as typed options
+  // (subscribe's time and timezone, search's page). Discord wants required options first.
+  const args = command.args;
   const sorted = [...args.filter((arg) => arg.required), ...args.filter((arg) => !arg.required)];
   if (sorted.length > LIMITS.commandOptions) throw new Error(`discord: command "${command.name}" has more than ${LIMITS.commandOptions} options`);
   return {

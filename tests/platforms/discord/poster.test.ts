@@ -1,0 +1,101 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { reply } from '../../../src/core/reply.js';
+import { DiscordPoster, nonceFor } from '../../../src/platforms/discord/index.js';
+import { faults, startFakeDiscord, type FakeDiscord } from '../../fakes/discord/index.js';
+import { encoder } from './helpers.js';
+
+const digest = reply('Digest: Diffusion', [
+  { type: 'header', text: 'Digest: Diffusion' },
+  { type: 'text', text: 'Hello @everyone <@123>' },
+], [{ label: 'Search this topic', action: { command: 'search', args: { query: 'diffusion' } } }]);
+const POST = /^\/channels\/\d+\/messages$/;
+
+let fake: FakeDiscord;
+const posters: DiscordPoster[] = [];
+/** A fresh poster per test: a 429 leaves the REST client's bucket waiting, as it should. */
+function poster(token = fake.token, timeoutMs?: number): DiscordPoster {
+  const made = new DiscordPoster({ token, apiUrl: fake.apiUrl, encodeAction: encoder(), ...(timeoutMs ? { timeoutMs } : {}) });
+  posters.push(made);
+  return made;
+}
+const channel = () => fake.channelIds[1]!;
+const postsSoFar = () => fake.callsTo('POST', POST).length;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+});
+afterEach(() => {
+  fake.clearFaults();
+  posters.splice(0).forEach((p) => p.close());
+});
+afterAll(() => fake.stop());
+
+describe('GIVEN a channel that accepts the post', () => {
+  it('THEN it POSTs the rendered message with a nonce, enforce_nonce and no pings', async () => {
+    const outcome = await poster().post(channel(), digest, { idempotencyKey: 'sub-1:2025-01-02' });
+    const call = fake.calls.at(-1)!;
+    expect(call).toMatchObject({ method: 'POST', path: `/channels/${channel()}/messages`, authorized: true, status: 200 });
+    expect(call.body).toMatchObject({ nonce: nonceFor('sub-1:2025-01-02'), enforce_nonce: true, allowed_mentions: { parse: [] } });
+    expect((call.body as { flags?: number }).flags).toBeUndefined();
+    expect(nonceFor('sub-1:2025-01-02').length).toBeLessThanOrEqual(25);
+    expect(outcome).toEqual({ ok: true, messageId: (call.response as { id: string }).id });
+  });
+
+  it('THEN a repeat of the same slot returns the same message (Discord drops it by nonce)', async () => {
+    const first = await poster().post(channel(), digest, { idempotencyKey: 'sub-2:2025-01-02' });
+    const again = await poster().post(channel(), digest, { idempotencyKey: 'sub-2:2025-01-02' });
+    expect(again).toEqual(first);
+  });
+});
+
+describe('GIVEN Discord refuses the post', () => {
+  it('THEN 429 is rate_limited with Discord’s wait, and is not retried by the REST client', async () => {
+    fake.injectFault({ method: 'POST', path: POST, ...faults.rateLimited(1.5) });
+    const before = postsSoFar();
+    const outcome = await poster().post(channel(), digest, { idempotencyKey: 'k429' });
+    expect(outcome).toMatchObject({ ok: false, kind: 'rate_limited' });
+    expect(outcome.ok === false && outcome.kind === 'rate_limited' && outcome.retryAfterMs).toBeGreaterThanOrEqual(1500);
+    expect(outcome.ok === false && outcome.kind === 'rate_limited' && outcome.retryAfterMs).toBeLessThan(3000);
+    expect(postsSoFar() - before).toBe(1);
+  });
+
+  it('THEN a global 429 is rate_limited too', async () => {
+    fake.injectFault({ method: 'POST', path: POST, ...faults.rateLimited(2, { global: true }) });
+    const outcome = await poster().post(channel(), digest, { idempotencyKey: 'kglobal' });
+    expect(outcome).toMatchObject({ ok: false, kind: 'rate_limited', message: expect.stringContaining('global') });
+  });
+
+  it.each([500, 502, 503])('THEN %i is transient, tried once', async (status) => {
+    fake.injectFault({ method: 'POST', path: POST, ...faults.serverError(status) });
+    const before = postsSoFar();
+    expect(await poster().post(channel(), digest, { idempotencyKey: `k${status}` })).toMatchObject({ ok: false, kind: 'transient' });
+    expect(postsSoFar() - before).toBe(1);
+  });
+
+  it('THEN a timeout is transient', async () => {
+    fake.injectFault({ method: 'POST', path: POST, ...faults.hang() });
+    expect(await poster(fake.token, 200).post(channel(), digest, { idempotencyKey: 'khang' })).toMatchObject({ ok: false, kind: 'transient' });
+  });
+
+  it.each([
+    ['Unknown Channel', faults.unknownChannel(), '404 10003'],
+    ['Missing Access', faults.missingAccess(), '403 50001'],
+    ['Missing Permissions', faults.missingPermissions(), '403 50013'],
+  ])('THEN %s is permanent', async (_name, fault, code) => {
+    fake.injectFault({ method: 'POST', path: POST, ...fault });
+    const outcome = await poster().post(channel(), digest, { idempotencyKey: 'kperm' });
+    expect(outcome).toMatchObject({ ok: false, kind: 'permanent', message: expect.stringContaining(code) });
+  });
+
+  it('THEN a channel that does not exist is permanent (the fake answers 10003 itself)', async () => {
+    expect(await poster().post('999999999999999999', digest, { idempotencyKey: 'kmissing' })).toMatchObject({ ok: false, kind: 'permanent' });
+  });
+
+  it('THEN a 401 is permanent and later posts stop without another request', async () => {
+    const bad = poster('not-the-token');
+    expect(await bad.post(channel(), digest, { idempotencyKey: 'k401' })).toMatchObject({ ok: false, kind: 'permanent', message: expect.stringContaining('401') });
+    const before = fake.calls.length;
+    expect(await bad.post(channel(), digest, { idempotencyKey: 'k401b' })).toMatchObject({ ok: false, kind: 'permanent' });
+    expect(fake.calls.length).toBe(before);
+  });
+});
