@@ -177,7 +177,7 @@ export class FakeDiscord extends EventEmitter {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
-    const path = url.pathname.replace(/^\/api(\/v10)?/, '');
+    const path = decodePath(url.pathname).replace(/^\/api(\/v10)?/, '');
     const raw = await readBody(req);
     let body: unknown;
     try {
@@ -290,6 +290,15 @@ function rateLimitHeaders(path: string): Record<string, string> {
     'x-ratelimit-reset-after': '1.000',
     'x-ratelimit-bucket': Buffer.from(path.replace(/\d{16,}/g, ':id')).toString('hex').slice(0, 32),
   };
+}
+
+/** discord.js encodes `@original` as `%40original`. */
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
