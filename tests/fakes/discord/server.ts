@@ -127,6 +127,11 @@ export class FakeDiscord extends EventEmitter {
     this.faults.length = 0;
   }
 
+  /** Dispatches a raw INTERACTION_CREATE payload (see `interactions` for builders) and tracks its token. */
+  dispatchInteraction(payload: Record<string, unknown>): ReturnType<InteractionStore['dispatch']> {
+    return this.interactions.dispatch(payload);
+  }
+
   /** Pushes a gateway dispatch (op 0) to connected clients. */
   dispatch(event: string, data: unknown): number {
     return this.gateway.dispatch(event, data);
