@@ -56,6 +56,10 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
     const { main } = await import('../main.js');
     return main({ dataDir: cli.dataDir });
   }
+  if (name === 'discord' && sub === 'register') {
+    const { registerFromCli } = await import('./discord-register.js');
+    return registerFromCli({ guildId: cli.guild }, io.stdout, io.stderr);
+  }
   const { corpus, library } = loadLibrary(dataDir);
   if (name === 'corpus' && sub === 'stats') {
     io.stdout.write(`${cli.json ? JSON.stringify(corpusStatsJson(corpus)) : corpusStatsText(corpus)}\n`);

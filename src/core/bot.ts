@@ -3,6 +3,7 @@
  * button actions and runs commands. Adapters translate platform events into these calls and
  * render the returned `Reply`.
  */
+import { randomUUID } from 'node:crypto';
 import { ActionCodec } from './actions.js';
 import { parseArgText, type RawArgs } from './args.js';
 import type { CommandContext, RequestInfo } from './command.js';
@@ -26,6 +27,10 @@ export interface BotOptions {
   subscriptions?: SubscriptionService;
   /** Called after every command with its outcome, for metrics. */
   onCommand?: (event: { command: string; platform: string; outcome: 'ok' | 'user_error' | 'rate_limited'; ms: number }) => void;
+  /** Whether new commands are accepted; false while shutting down. */
+  accepting?: () => boolean;
+  /** Registers a command's work as in flight, so shutdown waits for its reply. */
+  track?: (work: Promise<Reply>) => Promise<Reply>;
 }
 
 export class Bot {
@@ -46,6 +51,14 @@ export class Bot {
 
   /** Runs a command with already-structured arguments (Discord options, button actions). */
   async run(command: string, args: RawArgs, request: RequestInfo): Promise<Reply> {
+    if (this.options.accepting && !this.options.accepting()) {
+      return errorReply('paperbot is restarting right now.', 'Please try again in a minute.');
+    }
+    const work = this.runNow(command, args, request);
+    return this.options.track ? this.options.track(work) : work;
+  }
+
+  private async runNow(command: string, args: RawArgs, request: RequestInfo): Promise<Reply> {
     const started = performance.now();
     const platform = request.platform;
     const wait = this.limiter?.take(`${platform}:${request.userId}`) ?? 0;
@@ -53,8 +66,11 @@ export class Bot {
       this.options.onCommand?.({ command, platform, outcome: 'rate_limited', ms: 0 });
       return errorReply(`You're sending commands a bit fast. Please wait ${wait} s and try again.`);
     }
-    const reply = await runCommand(this.registry, command, args, this.context(request), this.log);
-    this.options.onCommand?.({ command, platform, outcome: reply.error ? 'user_error' : 'ok', ms: performance.now() - started });
+    const log = this.log.child({ interactionId: randomUUID().slice(0, 8), platform, command: command.slice(0, 32) });
+    const reply = await runCommand(this.registry, command, args, this.context(request), log);
+    const ms = performance.now() - started;
+    this.options.onCommand?.({ command, platform, outcome: reply.error ? 'user_error' : 'ok', ms });
+    log.debug({ ms: Math.round(ms * 10) / 10, error: reply.error ?? false }, 'command handled');
     return reply;
   }
 

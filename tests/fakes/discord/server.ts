@@ -63,7 +63,8 @@ export class FakeDiscord extends EventEmitter {
 
   constructor(options: FakeDiscordOptions = {}) {
     super();
-    this.token = options.token ?? 'fake-bot-token';
+    // Shaped like a real token (three dot-separated parts) so configuration validation accepts it.
+    this.token = options.token ?? 'MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEd.fake-bot-token-for-local-tests';
     this.applicationId = options.applicationId ?? snowflake();
     this.guildId = options.guildId ?? snowflake();
     this.channelIds = options.channelIds ?? [snowflake(), snowflake()];

@@ -1,0 +1,31 @@
+/** `paperbot discord register [--guild ID]`: publish the slash commands and print the invite URL. */
+import type { Writable } from 'node:stream';
+import { ConfigError, loadConfig, loadDotenv } from '../config/index.js';
+import { inviteUrl, registerDiscordCommands } from '../platforms/discord/index.js';
+
+export async function registerFromCli(
+  options: { guildId?: string; env?: NodeJS.ProcessEnv },
+  out: Writable,
+  err: Writable,
+): Promise<number> {
+  if (!options.env) loadDotenv();
+  let config;
+  try {
+    config = loadConfig(options.env ?? process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    err.write(`${error.message}\n`);
+    return 1;
+  }
+  if (!config.discord) {
+    err.write('paperbot: set DISCORD_TOKEN and DISCORD_APPLICATION_ID (in the environment or .env) to register commands.\n');
+    return 1;
+  }
+  const { token, applicationId, apiUrl, commandName } = config.discord;
+  const guildId = options.guildId ?? config.discord.guildId;
+  const result = await registerDiscordCommands({ token, applicationId, apiUrl, guildId, rootName: commandName });
+  const where = result.scope === 'guild' ? `server ${guildId} (available now)` : 'every server (global; may take a while to appear)';
+  out.write(`Registered ${result.commands.map((c) => `/${c.name}`).join(', ')} in ${where}.\n`);
+  out.write(`Invite the bot with:\n${inviteUrl(applicationId)}\n`);
+  return 0;
+}
