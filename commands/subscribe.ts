@@ -25,7 +25,7 @@ export const subscribe = defineCommand({
       autocomplete: 'topic',
     },
     // Typed options on Discord; in Slack and the console they are read from the end of `topic`.
-    { name: 'time', description: 'Time of day, 24-hour HH:MM (default 09:00)', type: 'string', maxLength: 5, text: 'hidden' },
+    { name: 'time', description: 'Time of day, 24-hour HH:MM (default: the bot\'s digest time, usually 09:00)', type: 'string', maxLength: 5, text: 'hidden' },
     { name: 'timezone', description: 'IANA timezone, e.g. Europe/Paris', type: 'string', maxLength: 64, text: 'hidden', autocomplete: 'timezone' },
     { name: 'days', description: 'every day (default), weekdays, weekends, or mon,wed,fri', type: 'string', maxLength: 60, text: 'hidden' },
     { name: 'count', description: 'Papers per digest (1-10, default 5)', type: 'integer', min: 1, max: 10, text: 'hidden' },
@@ -56,7 +56,7 @@ export const subscribe = defineCommand({
       ...(request.workspaceId !== undefined ? { workspaceId: request.workspaceId } : {}),
       kind: daily ? 'daily' : 'topic',
       topic: daily ? 'daily' : parsed.topic,
-      time: parsed.time ?? '09:00',
+      time: parsed.time ?? subscriptions.defaultTime,
       timezone: parsed.timezone ?? subscriptions.defaultTimezone,
       days: parsed.days ?? EVERY_DAY,
       count: parsed.count ?? 5,

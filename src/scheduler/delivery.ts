@@ -13,6 +13,18 @@ import type { DeliveryState, SlotKey, Subscription, SubscriptionStore } from '..
 import { composeDigest, type ComposedDigest } from './compose.js';
 import { postWithRetry, type RetryDeps } from './retry.js';
 
+export type FailureKind = Exclude<PostOutcome, { ok: true }>['kind'];
+
+/** Observers of digest outcomes (Prometheus metrics). They must not throw; errors are logged and ignored. */
+export interface DeliveryHooks {
+  /** Once per digest that reached its channel (scheduled slot or `postNow`). */
+  posted?(platform: Platform): void;
+  /** Once per digest that ended failed, with the final outcome kind. */
+  failed?(platform: Platform, kind: FailureKind): void;
+  /** On every 429 wait, with the wait in seconds. */
+  rateLimited?(platform: Platform, seconds: number): void;
+}
+
 export interface DeliveryDeps {
   store: SubscriptionStore;
   library: () => PaperLibrary;
@@ -21,6 +33,17 @@ export interface DeliveryDeps {
   retry: RetryDeps;
   now: () => Date;
   log: Logger;
+  hooks?: DeliveryHooks;
+}
+
+/** Calls a hook without letting a broken observer break delivery. */
+export function notify<K extends keyof DeliveryHooks>(deps: Pick<DeliveryDeps, 'hooks' | 'log'>, name: K, ...args: Parameters<NonNullable<DeliveryHooks[K]>>): void {
+  const hook = deps.hooks?.[name] as ((...a: typeof args) => void) | undefined;
+  try {
+    hook?.(...args);
+  } catch (error) {
+    deps.log.warn({ err: error, hook: name }, 'delivery hook threw');
+  }
 }
 
 export interface DeliveryReport extends SlotKey {
@@ -45,8 +68,9 @@ export function pauseFor(deps: DeliveryDeps, sub: Subscription, message: string)
 
 export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey): Promise<DeliveryReport> {
   const { store, log } = deps;
-  const fail = (to: DeliveryState, error: string, from: DeliveryState[] = ['claimed']): DeliveryReport => {
-    store.transition(slot, from, to, deps.now(), { error });
+  const fail = (to: DeliveryState, error: string, platform?: Platform): DeliveryReport => {
+    // Retrying cannot fix a missing poster or a composition bug, so such failures count as permanent.
+    if (store.transition(slot, ['claimed'], to, deps.now(), { error }) && to === 'failed' && platform) notify(deps, 'failed', platform, 'permanent');
     return { ...slot, state: to, attempts: 0, error };
   };
   const sub = store.getSubscription(slot.subscriptionId);
@@ -54,14 +78,14 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey): Promise<De
   const poster = deps.posters.get(sub.platform);
   if (!poster) {
     log.error({ subscriptionId: sub.id, platform: sub.platform }, 'no poster for platform; digest not posted');
-    return fail('failed', `no poster for ${sub.platform}`);
+    return fail('failed', `no poster for ${sub.platform}`, sub.platform);
   }
   let digest: ComposedDigest;
   try {
     digest = compose(deps, sub, slot.slotDate);
   } catch (error) {
     log.error({ err: error, subscriptionId: sub.id }, 'digest composition failed');
-    return fail('failed', `composition failed: ${error instanceof Error ? error.message : String(error)}`);
+    return fail('failed', `composition failed: ${error instanceof Error ? error.message : String(error)}`, sub.platform);
   }
   let state: DeliveryState = 'claimed';
   const result = await postWithRetry(poster, sub, digest.reply, `d${sub.id}-${slot.slotDate}`, deps.retry, {
@@ -78,11 +102,13 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey): Promise<De
   const { outcome, attempts } = result;
   if (outcome.ok) {
     store.completeSlot(slot, sub, digest.paperIds, deps.now(), outcome.messageId);
+    notify(deps, 'posted', sub.platform);
     log.info({ subscriptionId: sub.id, slotDate: slot.slotDate, papers: digest.paperIds.length, attempts }, 'digest posted');
     return { ...slot, state: 'sent', attempts };
   }
   const error = failureText(outcome);
   store.transition(slot, [state], 'failed', deps.now(), { error });
+  notify(deps, 'failed', sub.platform, outcome.kind);
   if (outcome.kind === 'permanent') pauseFor(deps, sub, outcome.message);
   else log.error({ subscriptionId: sub.id, slotDate: slot.slotDate, attempts, error }, 'digest not posted after retries');
   return { ...slot, state: 'failed', attempts, error };
@@ -108,8 +134,10 @@ export async function deliverNow(deps: DeliveryDeps, sub: Subscription): Promise
   if ('aborted' in result) return { status: 'failed', error: 'the bot is shutting down', paused: false };
   if (result.outcome.ok) {
     deps.store.recordPosted(sub, digest.paperIds, deps.now());
+    notify(deps, 'posted', sub.platform);
     return { status: 'posted', digest, ...(result.outcome.messageId ? { messageId: result.outcome.messageId } : {}) };
   }
+  notify(deps, 'failed', sub.platform, result.outcome.kind);
   const permanent = result.outcome.kind === 'permanent';
   if (permanent) pauseFor(deps, sub, result.outcome.message);
   return { status: 'failed', error: failureText(result.outcome), paused: permanent };

@@ -1,6 +1,6 @@
 export { createScheduler, type Scheduler, type SchedulerOptions, type TickReport } from './scheduler.js';
 export { createSubscriptionService, type SubscriptionService, type SubscriptionServiceOptions, type SubscribeResult } from './service.js';
-export type { DeliveryReport, PostNowResult } from './delivery.js';
+export type { DeliveryHooks, DeliveryReport, FailureKind, PostNowResult } from './delivery.js';
 export { composeDigest, type ComposedDigest } from './compose.js';
 export { loadThemes, pickTheme, themeCandidates } from './themes.js';
 export { DEFAULT_PACING, Pacer, type PacingConfig, type RateSpec } from './pacer.js';

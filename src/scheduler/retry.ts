@@ -30,6 +30,8 @@ export interface RetryDeps {
   semaphore: Semaphore;
   /** True once the scheduler is stopping: make no new attempt. */
   stopping: () => boolean;
+  /** Told before each 429 wait, with the wait in ms (metrics). */
+  onRateLimitWait?: (platform: Platform, ms: number) => void;
 }
 
 export interface RetryHooks {
@@ -78,7 +80,9 @@ export async function postWithRetry(
     if (outcome.kind === 'rate_limited') {
       hooks.afterRateLimit?.();
       if (++rateLimited > deps.policy.maxRateLimitWaits) return { outcome, attempts };
-      await deps.sleep(Math.max(0, outcome.retryAfterMs));
+      const waitMs = Math.max(0, outcome.retryAfterMs);
+      deps.onRateLimitWait?.(target.platform, waitMs);
+      await deps.sleep(waitMs);
     } else {
       if (++transient >= deps.policy.maxAttempts) return { outcome, attempts };
       await deps.sleep(backoffMs(deps.policy, transient, deps.random));

@@ -19,7 +19,7 @@ import { silentLogger, type Logger } from '../core/logger.js';
 import type { Poster } from '../core/poster.js';
 import { slotKey, type SlotKey, type Subscription, type SubscriptionStore } from '../store/types.js';
 import { digestMemo } from './digest-cache.js';
-import { deliverNow, deliverSlot, type DeliveryDeps, type DeliveryReport, type PostNowResult } from './delivery.js';
+import { deliverNow, deliverSlot, notify, type DeliveryDeps, type DeliveryHooks, type DeliveryReport, type PostNowResult } from './delivery.js';
 import { DEFAULT_PACING, Pacer, type PacingConfig } from './pacer.js';
 import { KeyedQueue, Semaphore } from './queue.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
@@ -47,6 +47,8 @@ export interface SchedulerOptions {
   stopTimeoutMs?: number;
   /** Starts the minute timer; default node-cron `* * * * *`. Tests pass their own. */
   schedule?: (expression: string, run: () => void) => { stop(): unknown };
+  /** Observers for metrics: digests posted and failed, 429 waits. */
+  hooks?: DeliveryHooks;
 }
 
 export interface TickReport {
@@ -94,6 +96,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     themes: options.themes ?? [],
     now,
     log,
+    ...(options.hooks ? { hooks: options.hooks } : {}),
     retry: {
       policy: { ...DEFAULT_RETRY, ...options.retry },
       sleep: (ms) => Promise.race([sleep(ms), stopped]),
@@ -102,6 +105,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       pacer: new Pacer(options.pacing ?? DEFAULT_PACING),
       semaphore: new Semaphore(options.maxConcurrentPosts ?? 16),
       stopping: () => stopping,
+      onRateLimitWait: (platform, ms) => notify(deps, 'rateLimited', platform, ms / 1000),
     },
   };
 

@@ -1,11 +1,12 @@
 /**
  * What the subscription commands need, in one object passed through `CommandContext`: the store,
- * the scheduler's immediate post, and the configured default timezone. Keeps commands free of
+ * the scheduler's immediate post, and the configured default timezone and time. Keeps commands free of
  * storage and scheduling details.
  */
 import type { ChannelRef, Subscription, SubscriptionInput, SubscriptionStore } from '../store/types.js';
 import type { PostNowResult } from './delivery.js';
 import { nextSlot } from './schedule.js';
+import { parseTime } from './spec.js';
 
 export interface SubscribeResult {
   subscription: Subscription;
@@ -17,6 +18,8 @@ export interface SubscribeResult {
 
 export interface SubscriptionService {
   readonly defaultTimezone: string;
+  /** `HH:MM` used when `subscribe` names no time. */
+  readonly defaultTime: string;
   now(): Date;
   subscribe(input: SubscriptionInput): SubscribeResult;
   list(channel: ChannelRef): Subscription[];
@@ -36,6 +39,8 @@ export interface SubscriptionServiceOptions {
   postNow: (subscriptionId: number) => Promise<PostNowResult | { status: 'not_found' }>;
   /** IANA zone used when `subscribe` names none. Default `UTC`. */
   defaultTimezone?: string;
+  /** `HH:MM` used when `subscribe` names no time (`PAPERBOT_DIGEST_TIME`). Default `09:00`. */
+  defaultTime?: string;
   clock?: { now(): Date };
 }
 
@@ -44,12 +49,15 @@ const sameChannel = (sub: Subscription, channel: ChannelRef) => sub.platform ===
 export function createSubscriptionService(options: SubscriptionServiceOptions): SubscriptionService {
   const { store } = options;
   const now = () => options.clock?.now() ?? new Date();
+  // Normalised and checked once here, so a bad setting fails at start-up rather than on the first subscribe.
+  const defaultTime = parseTime(options.defaultTime ?? '09:00');
   const find = (channel: ChannelRef, id: number) => {
     const sub = store.getSubscription(id);
     return sub && sameChannel(sub, channel) ? sub : undefined;
   };
   return {
     defaultTimezone: options.defaultTimezone ?? 'UTC',
+    defaultTime,
     now,
     subscribe(input) {
       const { subscription, created, wasPaused } = store.upsertSubscription(input, now());

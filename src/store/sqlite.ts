@@ -39,6 +39,14 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       db,
       ...subscriptionRepo(db),
       ...ledgerRepo(db),
+      ping: () => {
+        try {
+          return db.open && db.prepare('SELECT 1 AS ok').get() !== undefined;
+        } catch {
+          // Closed handle, corrupt file, I/O error: report unhealthy rather than throw.
+          return false;
+        }
+      },
       close: () => {
         if (db.open) db.close();
       },

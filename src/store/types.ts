@@ -100,6 +100,8 @@ export interface SubscriptionStore {
   postedIds(channel: ChannelRef): Set<string>;
   recordPosted(channel: ChannelRef, paperIds: readonly string[], now: Date): void;
 
+  /** True when the store answers a trivial query; false once closed or broken (health checks). */
+  ping(): boolean;
   close(): void;
 }
 

@@ -56,6 +56,14 @@ describe('subscribe', () => {
     expect(store.listChannel({ platform: 'slack', channelId: 'C1' })[0]).toMatchObject({ topic: 'contrastive learning', kind: 'topic' });
   });
 
+  it('uses the configured default time when none is given, and an explicit time still wins', async () => {
+    const configured = createSubscriptionService({ store, postNow: async () => ({ status: 'not_found' }), defaultTimezone: 'UTC', defaultTime: '7:15', clock });
+    const other = new Bot({ registry: createRegistry(), library: realLibrary, subscriptions: configured, now: clock.now });
+    expect((await other.runText('subscribe diffusion', MANAGER)).text).toContain('5 papers at 07:15 (UTC)');
+    expect((await other.runText('subscribe vae 18:00', MANAGER)).text).toContain('at 18:00 (UTC)');
+    expect(store.listChannel({ platform: 'slack', channelId: 'C1' }).map((s) => s.time)).toEqual(['07:15', '18:00']);
+  });
+
   it('accepts Discord-style typed options', async () => {
     const reply = await bot.run('subscribe', { topic: 'daily', time: '7:05', timezone: 'america/new_york', days: 'mon,wed,fri', count: 2 }, { ...MANAGER, platform: 'discord' });
     expect(reply.text).toContain('the daily theme (#1): 2 papers at 07:05 (America/New_York), Mon, Wed, Fri');

@@ -23,6 +23,16 @@ describe('openSqliteStore', () => {
     again.close();
   });
 
+  it('ping answers true while open and false once closed', () => {
+    const store = openSqliteStore(dir.path('ping.db'));
+    expect(store.ping()).toBe(true);
+    store.close();
+    expect(store.ping()).toBe(false);
+    // Closing twice stays harmless.
+    store.close();
+    expect(store.ping()).toBe(false);
+  });
+
   it('refuses a database written by a newer schema', () => {
     const file = dir.path('newer.db');
     const db = new Database(file);
