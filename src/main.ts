@@ -1,29 +1,56 @@
 /**
- * The composition root: configuration, corpus and index, adapters, scheduler and shutdown.
- * Everything is built here and passed down explicitly.
+ * Starting the bot process: read `.env`, validate configuration, start every part, and shut down
+ * gracefully on SIGTERM/SIGINT or when the console user quits.
  */
-import { createRegistry } from '../commands/index.js';
-import { Bot } from './core/bot.js';
-import { loadLibrary } from './load-library.js';
-import { DEFAULT_DATA_DIR } from './paths.js';
-import { ansiStyle, plainStyle } from './platforms/console/render.js';
-import { startConsole } from './platforms/console/session.js';
+import type { Readable, Writable } from 'node:stream';
+import { startApp } from './app.js';
+import { ConfigError, describeConfig, loadConfig, loadDotenv } from './config/index.js';
+import { createLogger, installSignalHandlers } from './ops/index.js';
 
 export interface MainOptions {
+  /** `--data DIR` from the command line; wins over `PAPERBOT_DATA_DIR`. */
   dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+  input?: Readable;
+  output?: Writable & { isTTY?: boolean };
+  errors?: Writable;
 }
 
+/** How long shutdown waits for in-flight replies and digest posts. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
 export async function main(options: MainOptions = {}): Promise<number> {
-  const dataDir = options.dataDir ?? (process.env.PAPERBOT_DATA_DIR || DEFAULT_DATA_DIR);
-  const { corpus, library } = loadLibrary(dataDir);
-  const bot = new Bot({ registry: createRegistry(), library: () => library });
-  const style = process.stdout.isTTY && !process.env.NO_COLOR ? ansiStyle : plainStyle;
-  const session = startConsole(bot, {
-    input: process.stdin,
-    output: process.stdout,
-    style,
-    banner: `paperbot console: ${corpus.stats.papers} papers loaded. Type /help, /search diffusion, /random or /digest contrastive; press buttons by number; quit to leave.\n`,
-  });
-  await session.closed;
-  return 0;
+  const env = options.env ?? process.env;
+  const errors = options.errors ?? process.stderr;
+  if (!options.env) loadDotenv();
+  let config;
+  try {
+    config = loadConfig(options.dataDir ? { ...env, PAPERBOT_DATA_DIR: options.dataDir } : env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    errors.write(`${error.message}\n`);
+    return 1;
+  }
+  const logger = createLogger(config.log);
+  logger.info(describeConfig(config), 'starting paperbot');
+  for (const warning of config.warnings) logger.warn({}, warning);
+
+  let app;
+  try {
+    app = await startApp(config, logger, { input: options.input ?? process.stdin, output: options.output ?? process.stdout });
+  } catch (error) {
+    // Start-up failures (unreachable platform, bad token, unreadable database) end the process with a reason.
+    logger.error({ err: error }, 'paperbot could not start');
+    return 1;
+  }
+  logger.info({ mode: config.mode, platforms: config.platforms, opsPort: app.opsPort }, 'paperbot is ready');
+
+  if (app.console) {
+    await app.console.closed;
+    const report = await app.shutdown.shutdown({ timeoutMs: SHUTDOWN_TIMEOUT_MS });
+    return report.unfinished.length ? 1 : 0;
+  }
+  installSignalHandlers(app.shutdown, logger, { timeoutMs: SHUTDOWN_TIMEOUT_MS });
+  // The signal handler exits the process; until then the adapters keep it alive.
+  return new Promise<number>(() => {});
 }

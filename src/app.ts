@@ -1,0 +1,148 @@
+/**
+ * Builds and starts every part of paperbot from a validated configuration, and registers each
+ * part with the shutdown coordinator so it closes in reverse start-up order.
+ */
+import type { Readable, Writable } from 'node:stream';
+import { join } from 'node:path';
+import { createRegistry } from '../commands/index.js';
+import type { Config } from './config/index.js';
+import { Bot } from './core/bot.js';
+import type { Platform } from './core/command.js';
+import type { Logger } from './core/logger.js';
+import type { Poster } from './core/poster.js';
+import { loadLibrary } from './load-library.js';
+import { LibraryHolder, Metrics, ShutdownCoordinator, reloadOnSignal, startOpsServer, watchCorpus } from './ops/index.js';
+import { CONFIG_DIR } from './paths.js';
+import { startDiscord } from './platforms/discord/index.js';
+import { ConsolePoster } from './platforms/console/poster.js';
+import { ansiStyle, plainStyle } from './platforms/console/render.js';
+import { startConsole, type ConsoleSession } from './platforms/console/session.js';
+import { startSlack } from './platforms/slack/index.js';
+import { createScheduler, createSubscriptionService, loadThemes, type Scheduler } from './scheduler/index.js';
+import { openSqliteStore, type SqliteStore } from './store/index.js';
+
+export interface AppIo {
+  input: Readable;
+  output: Writable & { isTTY?: boolean };
+}
+
+export interface App {
+  bot: Bot;
+  store: SqliteStore;
+  scheduler: Scheduler;
+  holder: LibraryHolder;
+  metrics: Metrics;
+  shutdown: ShutdownCoordinator;
+  /** The console chat, in console mode. */
+  console?: ConsoleSession;
+  /** Bound port of the ops server, when enabled. */
+  opsPort?: number;
+}
+
+export async function startApp(config: Config, logger: Logger, io: AppIo): Promise<App> {
+  const shutdown = new ShutdownCoordinator();
+  const registry = createRegistry();
+  const metrics = new Metrics({ commands: registry.keys() });
+
+  const holder = await LibraryHolder.create(() => loadLibrary(config.dataDir), {
+    logger,
+    onReload: (outcome) => {
+      metrics.corpusReload(outcome.ok ? 'ok' : 'failed');
+      metrics.corpusLoaded(holder.current().papers.length);
+    },
+  });
+  const { stats } = holder.corpus;
+  metrics.corpusLoaded(stats.papers);
+  logger.info({ papers: stats.papers, entries: stats.entries, duplicatesMerged: stats.duplicatesMerged, files: stats.files.length }, 'corpus loaded');
+  for (const warning of stats.warnings) logger.warn({ file: warning.file, line: warning.line }, warning.message);
+
+  const store = openSqliteStore(config.databaseFile);
+  shutdown.onClose('database', () => store.close());
+
+  // Posters are filled in as platforms connect; the scheduler only reads the map when posting.
+  const posters = new Map<Platform, Poster>();
+  const scheduler = createScheduler({
+    store,
+    library: holder.current,
+    posters,
+    logger,
+    graceMinutes: config.catchupGraceMinutes,
+    themes: loadThemes(join(CONFIG_DIR, 'themes.json')),
+    hooks: {
+      posted: (platform) => metrics.digestPosted(platform),
+      failed: (platform, kind) => metrics.digestFailed(platform, kind),
+      rateLimited: (platform, seconds) => metrics.rateLimitWait(platform, seconds),
+    },
+  });
+  const subscriptions = createSubscriptionService({
+    store,
+    postNow: scheduler.postNow,
+    defaultTimezone: config.timezone,
+    defaultTime: config.digestTime,
+  });
+  const bot = new Bot({
+    registry,
+    library: holder.current,
+    logger,
+    rateLimit: config.rateLimit,
+    subscriptions,
+    onCommand: metrics.commandFinished,
+    accepting: () => shutdown.accepting,
+    track: (work) => shutdown.track(work, 'command'),
+  });
+
+  const ready: Record<string, () => boolean> = {};
+  if (config.discord) {
+    const discord = await startDiscord({ token: config.discord.token, apiUrl: config.discord.apiUrl, rootName: config.discord.commandName, logger }, bot);
+    shutdown.onClose('discord', () => discord.stop());
+    posters.set('discord', discord.poster);
+    ready.discord = discord.isReady;
+  }
+  if (config.slack) {
+    const slack = await startSlack({ ...config.slack, logger }, bot);
+    shutdown.onClose('slack', () => slack.stop());
+    posters.set('slack', slack.poster);
+    ready.slack = slack.isReady;
+  }
+
+  let session: ConsoleSession | undefined;
+  if (config.mode === 'console') {
+    const style = io.output.isTTY ? ansiStyle : plainStyle;
+    session = startConsole(bot, {
+      input: io.input,
+      output: io.output,
+      style,
+      banner: `paperbot console: ${stats.papers} papers loaded. Try /help, /search diffusion, /random, /digest contrastive or /subscribe diffusion 09:00. Press buttons by number; quit to leave.\n`,
+    });
+    posters.set('console', new ConsolePoster(session.print));
+    shutdown.onClose('console', () => session?.close());
+  }
+
+  await scheduler.start();
+  // Stopped before the platforms and the database close, so in-flight digests can finish.
+  shutdown.onClose('scheduler', () => scheduler.stop());
+
+  let opsPort: number | undefined;
+  if (config.opsPort) {
+    const ops = await startOpsServer({
+      port: config.opsPort,
+      metrics,
+      logger,
+      checks: {
+        corpus: () => ({ ok: holder.current().papers.length > 0, papers: holder.current().papers.length }),
+        database: () => store.ping(),
+        ...Object.fromEntries(Object.entries(ready).map(([name, isReady]) => [name, () => isReady()])),
+        accepting: () => shutdown.accepting,
+      },
+    });
+    opsPort = ops.port;
+    shutdown.onClose('ops server', () => ops.close());
+  }
+
+  shutdown.onClose('corpus reload signal', reloadOnSignal(holder, { logger }));
+  if (config.watchCorpus) {
+    const watcher = watchCorpus(config.dataDir, holder, { logger });
+    shutdown.onClose('corpus watcher', () => watcher.close());
+  }
+  return { bot, store, scheduler, holder, metrics, shutdown, console: session, opsPort };
+}
