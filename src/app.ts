@@ -67,6 +67,8 @@ export async function startApp(config: Config, logger: Logger, io: AppIo): Promi
     posters,
     logger,
     graceMinutes: config.catchupGraceMinutes,
+    // Shorter than the shutdown's per-part limit (5 s), so a hung post cannot make closing fail.
+    stopTimeoutMs: 4000,
     themes: loadThemes(join(CONFIG_DIR, 'themes.json')),
     hooks: {
       posted: (platform) => metrics.digestPosted(platform),

@@ -87,8 +87,10 @@ describe('shutdown during a digest run', () => {
     expect(stateOf(first.store, hung1)).toBe('sending');
 
     const started = Date.now();
-    const report = await first.shutdown.shutdown({ timeoutMs: 500, closerTimeoutMs: 1500 });
-    expect(Date.now() - started).toBeLessThan(5000);
+    const report = await first.shutdown.shutdown({ timeoutMs: 500 });
+    // The scheduler gives up on hung posts before the per-part limit, so every part closes cleanly.
+    expect(report.failedClosers).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(6000);
     expect(report.closed.at(-1)).toBe('database');
     expect(first.store.ping()).toBe(false);
     // The run itself does not settle until the hung requests time out; it must not write after the close.
@@ -133,7 +135,5 @@ describe('shutdown during a digest run', () => {
     const again = await second.shutdown.shutdown({ timeoutMs: 500 });
     expect(again.failedClosers).toEqual([]);
     expect(second.store.ping()).toBe(false);
-    // Printed for the record: which closers had to be cut off in the first shutdown.
-    console.info('first shutdown:', JSON.stringify({ failedClosers: report.failedClosers, unfinished: report.unfinished, ms: report.ms }));
   }, 30_000);
 });
