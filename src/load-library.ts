@@ -1,18 +1,65 @@
-/** Reads a corpus folder and builds the searchable library the commands use. */
+/**
+ * Reads a corpus folder and builds the searchable library the commands use.
+ * The parsed corpus and its index are cached as a snapshot (see search/snapshot.ts) under
+ * `var/cache/` or `$PAPERBOT_CACHE_DIR` (`off` disables it): a start-up with an unchanged
+ * corpus loads it instead of parsing and indexing again.
+ */
 import { join } from 'node:path';
 import { loadCorpus } from './corpus/index.js';
 import type { Corpus } from './corpus/paper.js';
 import type { PaperLibrary } from './core/library.js';
-import { CONFIG_DIR } from './paths.js';
+import { CONFIG_DIR, PROJECT_ROOT } from './paths.js';
 import { createLibrary, loadTopicsConfig } from './search/library.js';
+import { buildIndex } from './search/postings.js';
+import { loadSnapshot, saveSnapshot, snapshotFile, snapshotKey } from './search/snapshot.js';
 
 export interface LoadedLibrary {
   corpus: Corpus;
   library: PaperLibrary;
+  /** How the index was obtained: from a snapshot, or built (and saved, when caching is on). */
+  index?: { source: 'snapshot' | 'built'; saved?: boolean; file?: string };
 }
 
-export function loadLibrary(dataDir: string, topicsFile = join(CONFIG_DIR, 'topics.json')): LoadedLibrary {
+export interface LoadOptions {
+  /** Where snapshots live; `false` disables them. Default `$PAPERBOT_CACHE_DIR` or `var/cache`. */
+  cacheDir?: string | false;
+}
+
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | false {
+  const dir = env.PAPERBOT_CACHE_DIR?.trim();
+  if (dir === 'off') return false;
+  return dir || join(PROJECT_ROOT, 'var', 'cache');
+}
+
+export function loadLibrary(dataDir: string, topicsFile = join(CONFIG_DIR, 'topics.json'), options: LoadOptions = {}): LoadedLibrary {
+  const topics = loadTopicsConfig(topicsFile);
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  if (cacheDir === false) {
+    const corpus = loadCorpus(dataDir);
+    return { corpus, library: createLibrary(corpus.papers, { topics }), index: { source: 'built' } };
+  }
+  const file = snapshotFile(cacheDir, dataDir);
+  let key: string | undefined;
+  try {
+    key = snapshotKey(dataDir);
+    const snapshot = loadSnapshot(file, key);
+    if (snapshot) {
+      const library = createLibrary(snapshot.corpus.papers, { topics, index: snapshot.index });
+      return { corpus: snapshot.corpus, library, index: { source: 'snapshot', file } };
+    }
+  } catch {
+    // An unreadable or corrupt snapshot is only a missed shortcut: rebuild below.
+  }
   const corpus = loadCorpus(dataDir);
-  const library = createLibrary(corpus.papers, { topics: loadTopicsConfig(topicsFile) });
-  return { corpus, library };
+  const index = buildIndex(corpus.papers);
+  let saved = false;
+  if (key !== undefined) {
+    try {
+      saveSnapshot(file, key, { corpus, index });
+      saved = true;
+    } catch {
+      // A read-only or full disk must not stop the bot; the next start rebuilds.
+    }
+  }
+  return { corpus, library: createLibrary(corpus.papers, { topics, index }), index: { source: 'built', saved, file } };
 }

@@ -25,19 +25,26 @@ export function selectDiverse<T>(
 ): { item: T; relevance: number }[] {
   const top = Math.max(0, ...candidates.map((c) => c.relevance)) || 1;
   const pool = candidates.map((c) => ({ item: c.item, relevance: c.relevance / top }));
+  // Each candidate's redundancy (max similarity to the picks so far), updated against each new
+  // pick only: count × pool similarity calls rather than count × pool × picks.
+  const redundancy = new Float64Array(pool.length);
+  const taken = new Uint8Array(pool.length);
   const picked: { item: T; relevance: number }[] = [];
-  while (picked.length < count && pool.length > 0) {
+  while (picked.length < count) {
     let bestIndex = -1;
     let bestScore = -Infinity;
     for (let i = 0; i < pool.length; i++) {
-      const c = pool[i] as (typeof pool)[number];
-      const redundancy = Math.max(0, ...picked.map((p) => similarity(c.item, p.item)));
-      if (redundancy >= DUPLICATE_COSINE) continue;
-      const score = lambda * c.relevance - (1 - lambda) * redundancy;
+      if (taken[i] || redundancy[i]! >= DUPLICATE_COSINE) continue;
+      const score = lambda * pool[i]!.relevance - (1 - lambda) * redundancy[i]!;
       if (score > bestScore) [bestIndex, bestScore] = [i, score];
     }
     if (bestIndex < 0) break;
-    picked.push(...pool.splice(bestIndex, 1));
+    const pick = pool[bestIndex]!;
+    taken[bestIndex] = 1;
+    picked.push(pick);
+    for (let i = 0; i < pool.length; i++) {
+      if (!taken[i] && redundancy[i]! < DUPLICATE_COSINE) redundancy[i] = Math.max(redundancy[i]!, similarity(pool[i]!.item, pick.item));
+    }
   }
   return picked;
 }

@@ -12,12 +12,12 @@ import { TitleCompleter } from './complete.js';
 import { SearchEngine, type Candidates } from './engine.js';
 import { buildIndex, type IndexData } from './postings.js';
 import { ProximityScorer, RERANK_DEPTH } from './proximity.js';
-import { parseQuery, passesDateFilter, type ParsedQuery } from './query.js';
+import { parseQuery, type ParsedQuery } from './query.js';
 import { TfIdf } from './similar.js';
 import { Speller } from './suggest.js';
 import { phraseForm, stems } from './text.js';
 import { discoverThemes } from './themes.js';
-import { topK } from './top-k.js';
+import { topK, topKByValue } from './top-k.js';
 import { findTopic, slugify, type TopicConfig } from './topics.js';
 
 export { loadTopicsConfig, type TopicConfig } from './topics.js';
@@ -30,6 +30,15 @@ export interface LibraryOptions {
   /** A prebuilt index of exactly these papers (from a snapshot); built here when absent. */
   index?: IndexData;
 }
+
+interface PhraseCheck {
+  form: string;
+  /** `form` as a case-insensitive, any-whitespace pattern: the same test on ASCII text, without normalising it. */
+  pattern: RegExp;
+  may: Uint8Array | undefined;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Candidates considered for a digest, per paper asked for. */
 const DIGEST_POOL_FACTOR = 5;
@@ -44,6 +53,10 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
   const index = options.index ?? buildIndex(papers);
   if (index.docCount !== papers.length) throw new Error('createLibrary: the index was built for other papers');
   const engine = new SearchEngine(index);
+  // Dates as yyyymmdd numbers (0: undated) and upvotes (-1: none): filters and sorts over tens of
+  // thousands of matches then compare numbers instead of reading strings off paper objects.
+  const published = Int32Array.from(papers, (p) => (p.published ? Number(p.published.replaceAll('-', '')) : 0));
+  const upvotes = Int32Array.from(papers, (p) => p.upvotes ?? -1);
   const proximity = new ProximityScorer((doc) => {
     const p = papers[doc];
     return p && [p.title, p.abstract];
@@ -62,29 +75,53 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
     let found = positive ? engine.retrieve(q.terms, q.phrases) : undefined;
     // A filter-only query (`year:2024 sort:top`) or a phrase of stop words lists everything that passes.
     if (!found || (found.length === 0 && q.terms.length === 0 && !q.phrases.some((p) => stems(p).length > 0))) {
-      found = { docs: Int32Array.from(papers.keys()), scores: new Float64Array(papers.length), length: papers.length };
+      const docs = new Int32Array(papers.length);
+      for (let d = 0; d < docs.length; d++) docs[d] = d;
+      found = { docs, scores: new Float64Array(papers.length), length: papers.length };
     }
     const excluded = q.excludeTerms.map((t) => engine.docsWithAll([t]));
     // A paper can only contain a phrase if it has all the phrase's words: check those verbatim, cheap ones first.
-    const phrases = q.phrases.map((ph) => ({ form: phraseForm(ph), may: stems(ph).length ? engine.docsWithAll([ph]) : undefined }));
-    const notPhrases = q.excludePhrases.map((ph) => ({ form: phraseForm(ph), may: stems(ph).length ? engine.docsWithAll([ph]) : undefined }));
-    const has = (doc: number, form: string) => {
-      const p = papers[doc] as Paper;
-      return phraseForm(p.title).includes(form) || phraseForm(p.abstract).includes(form);
-    };
+    const phrases = q.phrases.map(phraseCheck);
+    const notPhrases = q.excludePhrases.map(phraseCheck);
+    const has = (doc: number, ph: PhraseCheck) => contains(doc, 0, ph) || contains(doc, 1, ph);
+    const plain = excluded.length === 0 && phrases.length === 0 && notPhrases.length === 0 && q.year === undefined && q.since === undefined;
+    if (plain) return found;
+    const year = q.year ?? -1;
+    const since = q.since ? Number(q.since.replaceAll('-', '')) : 0;
+    const dated = q.year !== undefined || q.since !== undefined;
     const docs = new Int32Array(found.length);
     const scores = new Float64Array(found.length);
     let length = 0;
     for (let i = 0; i < found.length; i++) {
       const doc = found.docs[i]!;
       if (excluded.some((mask) => mask[doc])) continue;
-      if (!passesDateFilter(q, papers[doc]?.published)) continue;
-      if (!phrases.every((ph) => (!ph.may || ph.may[doc]) && has(doc, ph.form))) continue;
-      if (notPhrases.some((ph) => (!ph.may || ph.may[doc]) && has(doc, ph.form))) continue;
+      // As passesDateFilter: undated papers fail any date filter.
+      const date = published[doc]!;
+      if (dated && (date === 0 || (year >= 0 && Math.floor(date / 10000) !== year) || date < since)) continue;
+      if (!phrases.every((ph) => (!ph.may || ph.may[doc]) && has(doc, ph))) continue;
+      if (notPhrases.some((ph) => (!ph.may || ph.may[doc]) && has(doc, ph))) continue;
       docs[length] = doc;
       scores[length++] = found.scores[i]!;
     }
     return { docs, scores, length };
+  }
+
+  // Per paper and field: 0 not yet known, 1 ASCII, 2 not ASCII. ASCII text is NFKC-stable, so a
+  // phrase test needs no normalisation there (the costly part at scale), just a case-insensitive pattern.
+  const ascii = new Uint8Array(papers.length * 2);
+  function contains(doc: number, field: 0 | 1, ph: PhraseCheck): boolean {
+    const p = papers[doc] as Paper;
+    const text = field === 0 ? p.title : p.abstract;
+    const at = doc * 2 + field;
+    if (ascii[at] === 0) ascii[at] = NON_ASCII.test(text) ? 2 : 1;
+    return ascii[at] === 1 ? ph.pattern.test(text) : phraseForm(text).includes(ph.form);
+  }
+
+  /** A phrase's verbatim test, and (`may`) the papers that have all its words: only those can contain it. */
+  function phraseCheck(phrase: string): PhraseCheck {
+    const form = phraseForm(phrase);
+    const pattern = new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'), 'i');
+    return { form, pattern, may: stems(phrase).length ? engine.docsWithAll([phrase]) : undefined };
   }
 
   /** The first `k` matches in the order the query asks for. */
@@ -94,25 +131,18 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
     const byScore = (a: number, b: number) => c.scores[a]! > c.scores[b]! || (c.scores[a] === c.scores[b] && c.docs[a]! < c.docs[b]!);
     if (sort === 'relevance') {
       // Proximity re-ranks the head of the BM25 ranking; the tail keeps its order.
-      const top = topK(c.length, Math.max(k, RERANK_DEPTH), byScore).map((i) => ({ doc: c.docs[i]!, score: c.scores[i]! }));
+      const top = topKByValue(c.scores, c.length, Math.max(k, RERANK_DEPTH), (i) => c.docs[i]!).map((i) => ({ doc: c.docs[i]!, score: c.scores[i]! }));
       const order = [...q.terms, ...q.phrases].flatMap((w) => stems(w));
       return proximity.rerank(top, order).slice(0, k).map((r) => ({ paper: papers[r.doc] as Paper, score: r.score }));
     }
     // `new` and `top` order by date or upvotes; relevance breaks ties.
-    const key = (i: number) => papers[c.docs[i]!] as Paper;
-    const better =
-      sort === 'new'
-        ? (a: number, b: number) => {
-            const da = key(a).published ?? '';
-            const db = key(b).published ?? '';
-            return da > db || (da === db && byScore(a, b));
-          }
-        : (a: number, b: number) => {
-            const ua = key(a).upvotes ?? -1;
-            const ub = key(b).upvotes ?? -1;
-            return ua > ub || (ua === ub && byScore(a, b));
-          };
-    return topK(c.length, k, better).map((i) => ({ paper: key(i), score: c.scores[i]! }));
+    const key = sort === 'new' ? published : upvotes;
+    const better = (a: number, b: number) => {
+      const ka = key[c.docs[a]!]!;
+      const kb = key[c.docs[b]!]!;
+      return ka > kb || (ka === kb && byScore(a, b));
+    };
+    return topK(c.length, k, better).map((i) => ({ paper: papers[c.docs[i]!] as Paper, score: c.scores[i]! }));
   }
 
   function search(query: string, opts: { limit: number; offset?: number }): SearchResult {

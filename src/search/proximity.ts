@@ -27,11 +27,13 @@ export class ProximityScorer {
   }
 
   /** Number of distinct query pairs that occur adjacent (in order) in the document's fields. */
-  matchedPairs(doc: number, pairs: ReadonlySet<string>): number {
+  matchedPairs(doc: number, pairs: ReadonlySet<string>, firsts = firstWords(pairs)): number {
     if (pairs.size === 0) return 0;
     const found = new Set<string>();
     for (const field of this.stemmed(doc)) {
       for (let i = 0; i + 1 < field.length; i++) {
+        // Build the pair string only when its first word starts a query pair: most words do not.
+        if (!firsts.has(field[i] as string)) continue;
         const pair = `${field[i]} ${field[i + 1]}`;
         if (pairs.has(pair)) found.add(pair);
       }
@@ -43,9 +45,10 @@ export class ProximityScorer {
   rerank<T extends { doc: number; score: number }>(ranked: T[], queryStems: string[]): T[] {
     const pairs = ProximityScorer.pairs(queryStems);
     if (pairs.size === 0) return ranked;
+    const firsts = firstWords(pairs);
     const head = ranked
       .slice(0, RERANK_DEPTH)
-      .map((r) => ({ ...r, score: r.score * (1 + PAIR_BONUS * this.matchedPairs(r.doc, pairs)) }))
+      .map((r) => ({ ...r, score: r.score * (1 + PAIR_BONUS * this.matchedPairs(r.doc, pairs, firsts)) }))
       .sort((a, b) => b.score - a.score);
     // Keep scores monotonic: the tail must not outrank the re-scored head.
     const floor = head[head.length - 1]?.score ?? 0;
@@ -64,4 +67,8 @@ export class ProximityScorer {
     this.cache.set(doc, fields);
     return fields;
   }
+}
+
+function firstWords(pairs: ReadonlySet<string>): Set<string> {
+  return new Set([...pairs].map((p) => p.slice(0, p.indexOf(' '))));
 }

@@ -102,9 +102,23 @@ export class TfIdf {
 
   /** Cosine of two documents (vectors are normalised, so a sparse dot product). */
   cosine(a: number, b: number): number {
-    const va = this.vector(a);
-    const vb = this.vector(b);
-    return va && vb ? dot(va, vb) : 0;
+    const n = this.docOffsets.length - 1;
+    if (!(a >= 0 && a < n && b >= 0 && b < n)) return 0;
+    // The dot product over the CSR ranges directly: digests call this thousands of times.
+    const { docOffsets: offsets, docTerms: terms, docWeights: weights } = this;
+    let i = offsets[a]!;
+    let j = offsets[b]!;
+    const iEnd = offsets[a + 1]!;
+    const jEnd = offsets[b + 1]!;
+    let sum = 0;
+    while (i < iEnd && j < jEnd) {
+      const ta = terms[i]!;
+      const tb = terms[j]!;
+      if (ta === tb) sum += weights[i++]! * weights[j++]!;
+      else if (ta < tb) i++;
+      else j++;
+    }
+    return sum;
   }
 
   /** Documents most similar to `doc`, best first, excluding itself. */

@@ -25,7 +25,7 @@ export class Speller {
   /** A word needs correcting when neither it nor its stem occurs in the corpus. */
   isUnknown(word: string): boolean {
     const w = normalize(word);
-    return isContentWord(w) && !this.vocab.surfaces.has(w) && this.vocab.df(stem(w)) === 0;
+    return isContentWord(w) && this.vocab.df(stem(w)) === 0 && !this.vocab.surfaces.has(w);
   }
 
   /**

@@ -39,3 +39,40 @@ export function topK(n: number, k: number, better: (a: number, b: number) => boo
   }
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
+
+/** Indices of the `k` largest values, largest first (ties: lower index first). O(n) selection, then a sort of k. */
+export function topKByValue(values: Float64Array, n: number, k: number, tieBreak: (i: number) => number = (i) => i): number[] {
+  if (k <= 0 || n === 0) return [];
+  const better = (a: number, b: number) => values[a]! > values[b]! || (values[a] === values[b] && tieBreak(a) < tieBreak(b));
+  if (n <= 4 * k || n < 2048) return topK(n, k, better);
+  const threshold = kthLargest(values.slice(0, n), k);
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) if (values[i]! >= threshold) keep.push(i);
+  // Ties at the threshold can keep many (single-word queries score alike): select among them by heap.
+  return topK(keep.length, k, (a, b) => better(keep[a]!, keep[b]!)).map((i) => keep[i]!);
+}
+
+/** The k-th largest value (1-based), by quickselect on a scratch copy. */
+function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = Math.min(k, a.length) - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target]!;
+}

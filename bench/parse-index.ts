@@ -1,0 +1,51 @@
+/**
+ * Cold start: corpus parse (files → papers) and index build, per corpus size, with the plain
+ * MiniSearch anchor's build over the same papers for comparison.
+ */
+import { loadCorpus } from '../src/corpus/index.js';
+import { buildIndex, postingCount, type IndexData } from '../src/search/postings.js';
+import { buildAnchor, type Anchor } from './lib/anchor.js';
+import { corpusDir, papersOf, writeSyntheticCorpus, type SizeName } from './lib/corpora.js';
+import { log, median, spread, time } from './lib/stats.js';
+
+/** The corpus merge step compares every abstract with every other (O(n²)): 100k would take hours. */
+const MAX_PARSE = 20_000;
+
+export interface ParseIndexResult {
+  size: SizeName;
+  papers: number;
+  parseMs?: number;
+  indexMs: number;
+  indexSpread: number;
+  anchorBuildMs: number;
+  terms: number;
+  postings: number;
+}
+
+/** Also returns the index and the anchor it built, for the benchmarks that follow. */
+export function benchParseIndex(size: SizeName): { row: ParseIndexResult; index: IndexData; anchor: Anchor } {
+  const papers = papersOf(size);
+  let parseMs: number | undefined;
+  if (papers.length <= MAX_PARSE) {
+    const dir = size === 'real' ? corpusDir(size) : writeSyntheticCorpus(size);
+    const runs = size === 'real' ? 5 : 1;
+    parseMs = median(Array.from({ length: runs }, () => time(() => loadCorpus(dir)).ms));
+  }
+  const runs = size === 'real' ? 5 : 1;
+  const builds = Array.from({ length: runs }, () => time(() => buildIndex(papers)));
+  const index = builds[builds.length - 1]!.value;
+  const anchors = Array.from({ length: size === 'real' ? 3 : 1 }, () => time(() => buildAnchor(papers)));
+  const anchorBuildMs = median(anchors.map((a) => a.ms));
+  const result = {
+    size,
+    papers: papers.length,
+    ...(parseMs === undefined ? {} : { parseMs }),
+    indexMs: median(builds.map((b) => b.ms)),
+    indexSpread: spread(builds.map((b) => b.ms)),
+    anchorBuildMs,
+    terms: index.terms.length,
+    postings: postingCount(index),
+  };
+  log(`parse+index ${size}: parse ${parseMs?.toFixed(0) ?? 'skipped'} ms, index ${result.indexMs.toFixed(0)} ms, anchor ${anchorBuildMs.toFixed(0)} ms`);
+  return { row: result, index, anchor: anchors[anchors.length - 1]!.value };
+}

@@ -1,0 +1,53 @@
+/**
+ * Index snapshots: save and load times, file size, and a check that a library loaded from a
+ * snapshot answers every benchmark query exactly as the one built from the papers.
+ */
+import { statSync } from 'node:fs';
+import type { Corpus } from '../src/corpus/paper.js';
+import type { PaperLibrary } from '../src/core/library.js';
+import { createLibrary } from '../src/search/library.js';
+import type { IndexData } from '../src/search/postings.js';
+import { loadSnapshot, saveSnapshot, snapshotFile, snapshotKey } from '../src/search/snapshot.js';
+import { CACHE_DIR, corpusDir, type SizeName } from './lib/corpora.js';
+import { log, median, time } from './lib/stats.js';
+import { QUERIES } from './queries.js';
+
+export interface SnapshotRow {
+  size: SizeName;
+  saveMs: number;
+  loadMs: number;
+  /** Load plus library creation: what a start-up with a valid snapshot pays. */
+  readyMs: number;
+  keyMs: number;
+  megabytes: number;
+  identical: boolean;
+}
+
+export function benchSnapshot(size: SizeName, corpus: Corpus, index: IndexData, library: PaperLibrary): SnapshotRow {
+  const dir = corpusDir(size);
+  const file = snapshotFile(CACHE_DIR, dir);
+  const keyed = time(() => snapshotKey(dir));
+  const saveMs = time(() => saveSnapshot(file, keyed.value, { corpus, index })).ms;
+  const runs = size === 'real' ? 7 : 2;
+  const loads = Array.from({ length: runs }, () => time(() => loadSnapshot(file, keyed.value)!));
+  const readies = Array.from({ length: runs }, () => time(() => {
+    const s = loadSnapshot(file, keyed.value)!;
+    return createLibrary(s.corpus.papers, { index: s.index });
+  }));
+  const loaded = readies[0]!.value;
+  const ids = (lib: PaperLibrary, q: string) => JSON.stringify(lib.search(q, { limit: 10 }).hits.map((h) => [h.paper.id, h.score]));
+  const identical = QUERIES.every(({ q }) => ids(lib(library), q) === ids(loaded, q));
+  const row = {
+    size,
+    saveMs,
+    loadMs: median(loads.map((l) => l.ms)),
+    readyMs: median(readies.map((r) => r.ms)) + keyed.ms,
+    keyMs: keyed.ms,
+    megabytes: statSync(file).size / 2 ** 20,
+    identical,
+  };
+  log(`snapshot ${size}: save ${saveMs.toFixed(0)} ms, load ${row.loadMs.toFixed(0)} ms, ${row.megabytes.toFixed(1)} MB, identical ${identical}`);
+  return row;
+}
+
+const lib = (l: PaperLibrary) => l;
