@@ -13,6 +13,7 @@ import { FakeGateway } from './gateway.js';
 import { InteractionStore } from './interactions.js';
 import { guild, message, snowflake, user, type FakeMessage, type FakeUser } from './payloads.js';
 import { messageProblems } from './validate.js';
+import { readBody } from '../http.js';
 import { invalidFormBody, json, notFound, type Reply } from './reply.js';
 
 export interface FakeDiscordOptions {
@@ -305,13 +306,4 @@ function decodePath(pathname: string): string {
   } catch {
     return pathname;
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { FakeSocketMode, SOCKET_PATH } from './socket-mode.js';
+import { readBody } from '../http.js';
 
 /** What a faulty call does instead of succeeding. */
 export type Fault =
@@ -267,15 +268,6 @@ function respondWithFault(fault: Fault, res: ServerResponse): string {
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** Decodes a JSON or form body; form values that hold JSON arrays/objects (`blocks`) are parsed. */
