@@ -1,4 +1,4 @@
-export { createLogger, interactionLogger, newInteractionId, REDACT_PATHS, type AppLogger, type LoggerOptions } from './logger.js';
+export { createLogger, REDACT_PATHS, type AppLogger, type LoggerOptions } from './logger.js';
 export { Metrics, type CommandEvent, type MetricsOptions } from './metrics.js';
 export { runHealthChecks, type CheckResult, type HealthCheck, type HealthReport } from './health.js';
 export { startOpsServer, type OpsServer, type OpsServerOptions } from './server.js';

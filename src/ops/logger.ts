@@ -3,9 +3,9 @@
  * Secrets are removed by pino's `redact` before a line is serialised, so neither format can leak them.
  * @see https://getpino.io/#/docs/redaction
  */
-import { randomUUID } from 'node:crypto';
 import { pino, type DestinationStream, type Level, type Logger as PinoLogger } from 'pino';
 import type { Logger } from '../core/logger.js';
+import { describeError } from '../core/safe-error.js';
 import { prettyStream } from './pretty.js';
 
 export interface LoggerOptions {
@@ -59,20 +59,12 @@ export function createLogger(options: LoggerOptions): AppLogger {
       level: options.level,
       base: { app: 'paperbot' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Errors are reduced to safe fields: HTTP client errors hide tokens deep in request objects.
+      serializers: { err: describeError, error: describeError },
       timestamp: pino.stdTimeFunctions.isoTime,
       // Level names rather than numbers read better in log search tools.
       formatters: { level: (label) => ({ level: label }) },
     },
     stream,
   );
-}
-
-/** A short random ID that ties together every line of one command, across adapter and core. */
-export function newInteractionId(): string {
-  return randomUUID().slice(0, 8);
-}
-
-/** A child logger for one command: every line carries `interactionId` (and whatever else is given). */
-export function interactionLogger(logger: Logger, bindings: { interactionId?: string; platform?: string; command?: string } = {}): Logger {
-  return logger.child({ ...bindings, interactionId: bindings.interactionId ?? newInteractionId() });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/core/logger.js';
-import { createLogger, interactionLogger } from '../../src/ops/logger.js';
+import { webApi } from '@slack/bolt';
+import { createLogger } from '../../src/ops/logger.js';
 import { formatLine } from '../../src/ops/pretty.js';
 
 const SECRET = 'xoxb-1234-abcd-very-secret-value';
@@ -35,21 +36,16 @@ describe('createLogger', () => {
     expect(out).toContain('request failed');
   });
 
-  it('tags every line of a command with its interactionId', () => {
-    const { logger, json } = capture('json');
-    const child = interactionLogger(logger, { interactionId: 'abc123', platform: 'slack', command: 'search' });
-    child.info({ hits: 3 }, 'search done');
-    child.child({ step: 'render' }).warn({}, 'long reply');
-    expect(json()).toEqual([
-      expect.objectContaining({ interactionId: 'abc123', platform: 'slack', command: 'search', hits: 3 }),
-      expect.objectContaining({ interactionId: 'abc123', step: 'render', level: 'warn' }),
-    ]);
-  });
-
-  it('makes up an interactionId when none is given', () => {
-    const { logger, json } = capture('json');
-    interactionLogger(logger).info({}, 'x');
-    expect(json()[0]?.interactionId).toMatch(/^[0-9a-f]{8}$/);
+  it.each(['json', 'pretty'] as const)('never logs the token inside a real Slack client error (%s)', async (format) => {
+    // A real Web API call to a closed port: the SDK's error carries the request, Authorization header included.
+    const client = new webApi.WebClient(SECRET, { slackApiUrl: 'http://127.0.0.1:9/api/', retryConfig: { retries: 0 } });
+    const err = await client.auth.test().catch((e: unknown) => e);
+    expect(JSON.stringify(err, (_k, v) => (typeof v === 'function' ? undefined : v))).toContain(SECRET);
+    const { logger, text } = capture(format);
+    logger.error({ err }, 'slack failed');
+    logger.error({ error: err }, 'slack failed again');
+    expect(text()).not.toContain('very-secret');
+    expect(text()).toContain('slack failed');
   });
 
   it('writes readable lines in pretty mode', () => {
