@@ -8,6 +8,7 @@
  */
 import type { Paper } from '../corpus/paper.js';
 import { buildIndex, type IndexData } from './postings.js';
+import { topKByValue } from './top-k.js';
 
 /** Sparse, L2-normalised vector: term ids ascending, with weights. */
 export interface SparseVector {
@@ -29,6 +30,7 @@ export class TfIdf {
   private readonly termOffsets: Uint32Array;
   private readonly termDocs: Int32Array;
   private readonly termWeights: Float32Array;
+  private scratch: { scores: Float64Array; touched: Int32Array } | undefined;
 
   /** From papers (tokenised here) or from an index built over the same papers. */
   constructor(source: readonly Paper[] | IndexData) {
@@ -126,19 +128,25 @@ export class TfIdf {
     const v = this.vector(doc);
     if (!v) return [];
     const strongest = [...v.terms.keys()].sort((i, j) => (v.weights[j] ?? 0) - (v.weights[i] ?? 0)).slice(0, QUERY_TERMS);
-    const scores = new Map<number, number>();
+    // Accumulate into a dense array (reset through `touched`): a Map per call is slow at 100k papers.
+    const n = this.docOffsets.length - 1;
+    this.scratch ??= { scores: new Float64Array(n), touched: new Int32Array(n) };
+    const { scores, touched } = this.scratch;
+    let count = 0;
     for (const i of strongest) {
       const qw = v.weights[i] ?? 0;
       const t = v.terms[i]!;
       for (let p = this.termOffsets[t]!; p < this.termOffsets[t + 1]!; p++) {
         const other = this.termDocs[p]!;
-        if (other !== doc) scores.set(other, (scores.get(other) ?? 0) + qw * this.termWeights[p]!);
+        if (other === doc) continue;
+        if (scores[other] === 0) touched[count++] = other;
+        scores[other]! += qw * this.termWeights[p]! || Number.MIN_VALUE;
       }
     }
-    return [...scores]
-      .map(([d, score]) => ({ doc: d, score }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      .slice(0, limit);
+    const docs = touched.slice(0, count);
+    const values = Float64Array.from(docs, (d) => scores[d]!);
+    for (const d of docs) scores[d] = 0;
+    return topKByValue(values, count, limit, (i) => docs[i]!).map((i) => ({ doc: docs[i]!, score: values[i]! }));
   }
 }
 
