@@ -41,6 +41,17 @@ export interface App {
 
 export async function startApp(config: Config, logger: Logger, io: AppIo): Promise<App> {
   const shutdown = new ShutdownCoordinator();
+  try {
+    return await startParts(config, logger, io, shutdown);
+  } catch (error) {
+    // Undo what did start (a connected Discord client, the cron timer, an open database),
+    // so a failed start ends the process instead of leaving a half-running bot.
+    await shutdown.shutdown({ timeoutMs: 0 });
+    throw error;
+  }
+}
+
+async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: ShutdownCoordinator): Promise<App> {
   const registry = createRegistry();
   const metrics = new Metrics({ commands: registry.keys() });
 

@@ -46,7 +46,13 @@ export async function main(options: MainOptions = {}): Promise<number> {
   logger.info({ mode: config.mode, platforms: config.platforms, opsPort: app.opsPort }, 'paperbot is ready');
 
   if (app.console) {
+    // Ctrl-C or a TERM ends the chat like `quit`, then the same clean shutdown runs.
+    const close = () => app.console?.close();
+    process.once('SIGINT', close);
+    process.once('SIGTERM', close);
     await app.console.closed;
+    process.off('SIGINT', close);
+    process.off('SIGTERM', close);
     const report = await app.shutdown.shutdown({ timeoutMs: SHUTDOWN_TIMEOUT_MS });
     return report.unfinished.length ? 1 : 0;
   }
