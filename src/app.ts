@@ -55,7 +55,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   const registry = createRegistry();
   const metrics = new Metrics({ commands: registry.keys() });
 
-  const holder = await LibraryHolder.create(() => loadLibrary(config.dataDir), {
+  const holder = await LibraryHolder.create(() => loadLibrary(config.dataDir, undefined, { cacheDir: config.cacheDir }), {
     logger,
     onReload: (outcome) => {
       metrics.corpusReload(outcome.ok ? 'ok' : 'failed');

@@ -1,7 +1,7 @@
 /**
  * Reads a corpus folder and builds the searchable library the commands use.
- * The parsed corpus and its index are cached as a snapshot (see search/snapshot.ts) under
- * `var/cache/` or `$PAPERBOT_CACHE_DIR` (`off` disables it): a start-up with an unchanged
+ * The parsed corpus and its index are cached as a snapshot (see search/snapshot.ts) in the cache
+ * folder (`PAPERBOT_CACHE_DIR`, by default inside the state folder): a start-up with an unchanged
  * corpus loads it instead of parsing and indexing again.
  */
 import { join } from 'node:path';
@@ -21,19 +21,15 @@ export interface LoadedLibrary {
 }
 
 export interface LoadOptions {
-  /** Where snapshots live; `false` disables them. Default `$PAPERBOT_CACHE_DIR` or `var/cache`. */
+  /** Where snapshots live; `false` disables them. Default: the project's `var/cache`. */
   cacheDir?: string | false;
 }
 
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | false {
-  const dir = env.PAPERBOT_CACHE_DIR?.trim();
-  if (dir === 'off') return false;
-  return dir || join(PROJECT_ROOT, 'var', 'cache');
-}
+export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, 'var', 'cache');
 
 export function loadLibrary(dataDir: string, topicsFile = join(CONFIG_DIR, 'topics.json'), options: LoadOptions = {}): LoadedLibrary {
   const topics = loadTopicsConfig(topicsFile);
-  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   if (cacheDir === false) {
     const corpus = loadCorpus(dataDir);
     return { corpus, library: createLibrary(corpus.papers, { topics }), index: { source: 'built' } };

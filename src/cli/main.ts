@@ -1,4 +1,5 @@
 /** The `paperbot` command line: one-shot commands, corpus tools, and starting the bot. */
+import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { createRegistry } from '../../commands/index.js';
 import { Bot } from '../core/bot.js';
@@ -6,7 +7,7 @@ import type { RequestInfo } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import type { RawArgs } from '../core/args.js';
 import { loadLibrary } from '../load-library.js';
-import { DEFAULT_DATA_DIR } from '../paths.js';
+import { loadDotenv, storagePaths } from '../config/index.js';
 import { ansiStyle, plainStyle, renderConsole } from '../platforms/console/render.js';
 import { CliUsageError, parseCli, USAGE, type CliInvocation } from './args.js';
 import { corpusStatsJson, corpusStatsText } from './corpus-stats.js';
@@ -46,7 +47,7 @@ export interface CliIo {
 const processIo: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 
 async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
-  const dataDir = cli.dataDir ?? (env.PAPERBOT_DATA_DIR || DEFAULT_DATA_DIR);
+  const paths = storagePaths(env);
   const [name, sub] = cli.command;
   if (cli.help) {
     io.stdout.write(`${USAGE}\n`);
@@ -60,7 +61,7 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
     const { registerFromCli } = await import('./discord-register.js');
     return registerFromCli({ guildId: cli.guild }, io.stdout, io.stderr);
   }
-  const { corpus, library } = loadLibrary(dataDir);
+  const { corpus, library } = loadLibrary(cli.dataDir ? resolve(cli.dataDir) : paths.dataDir, undefined, { cacheDir: paths.cacheDir });
   if (name === 'corpus' && sub === 'stats') {
     io.stdout.write(`${cli.json ? JSON.stringify(corpusStatsJson(corpus)) : corpusStatsText(corpus)}\n`);
     return 0;
@@ -88,6 +89,8 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
 }
 
 export async function cliMain(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = processIo): Promise<number> {
+  // A local .env applies to one-shot commands too (real environment variables win).
+  if (env === process.env) loadDotenv();
   try {
     return await run(parseCli(argv), env, io);
   } catch (error) {

@@ -8,6 +8,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     platforms: config.platforms,
     dataDir: config.dataDir,
     databaseFile: config.databaseFile,
+    cacheDir: config.cacheDir,
     timezone: config.timezone,
     digestTime: config.digestTime,
     catchupGraceMinutes: config.catchupGraceMinutes,

@@ -45,6 +45,8 @@ export interface Config {
   /** Absolute path of the folder for state; the SQLite file lives there. */
   stateDir: string;
   databaseFile: string;
+  /** Folder for index snapshots (faster start-up), or false when disabled. */
+  cacheDir: string | false;
   /** Canonical IANA zone used for digest times. */
   timezone: string;
   /** Daily digest time, `HH:MM` in `timezone`. */
@@ -122,14 +124,28 @@ function portClash(data: ParsedEnv, slack: SlackMode | undefined): ConfigProblem
   return [{ variable: 'OPS_PORT', message: `OPS_PORT and PORT are both ${web}: the health/metrics server and Slack's HTTP receiver need different ports.` }];
 }
 
+/**
+ * Where the corpus, state and snapshots live. Given paths are relative to where paperbot runs;
+ * defaults live inside the project. Also used by the one-shot CLI, which needs no other setting.
+ */
+export function storagePaths(env: Env): { dataDir: string; stateDir: string; cacheDir: string | false } {
+  const given = (name: string) => env[name]?.trim() || undefined;
+  const dataDir = given('PAPERBOT_DATA_DIR');
+  const stateDir = given('PAPERBOT_STATE_DIR') ? resolve(given('PAPERBOT_STATE_DIR')!) : join(PROJECT_ROOT, DEFAULTS.stateDir);
+  const cache = given('PAPERBOT_CACHE_DIR');
+  return {
+    dataDir: dataDir ? resolve(dataDir) : join(PROJECT_ROOT, DEFAULTS.dataDir),
+    stateDir,
+    cacheDir: cache === 'off' ? false : cache ? resolve(cache) : join(stateDir, 'cache'),
+  };
+}
+
 function build(data: ParsedEnv, discordOn: boolean, slackMode: SlackMode | undefined, env: Env): Config {
   const platforms: PlatformName[] = [];
   const config: Config = {
     mode: 'console',
     platforms,
-    // Given paths are relative to where paperbot runs; defaults live inside the project.
-    dataDir: data.PAPERBOT_DATA_DIR ? resolve(data.PAPERBOT_DATA_DIR) : join(PROJECT_ROOT, DEFAULTS.dataDir),
-    stateDir: data.PAPERBOT_STATE_DIR ? resolve(data.PAPERBOT_STATE_DIR) : join(PROJECT_ROOT, DEFAULTS.stateDir),
+    ...storagePaths(env),
     databaseFile: '',
     timezone: canonicalTimeZone(data.PAPERBOT_TIMEZONE ?? DEFAULTS.timezone),
     digestTime: data.PAPERBOT_DIGEST_TIME ?? DEFAULTS.digestTime,

@@ -24,6 +24,7 @@ export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['DISCORD_TOKEN', '
 export const envSchema = z.object({
   PAPERBOT_DATA_DIR: z.string().optional(),
   PAPERBOT_STATE_DIR: z.string().optional(),
+  PAPERBOT_CACHE_DIR: z.string().optional(),
   PAPERBOT_TIMEZONE: z
     .string()
     .refine(isTimeZone, 'must be an IANA time zone name such as UTC, Europe/Berlin or America/New_York')

@@ -12,11 +12,14 @@ export function truncate(text: string, max: number): string {
   return `${base.trimEnd()}…`;
 }
 
+// Built once: creating a formatter per call dominated digest composition at scale.
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
 /** Formats a `YYYY-MM-DD` date as `Nov 25, 2024`. */
 export function formatDate(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  return DATE_FORMAT.format(date);
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
