@@ -8,7 +8,7 @@ export const paper = defineCommand({
   name: 'paper',
   description: 'Details of one paper by its ID',
   usage: 'paper p3kx7q2m',
-  args: [{ name: 'id', description: 'Paper ID (shown in search results) or title', type: 'string', required: true, maxLength: 100, autocomplete: 'paper' }],
+  args: [{ name: 'id', description: 'Paper ID, shown on every search result', type: 'string', required: true, maxLength: 100, autocomplete: 'paper' }],
   execute({ id }, { library }) {
     const found = findPaper(library, id);
     const fields = [

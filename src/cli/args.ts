@@ -63,8 +63,9 @@ export const USAGE = `paperbot: research papers in your chat
 
 Usage:
   paperbot [start]                    start the bot (a console chat when no chat credentials are set)
-  paperbot search "QUERY" [--limit N] [--page N] [--json]
-  paperbot search --json [--limit N]  read one query per line from stdin, print one JSON line each
+  paperbot search "QUERY" [--page N]          5 results a page, as in chat
+  paperbot search "QUERY" --json [--limit N]  (default 10)
+  paperbot search --json [--limit N]          read one query per line from stdin, print one JSON line each
   paperbot random [TOPIC]
   paperbot digest TOPIC [--count N]
   paperbot paper ID

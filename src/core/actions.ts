@@ -2,9 +2,9 @@
  * Button payloads. A button re-runs a command with arguments; the action is encoded into the
  * platform's button id (Discord `custom_id` ≤ 100 characters, Slack `value` ≤ 2000). Actions too
  * long to inline are kept in a bounded in-memory table and referenced by a short key, so a long
- * search query still gets a working "next page" button.
+ * search query still gets a working "next page" button (until a restart or 5000 newer ones).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Action } from './reply.js';
 
 const INLINE = 'pb1:';
@@ -18,7 +18,9 @@ export class ActionCodec {
   encode(action: Action, maxLength: number): string {
     const inline = INLINE + JSON.stringify([action.command, action.args]);
     if (inline.length <= maxLength) return inline;
-    const key = randomBytes(9).toString('base64url');
+    // The same action always gets the same key, so re-rendering a reply does not churn the table.
+    const key = createHash('sha256').update(inline).digest('base64url').slice(0, 12);
+    this.refs.delete(key);
     this.refs.set(key, action);
     // Maps iterate in insertion order: drop the oldest when full.
     if (this.refs.size > this.maxRefs) this.refs.delete(this.refs.keys().next().value!);

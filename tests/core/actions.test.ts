@@ -16,6 +16,7 @@ describe('ActionCodec', () => {
     expect(payload.length).toBeLessThanOrEqual(100);
     expect(payload.startsWith('pbr:')).toBe(true);
     expect(codec.decode(payload)).toEqual(action);
+    expect(codec.encode({ ...action, args: { ...action.args } }, 100)).toBe(payload);
   });
 
   it('forgets the oldest references when full, and rejects garbage', () => {
