@@ -19,21 +19,25 @@ export interface SubscribeRequest extends ScheduleFields {
   topic: string;
 }
 
-/** Splits trailing schedule words off `text`, filling only fields that `given` leaves unset. */
+/**
+ * Splits trailing schedule words off `text`, filling only fields that `given` leaves unset.
+ * A quoted topic is taken as written, so `"llama 3" 08:00` keeps its number.
+ */
 export function parseSubscribeText(text: string, given: ScheduleFields = {}): SubscribeRequest {
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const quoted = /^\s*["“]([^"”]+)["”]\s*(.*)$/.exec(text);
+  const words = (quoted ? quoted[2]! : text).trim().split(/\s+/).filter(Boolean);
   const out: ScheduleFields = { ...given };
   // Keep at least one word: `subscribe weekdays` subscribes to the topic "weekdays".
-  while (words.length > 1) {
+  while (words.length > (quoted ? 0 : 1)) {
     const last = words[words.length - 1]!;
-    const before = words[words.length - 2]!.toLowerCase();
+    const before = (words[words.length - 2] ?? '').toLowerCase();
     if (out.count === undefined && /^\d+$/.test(last)) {
       out.count = parseCount(last);
     } else if (out.time === undefined && looksLikeTime(last)) {
       out.time = parseTime(last);
     } else if (out.timezone === undefined && looksLikeTimezone(last)) {
       out.timezone = parseTimezone(last);
-    } else if (out.days === undefined && last.toLowerCase() === 'day' && before === 'every' && words.length > 2) {
+    } else if (out.days === undefined && last.toLowerCase() === 'day' && before === 'every' && words.length > (quoted ? 1 : 2)) {
       out.days = EVERY_DAY;
       words.pop();
     } else if (out.days === undefined && looksLikeDays(last)) {
@@ -43,7 +47,10 @@ export function parseSubscribeText(text: string, given: ScheduleFields = {}): Su
     }
     words.pop();
   }
-  const topic = words.join(' ');
+  if (quoted && words.length > 0) {
+    throw new UserError(`I don't understand \`${words.join(' ')}\` after the quoted topic.`, 'Example: `subscribe "llama 3" 08:30 Europe/Paris weekdays 3`');
+  }
+  const topic = quoted ? quoted[1]!.trim() : words.join(' ');
   if (!topic) throw new UserError('Please name a topic, or `daily` for the daily theme.', 'Example: `subscribe diffusion 08:30 Europe/Paris weekdays 3`');
   return { topic, ...out };
 }

@@ -35,8 +35,15 @@ export function parseTimezone(text: string): string {
   throw new UserError(`I don't know the timezone “${text}”.`, 'Use an IANA name such as `Europe/Paris`, `America/New_York` or `UTC`.');
 }
 
+/**
+ * `Europe/Pariss` or `Mars/Base` are (misspelt) timezones, worth an error; a lower-case
+ * `encoder/decoder` is part of a topic.
+ */
+const ZONE_AREA = /^(africa|america|antarctica|arctic|asia|atlantic|australia|europe|indian|pacific|etc)\//i;
+const ZONE_SHAPE = /^[A-Z][A-Za-z]*\/[A-Z]/;
+
 export function looksLikeTimezone(word: string): boolean {
-  return word.includes('/') || /^(utc|gmt|etc\/.+)$/i.test(word);
+  return ZONE_AREA.test(word) || ZONE_SHAPE.test(word) || /^(utc|gmt)$/i.test(word) || IANAZone.isValidZone(word);
 }
 
 function dayIndex(name: string): Weekday | undefined {

@@ -54,4 +54,15 @@ describe('parseSubscribeText', () => {
     expect(() => parseSubscribeText('diffusion 12')).toThrow(/between 1 and 10, not 12/);
     expect(() => parseSubscribeText('   ')).toThrow(/name a topic/);
   });
+
+  it('takes a quoted topic as written, numbers included', () => {
+    expect(parseSubscribeText('"llama 3" 08:00 every day 2')).toEqual({ topic: 'llama 3', time: '08:00', days: [1, 2, 3, 4, 5, 6, 7], count: 2 });
+    expect(parseSubscribeText('“gpt 2024”')).toEqual({ topic: 'gpt 2024' });
+    expect(() => parseSubscribeText('"llama 3" tomorrow')).toThrow(/don't understand `tomorrow` after the quoted topic/);
+  });
+
+  it('reads a slash inside a topic word as part of the topic, not a timezone', () => {
+    expect(parseSubscribeText('vision encoder/decoder')).toEqual({ topic: 'vision encoder/decoder' });
+    expect(parseSubscribeText('vision encoder/decoder Asia/Tokyo')).toEqual({ topic: 'vision encoder/decoder', timezone: 'Asia/Tokyo' });
+  });
 });
