@@ -42,9 +42,9 @@ export const search = defineCommand({
       { type: 'context', text: `Results ${first}–${last} of ${result.total}` },
       // Results found only through typo tolerance come with the corrected spelling.
       ...(didYouMean && page === 1 ? [{ type: 'context' as const, text: didYouMean }] : []),
-      ...result.hits.map(({ paper }): Block => ({
+      ...result.hits.map(({ paper }, i): Block => ({
         type: 'paper',
-        paper: paperCard(paper, library.tldr(paper)),
+        paper: { ...paperCard(paper, library.tldr(paper)), rank: first + i },
         buttons: [detailsButton(paper.id), similarButton(paper.id)],
       })),
     ];

@@ -26,6 +26,8 @@ export interface PaperCard {
   /** Summary shown under the title (TL;DR, excerpt or the full abstract). */
   summary: string;
   links: { label: string; url: string }[];
+  /** Position in a longer list (6 on the second page of results); renderers number cards by it. */
+  rank?: number;
 }
 
 export type Block =

@@ -51,7 +51,7 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plainStyle): R
         const { paper } = block;
         paperNumber += 1;
         lines.push('');
-        lines.push(style.bold(`${paperNumber}. ${clean(paper.title)}${paper.titleDerived ? ' (title derived)' : ''}`));
+        lines.push(style.bold(`${paper.rank ?? paperNumber}. ${clean(paper.title)}${paper.titleDerived ? ' (title derived)' : ''}`));
         lines.push(`   ${style.dim(clean(paper.meta))}`);
         lines.push(`   ${clean(paper.summary)}`);
         for (const link of paper.links) lines.push(`   ${clean(link.label)}: ${clean(link.url)}`);

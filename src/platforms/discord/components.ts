@@ -62,7 +62,7 @@ export function renderComponents(blocks: readonly Block[], buttons: readonly But
 
   const papers = blocks.flatMap((block) => (block.type === 'paper' ? [block] : []));
   const withButtons = papers
-    .map((block, i) => ({ number: i + 1, buttons: block.buttons ?? [] }))
+    .map((block, i) => ({ number: block.paper.rank ?? i + 1, buttons: block.buttons ?? [] }))
     .filter((paper) => paper.buttons.length > 0);
   const paperRows: ButtonRow[] = [];
   if (withButtons.length === 1 && free > 0) {

@@ -95,8 +95,9 @@ function layout(blocks: readonly Block[], compact: boolean): Draft[] {
         break;
       case 'paper':
         number += 1;
-        if (compact) addFields([paperField(block.paper, numbered ? number : undefined)]);
-        else open(paperDraft(block.paper, numbered ? number : undefined));
+        const shown = numbered ? (block.paper.rank ?? number) : undefined;
+        if (compact) addFields([paperField(block.paper, shown)]);
+        else open(paperDraft(block.paper, shown));
         break;
       case 'fields':
         addFields(block.fields.map((f) => field(f.label, f.value)));

@@ -23,6 +23,8 @@ describe('console session', () => {
     expect(out).toContain('Results 1–5 of');
     expect(out).toContain('[11] Next ▶');
     expect(out).toContain('Results 6–10 of');
+    expect(out).toMatch(/\n6\. \S/); // the second page numbers its papers 6-10
+    expect(out).not.toMatch(/Results 6–10[\s\S]*\n1\. \S/);
     expect(out).toContain('[11] ◀ Previous  [12] Next ▶');
   });
 
