@@ -7,12 +7,27 @@ import type { Reply } from './reply.js';
 
 export type PostOutcome =
   | { ok: true; messageId?: string }
-  /** The platform asked us to wait (HTTP 429): retry after `retryAfterMs`. */
+  /** The platform asked us to wait (HTTP 429): nothing was posted; retry after `retryAfterMs`. */
   | { ok: false; kind: 'rate_limited'; retryAfterMs: number; message: string }
-  /** Worth retrying with backoff: 5xx, timeouts, connection resets. */
+  /**
+   * Safe to resend with backoff: the request surely was not processed (connection refused, Slack
+   * `service_unavailable`), or the platform drops a repeat itself (Discord's nonce).
+   */
   | { ok: false; kind: 'transient'; message: string }
-  /** Retrying cannot help: channel deleted, bot removed, no access. Pause the subscription. */
-  | { ok: false; kind: 'permanent'; message: string };
+  /**
+   * The post may have been delivered (timeout or reset after sending, 5xx) and resending could
+   * post it twice: never retried; the slot is marked `uncertain`.
+   */
+  | { ok: false; kind: 'uncertain'; message: string }
+  /** This channel refuses posts for good (deleted, bot removed, no access): pause the subscription. */
+  | { ok: false; kind: 'permanent'; message: string }
+  /** The platform refused this message (our payload is invalid): fail the slot, keep the subscription. */
+  | { ok: false; kind: 'rejected'; message: string }
+  /**
+   * Our credentials are bad (revoked or invalid token): every post to this platform would fail the
+   * same way. Fail the slot, pause nothing, and stop posting to the platform for the rest of the run.
+   */
+  | { ok: false; kind: 'fatal'; message: string };
 
 export interface Poster {
   readonly platform: Platform;

@@ -2,7 +2,9 @@
  * Delivering one digest slot through the ledger: compose, then `claimed` → `sending` right before
  * each network call (a compare-and-set, so only one caller ever sends a slot), `sent` with the
  * channel's paper history in the same transaction. A 429 sets the slot back to `claimed`
- * (nothing was posted, so a restart may resend it). A permanent failure pauses the subscription.
+ * (nothing was posted, so a restart may resend it). A permanent failure pauses the subscription;
+ * an `uncertain` one marks the slot `uncertain` (at most once); a `fatal` one (bad credentials)
+ * halts the platform for the rest of the run, so the other slots are not even tried.
  */
 import { DateTime } from 'luxon';
 import type { PaperLibrary } from '../core/library.js';
@@ -46,6 +48,17 @@ export function notify<K extends keyof DeliveryHooks>(deps: Pick<DeliveryDeps, '
   }
 }
 
+/**
+ * Shared by the deliveries of one tick or catch-up: platforms whose credentials were refused,
+ * with the reason. Their remaining slots stay `claimed` (nothing was sent), so a restart with
+ * fixed credentials still posts them within the grace period.
+ */
+export interface DeliveryRun {
+  halted: Map<Platform, string>;
+}
+
+export const newRun = (): DeliveryRun => ({ halted: new Map() });
+
 export interface DeliveryReport extends SlotKey {
   state: DeliveryState | 'aborted';
   attempts: number;
@@ -66,11 +79,11 @@ export function pauseFor(deps: DeliveryDeps, sub: Subscription, message: string)
   deps.log.warn({ subscriptionId: sub.id, platform: sub.platform, channelId: sub.channelId, reason: message }, 'subscription paused');
 }
 
-export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey): Promise<DeliveryReport> {
+export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey, run: DeliveryRun = newRun()): Promise<DeliveryReport> {
   const { store, log } = deps;
   const fail = (to: DeliveryState, error: string, platform?: Platform): DeliveryReport => {
-    // Retrying cannot fix a missing poster or a composition bug, so such failures count as permanent.
-    if (store.transition(slot, ['claimed'], to, deps.now(), { error }) && to === 'failed' && platform) notify(deps, 'failed', platform, 'permanent');
+    // A missing poster or a composition bug: retrying cannot help, but the channel is fine, so no pause.
+    if (store.transition(slot, ['claimed'], to, deps.now(), { error }) && to === 'failed' && platform) notify(deps, 'failed', platform, 'rejected');
     return { ...slot, state: to, attempts: 0, error };
   };
   const sub = store.getSubscription(slot.subscriptionId);
@@ -80,6 +93,9 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey): Promise<De
     log.error({ subscriptionId: sub.id, platform: sub.platform }, 'no poster for platform; digest not posted');
     return fail('failed', `no poster for ${sub.platform}`, sub.platform);
   }
+  const halted = () => run.halted.get(sub.platform);
+  const notTried = (): DeliveryReport => ({ ...slot, state: 'claimed', attempts: 0, error: `not attempted: ${halted()}` });
+  if (halted()) return notTried();
   let digest: ComposedDigest;
   try {
     digest = compose(deps, sub, slot.slotDate);
@@ -89,6 +105,11 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey): Promise<De
   }
   let state: DeliveryState = 'claimed';
   const result = await postWithRetry(poster, sub, digest.reply, `d${sub.id}-${slot.slotDate}`, deps.retry, {
+    halted: () => halted() !== undefined,
+    // Set while the request's permit is held, so posts queued behind it see the halt.
+    afterAttempt: (outcome) => {
+      if (!outcome.ok && outcome.kind === 'fatal') run.halted.set(sub.platform, `${sub.platform} refused our credentials (${outcome.message})`);
+    },
     beforeAttempt: () => {
       const owned = store.transition(slot, [state], 'sending', deps.now(), { attempt: true });
       if (owned) state = 'sending';
@@ -98,7 +119,13 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey): Promise<De
       if (store.transition(slot, ['sending'], 'claimed', deps.now())) state = 'claimed';
     },
   });
-  if ('aborted' in result) return { ...slot, state: 'aborted', attempts: result.attempts, error: result.aborted };
+  if ('aborted' in result) {
+    if (result.aborted !== 'platform_halted') return { ...slot, state: 'aborted', attempts: result.attempts, error: result.aborted };
+    // Halted between retries: an earlier attempt already counts, so give up like after the last retry.
+    if (state === 'claimed') return notTried();
+    store.transition(slot, ['sending'], 'failed', deps.now(), { error: `not retried: ${halted()}` });
+    return { ...slot, state: 'failed', attempts: result.attempts, error: `not retried: ${halted()}` };
+  }
   const { outcome, attempts } = result;
   if (outcome.ok) {
     store.completeSlot(slot, sub, digest.paperIds, deps.now(), outcome.messageId);
@@ -107,11 +134,27 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey): Promise<De
     return { ...slot, state: 'sent', attempts };
   }
   const error = failureText(outcome);
-  store.transition(slot, [state], 'failed', deps.now(), { error });
+  const to: DeliveryState = outcome.kind === 'uncertain' ? 'uncertain' : 'failed';
+  store.transition(slot, [state], to, deps.now(), { error });
   notify(deps, 'failed', sub.platform, outcome.kind);
-  if (outcome.kind === 'permanent') pauseFor(deps, sub, outcome.message);
-  else log.error({ subscriptionId: sub.id, slotDate: slot.slotDate, attempts, error }, 'digest not posted after retries');
-  return { ...slot, state: 'failed', attempts, error };
+  const context = { subscriptionId: sub.id, platform: sub.platform, channelId: sub.channelId, slotDate: slot.slotDate, attempts, error };
+  switch (outcome.kind) {
+    case 'permanent':
+      pauseFor(deps, sub, outcome.message);
+      break;
+    case 'uncertain':
+      log.warn(context, 'digest may have been posted; marked uncertain and not resent');
+      break;
+    case 'fatal':
+      log.error(context, `${sub.platform} refused our credentials; no more digests to it in this run (fix the token; nothing was paused)`);
+      break;
+    case 'rejected':
+      log.error(context, 'platform rejected the digest; not retried');
+      break;
+    default:
+      log.error(context, 'digest not posted after retries');
+  }
+  return { ...slot, state: to, attempts, error };
 }
 
 export type PostNowResult =
@@ -137,8 +180,11 @@ export async function deliverNow(deps: DeliveryDeps, sub: Subscription): Promise
     notify(deps, 'posted', sub.platform);
     return { status: 'posted', digest, ...(result.outcome.messageId ? { messageId: result.outcome.messageId } : {}) };
   }
-  notify(deps, 'failed', sub.platform, result.outcome.kind);
-  const permanent = result.outcome.kind === 'permanent';
-  if (permanent) pauseFor(deps, sub, result.outcome.message);
-  return { status: 'failed', error: failureText(result.outcome), paused: permanent };
+  const { outcome } = result;
+  notify(deps, 'failed', sub.platform, outcome.kind);
+  const permanent = outcome.kind === 'permanent';
+  if (permanent) pauseFor(deps, sub, outcome.message);
+  else deps.log.error({ subscriptionId: sub.id, platform: sub.platform, kind: outcome.kind, error: outcome.message }, 'digest-now not posted');
+  const error = outcome.kind === 'uncertain' ? `it may have been posted (${outcome.message}); check the channel before trying again` : failureText(outcome);
+  return { status: 'failed', error, paused: permanent };
 }

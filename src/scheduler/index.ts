@@ -1,4 +1,4 @@
-export { createScheduler, type Scheduler, type SchedulerOptions, type TickReport } from './scheduler.js';
+export { createScheduler, type Scheduler, type SchedulerOptions, type StartReport, type TickReport } from './scheduler.js';
 export { createSubscriptionService, type SubscriptionService, type SubscriptionServiceOptions, type SubscribeResult } from './service.js';
 export type { DeliveryHooks, DeliveryReport, FailureKind, PostNowResult } from './delivery.js';
 export { composeDigest, type ComposedDigest } from './compose.js';

@@ -1,6 +1,7 @@
 /**
  * One post with the scheduler's retry policy: wait out 429s for the time the platform asks,
- * retry transient failures with exponential backoff and full jitter, stop at permanent ones.
+ * retry transient failures with exponential backoff and full jitter, stop at every other kind
+ * (an `uncertain` post may have gone out: resending could post it twice).
  * Ledger transitions happen in the caller's hooks so this stays free of storage.
  */
 import type { Platform } from '../core/command.js';
@@ -35,13 +36,18 @@ export interface RetryDeps {
 }
 
 export interface RetryHooks {
+  /** True once the platform must not be posted to any more in this run (bad credentials). */
+  halted?(): boolean;
   /** Called right before each network attempt; returning false abandons the post (lost a race). */
   beforeAttempt(): boolean;
+  /** Called with each outcome while the request's permit is still held (a `fatal` halts the platform at once). */
+  afterAttempt?(outcome: PostOutcome): void;
   /** Called after a 429: nothing was posted, so the slot may safely be retried after a crash. */
   afterRateLimit?(): void;
 }
 
-export type RetryResult = { outcome: PostOutcome; attempts: number } | { aborted: 'stopping' | 'lost_race'; attempts: number };
+type AbortReason = 'stopping' | 'lost_race' | 'platform_halted';
+export type RetryResult = { outcome: PostOutcome; attempts: number } | { aborted: AbortReason; attempts: number };
 
 export function backoffMs(policy: RetryPolicy, retry: number, random: () => number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
@@ -72,11 +78,20 @@ export async function postWithRetry(
   for (;;) {
     const wait = deps.pacer.reserve(target.platform, target.channelId, deps.now());
     if (wait > 0) await deps.sleep(wait);
-    if (deps.stopping()) return { aborted: 'stopping', attempts };
-    if (!hooks.beforeAttempt()) return { aborted: 'lost_race', attempts };
-    attempts++;
-    const outcome = await deps.semaphore.use(() => attempt(poster, target.channelId, reply, key));
-    if (outcome.ok || outcome.kind === 'permanent') return { outcome, attempts };
+    // Checks and the `sending` mark happen once a permit is held, right before the request, so a
+    // post queued behind others still sees a stop or a halt that happened meanwhile.
+    const step = await deps.semaphore.use(async (): Promise<{ outcome: PostOutcome } | { aborted: AbortReason }> => {
+      if (deps.stopping()) return { aborted: 'stopping' };
+      if (hooks.halted?.()) return { aborted: 'platform_halted' };
+      if (!hooks.beforeAttempt()) return { aborted: 'lost_race' };
+      attempts++;
+      const outcome = await attempt(poster, target.channelId, reply, key);
+      hooks.afterAttempt?.(outcome);
+      return { outcome };
+    });
+    if ('aborted' in step) return { aborted: step.aborted, attempts };
+    const { outcome } = step;
+    if (outcome.ok || (outcome.kind !== 'rate_limited' && outcome.kind !== 'transient')) return { outcome, attempts };
     if (outcome.kind === 'rate_limited') {
       hooks.afterRateLimit?.();
       if (++rateLimited > deps.policy.maxRateLimitWaits) return { outcome, attempts };

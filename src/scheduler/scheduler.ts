@@ -8,6 +8,9 @@
  * - at start, `catchUp` resends slots left `claimed` (nothing was sent), marks slots left
  *   `sending` as `uncertain` without resending (at-most-once: the post may have gone out), and
  *   posts slots missed while down if they are within the grace period, else marks them `skipped`.
+ *   `start` returns once that is claimed; the posting goes on in the background (see `idle`);
+ * - subscriptions of a platform that has no poster (not configured or not connected) are left
+ *   unclaimed, so they post when the platform is back within the grace period.
  *
  * Only the caller whose compare-and-set moves a slot from `claimed` to `sending` may send it, so
  * even two processes on one file (or a `catchUp` racing a tick) never post a slot twice.
@@ -19,7 +22,17 @@ import { silentLogger, type Logger } from '../core/logger.js';
 import type { Poster } from '../core/poster.js';
 import { slotKey, type SlotKey, type Subscription, type SubscriptionStore } from '../store/types.js';
 import { digestMemo } from './digest-cache.js';
-import { deliverNow, deliverSlot, notify, type DeliveryDeps, type DeliveryHooks, type DeliveryReport, type PostNowResult } from './delivery.js';
+import {
+  deliverNow,
+  deliverSlot,
+  newRun,
+  notify,
+  type DeliveryDeps,
+  type DeliveryHooks,
+  type DeliveryReport,
+  type DeliveryRun,
+  type PostNowResult,
+} from './delivery.js';
 import { DEFAULT_PACING, Pacer, type PacingConfig } from './pacer.js';
 import { KeyedQueue, Semaphore } from './queue.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
@@ -59,13 +72,17 @@ export interface TickReport {
   deliveries: DeliveryReport[];
 }
 
+/** What `start` claimed; the deliveries themselves finish in the background. */
+export type StartReport = Omit<TickReport, 'deliveries'>;
+
 export interface Scheduler {
-  start(): Promise<TickReport>;
+  /** Starts the minute timer and the catch-up; resolves once the catch-up is claimed, not posted. */
+  start(): Promise<StartReport>;
   stop(): Promise<void>;
   tick(now?: Date): Promise<TickReport>;
   catchUp(now?: Date): Promise<TickReport>;
   postNow(subscriptionId: number): Promise<PostNowResult | { status: 'not_found' }>;
-  /** Resolves when every queued post has settled. */
+  /** Resolves when every queued post has settled (the catch-up started by `start` included). */
   idle(): Promise<void>;
 }
 
@@ -111,11 +128,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const channelOf = (sub: Pick<Subscription, 'platform' | 'channelId'>) => `${sub.platform}:${sub.channelId}`;
 
-  function enqueue(sub: Subscription, slot: SlotKey): Promise<DeliveryReport> {
+  function enqueue(sub: Subscription, slot: SlotKey, run: DeliveryRun): Promise<DeliveryReport> {
     const key = slotKey(slot);
     inflight.add(key);
     return queue
-      .run(channelOf(sub), () => deliverSlot(deps, slot))
+      .run(channelOf(sub), () => deliverSlot(deps, slot, run))
       .catch((error: unknown): DeliveryReport => {
         log.error({ err: error, ...slot }, 'digest delivery crashed');
         return { ...slot, state: 'aborted', attempts: 0, error: String(error) };
@@ -123,13 +140,34 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       .finally(() => inflight.delete(key));
   }
 
-  async function tick(at = now()): Promise<TickReport> {
-    const report: TickReport = { claimed: 0, skipped: 0, uncertain: 0, deliveries: [] };
-    if (stopping) return report;
-    const known = store.slotKeysSince(earliestLocalDate(at));
+  // Logged once per platform (until it gets a poster), not every minute.
+  const missingLogged = new Set<Platform>();
+  function hasPoster(platform: Platform): boolean {
+    if (options.posters.has(platform)) {
+      missingLogged.delete(platform);
+      return true;
+    }
+    if (!missingLogged.has(platform)) {
+      missingLogged.add(platform);
+      log.info({ platform }, 'no poster for platform; its digests wait until it is connected');
+    }
+    return false;
+  }
+
+  interface Claimed {
+    report: StartReport;
+    jobs: Promise<DeliveryReport>[];
+  }
+
+  /** Claims the due slots and queues their posts; synchronous, so callers choose whether to wait. */
+  function claimDue(at: Date, run: DeliveryRun): Claimed {
+    const report: StartReport = { claimed: 0, skipped: 0, uncertain: 0 };
     const jobs: Promise<DeliveryReport>[] = [];
+    if (stopping) return { report, jobs };
+    const known = store.slotKeysSince(earliestLocalDate(at));
     const slotsOf = pastSlotsAt(at);
     for (const sub of store.listActive()) {
+      if (!hasPoster(sub.platform)) continue;
       for (const slot of slotsOf(sub)) {
         const key = slotKey({ subscriptionId: sub.id, slotDate: slot.slotDate });
         if (known.has(key) || inflight.has(key)) continue;
@@ -141,15 +179,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           }
         } else if (store.claimSlot(ref, slot.dueAt, at)) {
           report.claimed++;
-          jobs.push(enqueue(sub, ref));
+          jobs.push(enqueue(sub, ref, run));
         }
       }
     }
-    report.deliveries = await Promise.all(jobs);
-    return report;
+    return { report, jobs };
   }
 
-  async function catchUp(at = now()): Promise<TickReport> {
+  /** Settles open slots left by the last run, then claims what is due, all in one run. */
+  function claimCatchUp(at: Date): Claimed {
+    const run = newRun();
     let uncertain = 0;
     const resent: Promise<DeliveryReport>[] = [];
     for (const open of store.openDeliveries()) {
@@ -162,30 +201,46 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       } else if (at.getTime() - open.dueAt.getTime() > graceMs) {
         store.transition(open, ['claimed'], 'skipped', at, { error: 'missed by more than the grace period' });
         log.warn({ subscriptionId: open.subscriptionId, slotDate: open.slotDate }, 'claimed digest slot too old; skipped');
-      } else {
-        resent.push(enqueue(sub, open));
+      } else if (hasPoster(sub.platform)) {
+        resent.push(enqueue(sub, open, run));
       }
     }
-    const report = await tick(at);
-    const deliveries = await Promise.all(resent);
-    return { ...report, claimed: report.claimed + deliveries.length, uncertain, deliveries: [...deliveries, ...report.deliveries] };
+    const due = claimDue(at, run);
+    return { report: { ...due.report, claimed: due.report.claimed + resent.length, uncertain }, jobs: [...resent, ...due.jobs] };
   }
+
+  async function settle({ report, jobs }: Claimed): Promise<TickReport> {
+    return { ...report, deliveries: await Promise.all(jobs) };
+  }
+
+  // Async, so a database error in claiming rejects the promise rather than throwing at the caller.
+  const tick = async (at = now()) => settle(claimDue(at, newRun()));
 
   return {
     tick,
-    catchUp,
+    catchUp: async (at = now()) => settle(claimCatchUp(at)),
     async start() {
       if (stopping) stopped = new Promise<void>((resolve) => (wake = resolve));
       stopping = false;
       const run = () => void tick(now()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
       timer = (options.schedule ?? defaultSchedule)('* * * * *', run);
-      return catchUp(now());
+      // Posting the catch-up can take minutes (pacing, 429 waits, backoff): the app must not wait for it.
+      const claimed = claimCatchUp(now());
+      void settle(claimed).then(
+        ({ deliveries }) => {
+          if (deliveries.length) log.info({ deliveries: deliveries.length, sent: deliveries.filter((d) => d.state === 'sent').length }, 'catch-up finished');
+        },
+        (error: unknown) => log.error({ err: error }, 'scheduler catch-up failed'),
+      );
+      return claimed.report;
     },
     async stop() {
+      // No new ticks from the moment stopping begins.
+      const task = timer;
+      timer = undefined;
       stopping = true;
       wake();
-      await timer?.stop();
-      timer = undefined;
+      await task?.stop();
       let timeout: NodeJS.Timeout | undefined;
       const limit = new Promise<void>((resolve) => (timeout = setTimeout(resolve, options.stopTimeoutMs ?? 10_000)));
       await Promise.race([queue.idle(), limit]);

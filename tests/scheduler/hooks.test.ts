@@ -57,12 +57,12 @@ describe('scheduler hooks', () => {
     expect(r.events.some((e) => e.startsWith('posted'))).toBe(false);
   });
 
-  it('a slot with no poster for its platform counts as a permanent failure', async () => {
+  it('a platform with no poster reports nothing: its slots are not claimed, so nothing fails', async () => {
     const r = recorder();
     const h = harness(file(), FakeClock.at(due), { hooks: r.hooks });
     h.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C1' }), created);
-    expect((await h.scheduler.tick()).deliveries).toMatchObject([{ state: 'failed' }]);
-    expect(r.events).toEqual(['failed slack permanent']);
+    expect(await h.scheduler.tick()).toMatchObject({ claimed: 0, deliveries: [] });
+    expect(r.events).toEqual([]);
   });
 
   it('postNow reports through the same hooks', async () => {

@@ -32,7 +32,7 @@ let slack: FakeSlack;
 const closers: (() => void)[] = [];
 
 beforeAll(async () => {
-  discord = await startFakeDiscord({ channelIds: Array.from({ length: 10 }, () => snowflake()) });
+  discord = await startFakeDiscord({ channelIds: Array.from({ length: 14 }, () => snowflake()) });
   slack = await startFakeSlack({ tokens: ['xoxb-good'] });
 });
 afterEach(() => {
@@ -66,12 +66,12 @@ interface Rig {
  * A scheduler over a real SQLite file with both real posters. Each rig gets a fresh Discord
  * poster: after a 429 the REST client remembers the bucket, as it should in production.
  */
-function rig(path: string, clock: FakeClock, overrides: Partial<SchedulerOptions> & { discordTimeoutMs?: number } = {}): Rig {
+function rig(path: string, clock: FakeClock, overrides: Partial<SchedulerOptions> & { discordTimeoutMs?: number; discordToken?: string } = {}): Rig {
   const store = openSqliteStore(path);
   const codec = new ActionCodec();
   const encode = codec.encode.bind(codec);
   const discordPoster = new DiscordPoster({
-    token: discord.token,
+    token: overrides.discordToken ?? discord.token,
     apiUrl: discord.apiUrl,
     encodeAction: encode,
     ...(overrides.discordTimeoutMs ? { timeoutMs: overrides.discordTimeoutMs } : {}),
@@ -153,13 +153,20 @@ describe('5xx through the real posters', () => {
     expect(r.events).toEqual(['posted discord']);
   });
 
-  it('Slack: HTTP 503 is retried with backoff, then the post succeeds', async () => {
+  it('Slack: HTTP 503 or a dropped connection is not resent (Slack may have posted it): the slot is uncertain', async () => {
     slack.fail('chat.postMessage', { status: 503 });
     const r = rig(file(), FakeClock.at(due));
-    r.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C503' }), created);
-    expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'sent', attempts: 2 }]);
-    expect(r.sleeps).toEqual([750]);
-    expect(slackPosts('C503').map((c) => c.outcome)).toEqual(['http_503', 'ok']);
+    const sub = r.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C503' }), created).subscription;
+    expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'uncertain', attempts: 1, error: 'uncertain: HTTP 503' }]);
+    expect(r.sleeps).toEqual([]);
+    expect(slackPosts('C503').map((c) => c.outcome)).toEqual(['http_503']);
+    expect(r.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect(r.events).toEqual(['failed slack uncertain']);
+
+    slack.fail('chat.postMessage', { drop: true });
+    await r.scheduler.tick(r.clock.set('2026-03-03T08:00:00Z'));
+    expect(slackPosts('C503').map((c) => c.outcome)).toEqual(['http_503', 'dropped']);
+    expect(r.store.getDelivery({ subscriptionId: sub.id, slotDate: '2026-03-03' })!.state).toBe('uncertain');
   });
 
   it('Discord: 5xx past the attempt limit fails the slot as transient, without pausing', async () => {
@@ -216,6 +223,47 @@ describe('permanent refusals pause the subscription', () => {
     expect(r.events).toEqual(['failed slack permanent']);
     await r.scheduler.tick(r.clock.set('2026-03-03T08:00:00Z'));
     expect(slackPosts('CGONE')).toHaveLength(1);
+  });
+});
+
+describe('refused credentials and refused payloads pause nothing', () => {
+  it('Slack invalid_auth: one request, the slot fails with the reason, the other Slack slots wait, Discord still posts', async () => {
+    slack.fail('chat.postMessage', { error: 'invalid_auth' }, 3);
+    const channel = discord.channelIds[10]!;
+    // One request in flight at a time, so the halt is seen before the next Slack request.
+    const r = rig(file(), FakeClock.at(due), { maxConcurrentPosts: 1 });
+    const subs = ['CA1', 'CA2', 'CA3'].map((channelId) => r.store.upsertSubscription(subInput({ platform: 'slack', channelId }), created).subscription);
+    r.store.upsertSubscription(subInput({ channelId: channel }), created);
+    await r.scheduler.tick();
+    expect(['CA1', 'CA2', 'CA3'].flatMap((c) => slackPosts(c).map((call) => call.outcome))).toEqual(['invalid_auth']);
+    expect(discordMessages(channel)).toHaveLength(1);
+    const states = subs.map((sub) => r.store.getDelivery({ subscriptionId: sub.id, slotDate })!);
+    expect(states.map((d) => d.state).sort()).toEqual(['claimed', 'claimed', 'failed']);
+    expect(states.find((d) => d.state === 'failed')!.error).toBe('fatal: invalid_auth');
+    for (const sub of subs) expect(r.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect(r.events.sort()).toEqual(['failed slack fatal', 'posted discord']);
+  });
+
+  it('Discord 401: one request for all channels, nothing paused', async () => {
+    const channels = [discord.channelIds[11]!, discord.channelIds[12]!];
+    const r = rig(file(), FakeClock.at(due), { discordToken: 'not-the-token', maxConcurrentPosts: 1 });
+    const subs = channels.map((channelId) => r.store.upsertSubscription(subInput({ channelId }), created).subscription);
+    await r.scheduler.tick();
+    expect(channels.flatMap((c) => discordPosts(c).map((call) => call.status))).toEqual([401]);
+    expect(subs.map((sub) => r.store.getDelivery({ subscriptionId: sub.id, slotDate })!.state).sort()).toEqual(['claimed', 'failed']);
+    for (const sub of subs) expect(r.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect(r.events).toEqual(['failed discord fatal']);
+  });
+
+  it('Discord 400 Invalid Form Body: the slot fails once, not retried, the channel is not paused', async () => {
+    const channel = discord.channelIds[13]!;
+    discord.injectFault({ method: 'POST', path: messagePath(channel), status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
+    const r = rig(file(), FakeClock.at(due));
+    const sub = r.store.upsertSubscription(subInput({ channelId: channel }), created).subscription;
+    expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'failed', attempts: 1, error: expect.stringContaining('rejected: 400 50035') }]);
+    expect(discordPosts(channel)).toHaveLength(1);
+    expect(r.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect(r.events).toEqual(['failed discord rejected']);
   });
 });
 

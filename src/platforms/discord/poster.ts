@@ -5,7 +5,9 @@
  * @discordjs/rest would otherwise wait out 429s and retry 5xx/timeouts (POSTs included) on its
  * own, hiding them from the scheduler and risking double posts. Each post also carries a nonce
  * derived from the idempotency key with `enforce_nonce`, so Discord drops a repeat within a few
- * minutes (the scheduler's ledger covers longer gaps).
+ * minutes (the scheduler's ledger covers longer gaps). That nonce is why 5xx, timeouts and resets
+ * stay `transient` here: a retry of a post Discord already accepted is dropped, not posted again
+ * (Slack has no such key, so its poster reports them as `uncertain` instead).
  * @see https://discord.com/developers/docs/resources/message#create-message
  * @see https://discord.com/developers/docs/topics/rate-limits
  * @see https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes
@@ -29,6 +31,9 @@ export interface DiscordPosterOptions {
   timeoutMs?: number;
   logger?: Logger;
 }
+
+/** JSON error codes that mean this channel refuses the bot: Unknown Channel, Missing Access, Missing Permissions. */
+const CHANNEL_CODES: ReadonlySet<number> = new Set([10003, 50001, 50013]);
 
 /** Used when a 429 names no wait (should not happen): a cautious default. */
 const DEFAULT_RETRY_MS = 5000;
@@ -56,7 +61,7 @@ export class DiscordPoster implements Poster {
   }
 
   async post(channelId: string, reply: Reply, options: { idempotencyKey: string }): Promise<PostOutcome> {
-    if (this.tokenRejected) return { ok: false, kind: 'permanent', message: 'Discord rejected the bot token earlier (401); fix DISCORD_TOKEN' };
+    if (this.tokenRejected) return { ok: false, kind: 'fatal', message: 'Discord rejected the bot token earlier (401); fix DISCORD_TOKEN' };
     const body = {
       ...renderMessage(reply, { encodeAction: this.options.encodeAction, channel: true }),
       nonce: nonceFor(options.idempotencyKey),
@@ -86,12 +91,14 @@ export class DiscordPoster implements Poster {
     if (error instanceof DiscordAPIError) {
       const message = `${error.status} ${error.code}: ${error.message}`;
       if (error.status === 401) {
+        // Configuration, not this channel: pausing every subscription would outlive the token fix.
         this.tokenRejected = true;
-        return { ok: false, kind: 'permanent', message: `Discord rejected the bot token (${message})` };
+        return { ok: false, kind: 'fatal', message: `Discord rejected the bot token (${message})` };
       }
       if (error.status === 408 || error.status >= 500) return { ok: false, kind: 'transient', message };
-      // 403 Missing Access (50001) / Missing Permissions (50013), 404 Unknown Channel (10003), 400 invalid body: retrying cannot help.
-      return { ok: false, kind: 'permanent', message };
+      if (error.status === 404 || CHANNEL_CODES.has(Number(error.code))) return { ok: false, kind: 'permanent', message };
+      // 400 Invalid Form Body (50035) and other refusals of this message: our payload, not the channel.
+      return { ok: false, kind: 'rejected', message };
     }
     if (error instanceof HTTPError) return { ok: false, kind: 'transient', message: `${error.status} ${error.message}` };
     // Timeouts (AbortError), connection resets and refusals.

@@ -14,20 +14,42 @@ import type { Action, Reply } from '../../core/reply.js';
 import { describeError } from './safe-error.js';
 import { renderReply } from './render.js';
 
-/** Errors after which retrying cannot help: the subscription should pause. */
-export const PERMANENT_ERRORS: ReadonlySet<string> = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'account_inactive',
+/** This channel refuses our posts for good: the subscription should pause. */
+export const PERMANENT_ERRORS: ReadonlySet<string> = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'restricted_action']);
+
+/**
+ * Our token or app setup is refused: every channel would fail the same way, so the scheduler stops
+ * posting to Slack for the run instead of pausing each subscription.
+ */
+export const CREDENTIAL_ERRORS: ReadonlySet<string> = new Set([
   'invalid_auth',
   'not_authed',
   'token_revoked',
   'token_expired',
+  'account_inactive',
   'missing_scope',
-  'restricted_action',
+  'not_allowed_token_type',
   'team_access_not_granted',
 ]);
+
+/** Slack refused this message (our payload): fail the slot, retrying would only repeat it. */
+export const PAYLOAD_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'msg_too_long',
+  'msg_blocks_too_long',
+  'invalid_arguments',
+  'invalid_arg_name',
+  'no_text',
+  'too_many_attachments',
+]);
+
+/** Slack says these may have partly run ("some aspect of the operation succeeded"): never resend. */
+const MAYBE_DONE_ERRORS: ReadonlySet<string> = new Set(['internal_error', 'fatal_error']);
+
+/** Network errors raised before the request reached Slack: nothing was posted, a resend is safe. */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
 /** Fallback wait when Slack says `ratelimited` without a Retry-After header. */
 const DEFAULT_RETRY_AFTER_MS = 1000;
 
@@ -40,11 +62,11 @@ export interface SlackPosterOptions {
 /** A Web API client for the poster and other calls whose failures we handle ourselves. */
 export function createStrictClient(
   token: string,
-  options: { apiUrl?: string; timeoutMs?: number; log?: Logger } = {},
+  options: { apiUrl?: string; timeoutMs?: number; log?: Logger; retryConfig?: webApi.RetryOptions } = {},
 ): webApi.WebClient {
   return new webApi.WebClient(token, {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-    retryConfig: { retries: 0 },
+    retryConfig: options.retryConfig ?? { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs ?? 10_000,
     // We log classified failures ourselves; the client's own warnings would duplicate them.
@@ -76,9 +98,13 @@ export class SlackPoster implements Poster {
 
 type Failure = Exclude<PostOutcome, { ok: true }>;
 
-/** Maps a Web API client error to the scheduler's failure kinds. */
+/**
+ * Maps a Web API client error to the scheduler's failure kinds. `chat.postMessage` has no
+ * idempotency key, so anything that may have reached Slack (timeouts, resets, 5xx) is `uncertain`
+ * rather than retried; only failures where Slack surely did nothing are `transient`.
+ */
 export function classifySlackError(error: unknown): Failure {
-  const e = (error ?? {}) as { code?: string; message?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } };
+  const e = (error ?? {}) as { code?: string; message?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; original?: { code?: string } };
   const message = e.message ?? String(error);
   switch (e.code) {
     case webApi.ErrorCode.RateLimitedError:
@@ -88,17 +114,33 @@ export function classifySlackError(error: unknown): Failure {
       if (code === 'ratelimited' || code === 'rate_limited') {
         return { ok: false, kind: 'rate_limited', retryAfterMs: DEFAULT_RETRY_AFTER_MS, message: code };
       }
-      // Anything else (internal_error, fatal_error, service_unavailable, ...) gets bounded retries.
-      return { ok: false, kind: PERMANENT_ERRORS.has(code) ? 'permanent' : 'transient', message: code };
+      if (PERMANENT_ERRORS.has(code)) return { ok: false, kind: 'permanent', message: code };
+      if (CREDENTIAL_ERRORS.has(code)) return { ok: false, kind: 'fatal', message: code };
+      if (PAYLOAD_ERRORS.has(code)) return { ok: false, kind: 'rejected', message: code };
+      if (MAYBE_DONE_ERRORS.has(code)) return { ok: false, kind: 'uncertain', message: code };
+      // Anything else (service_unavailable, request_timeout, ...) was answered without posting: bounded retries.
+      return { ok: false, kind: 'transient', message: code };
     }
     case webApi.ErrorCode.HTTPError: {
       const status = e.statusCode ?? 0;
+      const text = `HTTP ${status}`;
       if (status === 429) return { ok: false, kind: 'rate_limited', retryAfterMs: DEFAULT_RETRY_AFTER_MS, message };
-      const permanent = status === 401 || status === 403 || status === 404 || status === 410;
-      return { ok: false, kind: permanent ? 'permanent' : 'transient', message: `HTTP ${status}` };
+      // Slack answers errors with 200 and ok:false; these statuses mean a wrong token or SLACK_API_URL.
+      if (status === 401 || status === 403 || status === 404 || status === 410) return { ok: false, kind: 'fatal', message: text };
+      if (status >= 500) return { ok: false, kind: 'uncertain', message: text };
+      return { ok: false, kind: 'rejected', message: text };
+    }
+    case webApi.ErrorCode.RequestError: {
+      const code = e.original?.code;
+      if (code && NOT_SENT_CODES.has(code)) return { ok: false, kind: 'transient', message };
+      // Timeouts and resets: Slack may have posted before the answer was lost.
+      return { ok: false, kind: 'uncertain', message };
     }
     default:
-      // Network errors (slack_webapi_request_error), timeouts, a 429 without a usable Retry-After.
-      return { ok: false, kind: 'transient', message };
+      // A 429 without a usable Retry-After arrives as a plain error: nothing was posted.
+      if (message.startsWith('Retry header did not contain a valid timeout')) {
+        return { ok: false, kind: 'rate_limited', retryAfterMs: DEFAULT_RETRY_AFTER_MS, message: 'HTTP 429 without Retry-After' };
+      }
+      return { ok: false, kind: 'uncertain', message };
   }
 }

@@ -91,11 +91,18 @@ describe('GIVEN Discord refuses the post', () => {
     expect(await poster().post('999999999999999999', digest, { idempotencyKey: 'kmissing' })).toMatchObject({ ok: false, kind: 'permanent' });
   });
 
-  it('THEN a 401 is permanent and later posts stop without another request', async () => {
+  it('THEN a 400 Invalid Form Body is rejected (our payload): neither retried nor a reason to pause the channel', async () => {
+    fake.injectFault({ method: 'POST', path: POST, status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
+    const before = postsSoFar();
+    expect(await poster().post(channel(), digest, { idempotencyKey: 'k400' })).toMatchObject({ ok: false, kind: 'rejected', message: expect.stringContaining('400 50035') });
+    expect(postsSoFar() - before).toBe(1);
+  });
+
+  it('THEN a 401 is fatal (configuration, not the channel) and later posts stop without another request', async () => {
     const bad = poster('not-the-token');
-    expect(await bad.post(channel(), digest, { idempotencyKey: 'k401' })).toMatchObject({ ok: false, kind: 'permanent', message: expect.stringContaining('401') });
+    expect(await bad.post(channel(), digest, { idempotencyKey: 'k401' })).toMatchObject({ ok: false, kind: 'fatal', message: expect.stringContaining('401') });
     const before = fake.calls.length;
-    expect(await bad.post(channel(), digest, { idempotencyKey: 'k401b' })).toMatchObject({ ok: false, kind: 'permanent' });
+    expect(await bad.post(channel(), digest, { idempotencyKey: 'k401b' })).toMatchObject({ ok: false, kind: 'fatal' });
     expect(fake.calls.length).toBe(before);
   });
 });

@@ -1,8 +1,9 @@
 /** The digest poster through the real WebClient against the fake, with injected faults. */
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActionCodec } from '../../../src/core/actions.js';
 import { reply } from '../../../src/core/reply.js';
-import { createStrictClient, PERMANENT_ERRORS, SlackPoster } from '../../../src/platforms/slack/poster.js';
+import { createStrictClient, CREDENTIAL_ERRORS, PAYLOAD_ERRORS, PERMANENT_ERRORS, SlackPoster } from '../../../src/platforms/slack/poster.js';
 import { startFakeSlack, type FakeSlack } from '../../fakes/slack/index.js';
 
 const digest = reply(
@@ -44,24 +45,54 @@ describe('SlackPoster', () => {
     expect(fake.callsTo('chat.postMessage').length).toBe(before + 1);
   });
 
-  it('classifies 5xx, dropped connections and internal errors as transient, without retrying', async () => {
+  it('classifies 5xx, dropped connections and internal/fatal errors as uncertain (Slack may have posted), without retrying', async () => {
     const before = fake.callsTo('chat.postMessage').length;
     fake.fail('chat.postMessage', { status: 503 });
-    expect(await poster.post('C123', digest, KEY)).toMatchObject({ ok: false, kind: 'transient', message: 'HTTP 503' });
+    expect(await poster.post('C123', digest, KEY)).toMatchObject({ ok: false, kind: 'uncertain', message: 'HTTP 503' });
     fake.fail('chat.postMessage', { drop: true });
-    expect(await poster.post('C123', digest, KEY)).toMatchObject({ ok: false, kind: 'transient' });
+    expect(await poster.post('C123', digest, KEY)).toMatchObject({ ok: false, kind: 'uncertain' });
     fake.fail('chat.postMessage', { error: 'internal_error' });
-    expect(await poster.post('C123', digest, KEY)).toMatchObject({ ok: false, kind: 'transient', message: 'internal_error' });
-    expect(fake.callsTo('chat.postMessage').length).toBe(before + 3);
+    expect(await poster.post('C123', digest, KEY)).toMatchObject({ ok: false, kind: 'uncertain', message: 'internal_error' });
+    fake.fail('chat.postMessage', { error: 'fatal_error' });
+    expect(await poster.post('C123', digest, KEY)).toMatchObject({ ok: false, kind: 'uncertain', message: 'fatal_error' });
+    expect(fake.callsTo('chat.postMessage').length).toBe(before + 4);
   });
 
-  it.each([...PERMANENT_ERRORS])('classifies %s as permanent', async (error) => {
+  it('classifies errors where Slack surely posted nothing as transient: connection refused, service_unavailable', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const refused = new SlackPoster(createStrictClient('xoxb-good', { apiUrl: `http://127.0.0.1:${closed}/api/` }), { encode: codec.encode.bind(codec) });
+    expect(await refused.post('C123', digest, KEY)).toMatchObject({ ok: false, kind: 'transient', message: expect.stringContaining('ECONNREFUSED') });
+    fake.fail('chat.postMessage', { error: 'service_unavailable' });
+    expect(await poster.post('C123', digest, KEY)).toEqual({ ok: false, kind: 'transient', message: 'service_unavailable' });
+  });
+
+  it.each([...PERMANENT_ERRORS])('classifies %s as permanent (the channel refuses us)', async (error) => {
     fake.fail('chat.postMessage', { error });
     expect(await poster.post('C123', digest, KEY)).toEqual({ ok: false, kind: 'permanent', message: error });
   });
 
-  it('treats a rejected token as permanent (invalid_auth)', async () => {
+  it.each([...CREDENTIAL_ERRORS])('classifies %s as fatal (our credentials, not the channel)', async (error) => {
+    fake.fail('chat.postMessage', { error });
+    expect(await poster.post('C123', digest, KEY)).toEqual({ ok: false, kind: 'fatal', message: error });
+  });
+
+  it.each([...PAYLOAD_ERRORS])('classifies %s as rejected (our payload)', async (error) => {
+    fake.fail('chat.postMessage', { error });
+    expect(await poster.post('C123', digest, KEY)).toEqual({ ok: false, kind: 'rejected', message: error });
+  });
+
+  it('the channel set is exactly the channel-specific codes; auth codes are never in it', () => {
+    expect([...PERMANENT_ERRORS].sort()).toEqual(['channel_not_found', 'is_archived', 'not_in_channel', 'restricted_action']);
+    for (const code of ['invalid_auth', 'token_revoked', 'not_authed', 'token_expired', 'account_inactive']) expect(CREDENTIAL_ERRORS.has(code)).toBe(true);
+  });
+
+  it('treats a rejected token as fatal (invalid_auth)', async () => {
     const bad = new SlackPoster(createStrictClient('xoxb-revoked', { apiUrl: fake.apiUrl }), { encode: codec.encode.bind(codec) });
-    expect(await bad.post('C123', digest, KEY)).toEqual({ ok: false, kind: 'permanent', message: 'invalid_auth' });
+    expect(await bad.post('C123', digest, KEY)).toEqual({ ok: false, kind: 'fatal', message: 'invalid_auth' });
   });
 });
