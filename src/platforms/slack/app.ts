@@ -6,7 +6,7 @@
  * @see https://docs.slack.dev/authentication/verifying-requests-from-slack
  */
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi, type AppOptions } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { Poster } from '../../core/poster.js';
@@ -81,7 +81,9 @@ export async function startSlack(options: SlackOptions, bot: Bot): Promise<Slack
   const canManage = createManageCheck({ policy: options.managePolicy, managers: options.managers, client: strict, log });
   registerHandlers(app, { bot, commandName: options.commandName ?? '/papers', canManage, log });
 
-  await app.init(); // auth.test: fails fast on a bad or revoked token
+  await checkAuth(options.botToken, apiUrl, log);
+  await app.init(); // Bolt's own auth.test; the API has just answered ours
+  const connected = trackSocket(app, options.mode, log);
   let port: number | undefined;
   if (options.mode === 'http') {
     const server = await app.start({ port: options.port ?? 3000, ...(options.host ? { host: options.host } : {}) });
@@ -97,13 +99,61 @@ export async function startSlack(options: SlackOptions, bot: Bot): Promise<Slack
     app,
     poster,
     ...(port !== undefined ? { port } : {}),
-    isReady: () => ready,
+    isReady: () => ready && connected(),
     async stop() {
       if (!ready) return;
       ready = false;
       await app.stop();
     },
   };
+}
+
+/**
+ * Bolt's client retries for about half an hour, so an unreachable API would hang start-up; this
+ * check gives up within seconds. Messages name the setting to fix, never the token.
+ */
+async function checkAuth(token: string, apiUrl: string | undefined, log: Logger): Promise<void> {
+  const client = createStrictClient(token, {
+    ...(apiUrl ? { apiUrl } : {}),
+    log,
+    timeoutMs: 5000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000, maxRetryTime: 10_000 },
+  });
+  try {
+    await client.auth.test();
+  } catch (error) {
+    const e = error as { code?: string; data?: { error?: string } };
+    if (e.code === webApi.ErrorCode.PlatformError) {
+      throw new Error(`slack: auth.test refused the bot token (${e.data?.error ?? 'unknown_error'}); check SLACK_BOT_TOKEN`);
+    }
+    const where = apiUrl ?? 'https://slack.com/api/';
+    throw new Error(`slack: could not reach the Web API at ${where} (${describeError(error).message}); check the network or SLACK_API_URL`);
+  }
+}
+
+/**
+ * In Socket Mode the app is only reachable while its WebSocket is up: follow the socket-mode
+ * client's `connected` / `disconnecting` / `disconnected` / `reconnecting` / `close` events.
+ * HTTP mode is ready while the server listens.
+ */
+function trackSocket(app: App, mode: SlackOptions['mode'], log: Logger): () => boolean {
+  if (mode !== 'socket') return () => true;
+  // Bolt keeps its receiver private; the Socket Mode receiver's `client` is public.
+  const receiver = (app as unknown as { receiver?: unknown }).receiver;
+  if (!(receiver instanceof SocketModeReceiver)) return () => true;
+  let up = false;
+  let dropped = false;
+  receiver.client.on('connected', () => {
+    if (dropped) log.info({}, 'slack socket mode reconnected');
+    up = true;
+  });
+  const down = (event: string) => () => {
+    if (up) log.info({ event }, 'slack socket mode disconnected');
+    up = false;
+    dropped = true;
+  };
+  for (const event of ['disconnecting', 'disconnected', 'reconnecting', 'close']) receiver.client.on(event, down(event));
+  return () => up;
 }
 
 /** The Web API client appends method names to the base URL, so it must end with a slash. */

@@ -1,5 +1,6 @@
 /** Failures around the bot: logged with context and a reference, never with tokens. */
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Bot } from '../../../src/core/bot.js';
 import type { Logger } from '../../../src/core/logger.js';
@@ -55,6 +56,26 @@ describe('Slack adapter failures', () => {
     ).rejects.toThrow(/invalid_auth/);
     expect(fake.callsTo('auth.test')[0]?.outcome).toBe('invalid_auth');
   });
+
+  it('fails start-up within seconds, without the token, when the Web API cannot be reached', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const started = Date.now();
+    const failure = await startSlack(
+      { botToken: TOKEN, mode: 'http', signingSecret: SECRET, port: 0, host: '127.0.0.1', apiUrl: `http://127.0.0.1:${closed}/api`, managePolicy: 'everyone', managers: [] },
+      fixtureBot(),
+    ).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failure?.message).toMatch(/^slack: could not reach the Web API at http:\/\/127\.0\.0\.1:\d+\/api\/ \(.*ECONNREFUSED.*\); check the network or SLACK_API_URL$/);
+    expect(failure?.message).not.toContain(TOKEN);
+    expect(Date.now() - started).toBeLessThan(8000);
+  }, 15_000);
 
   it('stops cleanly: the port is released and isReady turns false', async () => {
     fake = await startFakeSlack();
