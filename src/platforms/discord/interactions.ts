@@ -5,6 +5,7 @@
  */
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import type { Bot } from '../../core/bot.js';
+import { errorReference } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import { autocompleteChoices } from './autocomplete.js';
@@ -20,7 +21,8 @@ export interface HandlerContext {
   deferAfterMs: number;
 }
 
-const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+/** The reference lets a user's report be matched with the logged error, as in Slack. */
+const apology = (ref: string) => `Sorry, something went wrong on my side (reference ${ref}). Please try again in a moment.`;
 
 function render(ctx: HandlerContext, reply: Reply, command: string | undefined): DiscordMessage {
   return renderMessage(reply, { encodeAction: (action, max) => ctx.bot.actions.encode(action, max), command });
@@ -82,8 +84,8 @@ function describe(error: unknown): Record<string, unknown> {
   return { name: error.name, message: error.message, status: extra.status, code: extra.code };
 }
 
-async function apologise(interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<void> {
-  const options = { content: APOLOGY, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
+async function apologise(interaction: ChatInputCommandInteraction | ButtonInteraction, ref: string): Promise<void> {
+  const options = { content: apology(ref), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
   if (interaction.deferred || interaction.replied) await interaction.followUp(options);
   else await interaction.reply(options);
 }
@@ -95,12 +97,13 @@ export async function handleInteraction(interaction: Interaction, ctx: HandlerCo
     else if (interaction.isAutocomplete()) await onAutocomplete(interaction, ctx);
   } catch (error) {
     const command = interaction.isChatInputCommand() || interaction.isAutocomplete() ? commandCall(interaction).name : undefined;
+    const ref = errorReference();
     ctx.log.error(
-      { err: describe(error), interactionId: interaction.id, type: interaction.type, command, guildId: interaction.guildId, channelId: interaction.channelId },
+      { err: describe(error), ref, interactionId: interaction.id, type: interaction.type, command, guildId: interaction.guildId, channelId: interaction.channelId },
       'discord interaction failed',
     );
     if (interaction.isChatInputCommand() || interaction.isButton()) {
-      await apologise(interaction).catch((err: unknown) => ctx.log.warn({ err: describe(err), interactionId: interaction.id }, 'discord apology failed'));
+      await apologise(interaction, ref).catch((err: unknown) => ctx.log.warn({ err: describe(err), interactionId: interaction.id }, 'discord apology failed'));
     } else if (interaction.isAutocomplete() && !interaction.responded) {
       await interaction.respond([]).catch(() => undefined);
     }

@@ -171,13 +171,15 @@ describe('GIVEN a member without Manage Channels', () => {
 });
 
 describe('GIVEN Discord refuses our answer', () => {
-  it('THEN the failure is logged without tokens and the user gets a short apology', async () => {
+  it('THEN the failure is logged with a reference but without tokens, and the user gets a short apology naming it', async () => {
     fake.injectFault({ method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/, status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
     const { id } = fake.interactions.slashCommand({ root: 'papers', subcommand: 'help' });
     const apology = await fake.waitForCall((c) => c.path.startsWith(`/interactions/${id}/`) && c.status === 204);
     expect(apology.body).toMatchObject({ type: 4, data: { content: expect.stringMatching(/^Sorry, something went wrong/), flags: 64 } });
+    const ref = /\(reference (E-[0-9A-F]{6})\)/.exec((apology.body as { data: { content: string } }).data.content)?.[1];
+    expect(ref).toBeDefined();
     const entry = logged.find((l) => l.msg === 'discord interaction failed')!;
-    expect(entry.obj).toMatchObject({ interactionId: id, command: 'help', err: { status: 400, code: 50035 } });
+    expect(entry.obj).toMatchObject({ ref, interactionId: id, command: 'help', err: { status: 400, code: 50035 } });
     const everything = JSON.stringify(logged);
     expect(everything).not.toContain(fake.token);
     expect(everything).not.toContain(fake.interactions.byId.get(id)!.token);
