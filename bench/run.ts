@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CONFIG_DIR, PROJECT_ROOT } from '../src/paths.js';
 import { createLibrary, loadTopicsConfig } from '../src/search/library.js';
 import { vocabularySize } from './lib/synthetic.js';
-import { papersOf, realCorpus, syntheticCorpus, writeSyntheticCorpus, SIZES, type SizeName } from './lib/corpora.js';
+import { papersOf, realCorpus, syntheticCorpus, SIZES, type SizeName } from './lib/corpora.js';
 import { fmt, log } from './lib/stats.js';
 import { benchDigest, type DigestRow } from './digest.js';
 import { benchMemory, type MemoryRow } from './memory.js';
@@ -46,7 +46,6 @@ async function benchSize(size: SizeName): Promise<SizeResults> {
   const search = benchSearch(size, library, anchor);
   const roundTrip = await benchRoundTrip(size, library);
   const digest = benchDigest(size, papers, index, topics);
-  if (size !== 'real' && parseIndex.parseMs === undefined) writeSyntheticCorpus(size);
   const corpus = size === 'real' ? realCorpus() : syntheticCorpus(papers);
   const snapshot = benchSnapshot(size, corpus, index, library);
   const memory = [benchMemory(size, true), ...(size === 'real' ? [benchMemory(size, false)] : [])];
@@ -63,7 +62,7 @@ function table(results: Partial<Record<SizeName, SizeResults>>): string {
   const startup = (s: SizeName, kind: StartupRow['process']) => r(s).startup.find((x) => x.process === kind);
   const rows: [string, (s: SizeName) => string][] = [
     ['papers / distinct words', (s) => `${r(s).papers} / ${r(s).vocabulary}`],
-    ['corpus parse (ms)', (s) => fmt(r(s).parseIndex.parseMs ?? NaN)],
+    ['corpus parse (ms)', (s) => fmt(r(s).parseIndex.parseMs)],
     ['index build (ms) · anchor build', (s) => `${fmt(r(s).parseIndex.indexMs)} · ${fmt(r(s).parseIndex.anchorBuildMs)}`],
     ['search p50 (ms) · anchor', (s) => `${fmt(r(s).search.ours.p50)} · ${fmt(r(s).search.anchor.p50)}`],
     ['search p99 (ms) · anchor', (s) => `${fmt(r(s).search.ours.p99)} · ${fmt(r(s).search.anchor.p99)}`],
