@@ -22,6 +22,21 @@ export function formatDate(iso: string): string {
   return DATE_FORMAT.format(date);
 }
 
+/** Collapses all whitespace, newlines included, to single spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The parsed URL when `url` is a valid http(s) URL, else undefined (no `javascript:` and the like). */
+export function httpUrl(url: string): URL | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

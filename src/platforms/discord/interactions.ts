@@ -13,6 +13,7 @@ import { parseCustomId } from './components.js';
 import { renderMessage, type DiscordMessage } from './render.js';
 import { commandCall, requestInfo } from './request.js';
 import { deferEphemeral, deliverAfterDefer, editOptions, replyOptions, within } from './respond.js';
+import { describeError } from '../../core/safe-error.js';
 
 export interface HandlerContext {
   bot: Bot;
@@ -77,13 +78,6 @@ async function onAutocomplete(interaction: AutocompleteInteraction, ctx: Handler
   await interaction.respond(autocompleteChoices(ctx.bot.library, spec, String(focused.value)));
 }
 
-/** What may be logged about a failure: never the bot token or an interaction token (they sit in URLs). */
-function describe(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const extra = error as Error & { status?: number; code?: number | string };
-  return { name: error.name, message: error.message, status: extra.status, code: extra.code };
-}
-
 async function apologise(interaction: ChatInputCommandInteraction | ButtonInteraction, ref: string): Promise<void> {
   const options = { content: apology(ref), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
   if (interaction.deferred || interaction.replied) await interaction.followUp(options);
@@ -99,11 +93,11 @@ export async function handleInteraction(interaction: Interaction, ctx: HandlerCo
     const command = interaction.isChatInputCommand() || interaction.isAutocomplete() ? commandCall(interaction).name : undefined;
     const ref = errorReference();
     ctx.log.error(
-      { err: describe(error), ref, interactionId: interaction.id, type: interaction.type, command, guildId: interaction.guildId, channelId: interaction.channelId },
+      { err: describeError(error), ref, interactionId: interaction.id, type: interaction.type, command, guildId: interaction.guildId, channelId: interaction.channelId },
       'discord interaction failed',
     );
     if (interaction.isChatInputCommand() || interaction.isButton()) {
-      await apologise(interaction, ref).catch((err: unknown) => ctx.log.warn({ err: describe(err), interactionId: interaction.id }, 'discord apology failed'));
+      await apologise(interaction, ref).catch((err: unknown) => ctx.log.warn({ err: describeError(err), interactionId: interaction.id }, 'discord apology failed'));
     } else if (interaction.isAutocomplete() && !interaction.responded) {
       await interaction.respond([]).catch(() => undefined);
     }

@@ -5,6 +5,7 @@
  * Mentions still render but never ping (`allowed_mentions: { parse: [] }` on every message).
  * @see https://support.discord.com/hc/en-us/articles/210298617-Markdown-Text-101-Chat-Formatting-Bold-Italic-Underline
  */
+import { httpUrl, oneLine } from '../../core/text.js';
 
 const URL_PATTERN = /https?:\/\/[^\s<>]+/g;
 const INLINE_SPECIALS = /[\\*_~`|[\]<>]/g;
@@ -44,9 +45,7 @@ export function toPlain(text: string): string {
 }
 
 /** Collapses whitespace runs (including newlines) to single spaces. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { oneLine };
 
 /**
  * Shortens text to at most `max` UTF-16 units with an ellipsis, at a word boundary when one is
@@ -68,11 +67,6 @@ export function clip(text: string, max: number): string {
 
 /** An http(s) URL no longer than `maxLength`, or undefined (so a corpus link cannot be `javascript:`). */
 export function safeUrl(url: string, maxLength: number): string | undefined {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-    return parsed.href.length <= maxLength ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = httpUrl(url);
+  return parsed && parsed.href.length <= maxLength ? parsed.href : undefined;
 }

@@ -13,7 +13,7 @@ import type { Poster } from '../../core/poster.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerHandlers } from './handlers.js';
 import { createManageCheck, type ManagePolicy } from './permissions.js';
-import { describeError } from './safe-error.js';
+import { describeError } from '../../core/safe-error.js';
 import { createStrictClient, SlackPoster } from './poster.js';
 
 export interface SlackOptions {

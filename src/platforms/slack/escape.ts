@@ -4,6 +4,7 @@
  *
  * @see https://docs.slack.dev/messaging/formatting-message-text#escaping
  */
+import { httpUrl, oneLine } from '../../core/text.js';
 
 /** Escapes user or corpus text for any Slack text field. */
 export function escapeText(text: string): string {
@@ -38,9 +39,7 @@ export function clipEscaped(raw: string, max: number): string {
 }
 
 /** Collapses runs of whitespace (including newlines) to single spaces. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { oneLine };
 
 /**
  * A `<url|label>` link, built only from http(s) URLs. Returns undefined for anything else, so a
@@ -53,13 +52,8 @@ export function link(url: string, label: string, maxUrl = 1000): string | undefi
 
 /** A normalised http(s) URL with Slack's control characters encoded, or undefined. */
 export function safeUrl(url: string, maxLength: number): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  const parsed = httpUrl(url);
+  if (!parsed) return undefined;
   const href = parsed.href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/&/g, '&amp;');
   return href.length <= maxLength ? href : undefined;
 }

@@ -14,7 +14,7 @@ import type { Logger } from '../../core/logger.js';
 import { errorReply, type Action, type Reply } from '../../core/reply.js';
 import { unescapeText } from './escape.js';
 import type { ManageCheck } from './permissions.js';
-import { describeError } from './safe-error.js';
+import { describeError } from '../../core/safe-error.js';
 import { ACTION_ID_PATTERN, renderReply, SHARE_ACTION_ID, SOURCE_PREFIX, type RenderOptions } from './render.js';
 
 /** Pseudo-command of a share button whose reply came from typed text: re-run the text. */

@@ -6,7 +6,7 @@
  * @see https://docs.slack.dev/reference/methods/users.info
  */
 import type { Logger } from '../../core/logger.js';
-import { describeError } from './safe-error.js';
+import { describeError } from '../../core/safe-error.js';
 
 export type ManagePolicy = 'everyone' | 'admins';
 

@@ -11,7 +11,7 @@ import type { Logger } from '../../core/logger.js';
 import { boltLogger } from './bolt-logger.js';
 import type { Poster, PostOutcome } from '../../core/poster.js';
 import type { Action, Reply } from '../../core/reply.js';
-import { describeError } from './safe-error.js';
+import { describeError } from '../../core/safe-error.js';
 import { renderReply } from './render.js';
 
 /** This channel refuses our posts for good: the subscription should pause. */
