@@ -3,23 +3,27 @@
  * to fix it; none of them include the value, so they are safe for secrets too.
  */
 import { z } from 'zod';
+import { parseTime, parseTimezone } from '../scheduler/spec.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+/** True when `parse` accepts the value: the schedule parsers double as configuration checks. */
+function accepts(parse: (value: string) => string): (value: string) => boolean {
+  return (value) => {
+    try {
+      parse(value);
+      return true;
+    } catch {
+      return false;
+    }
+  };
 }
 
+export const isTimeZone = accepts(parseTimezone);
+
 /** Intl accepts any letter case; the scheduler and logs should see the canonical name. */
-export function canonicalTimeZone(value: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
-}
+export const canonicalTimeZone = parseTimezone;
 
 /** Case-insensitive choice among fixed words. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, message: string) {
@@ -77,10 +81,7 @@ export function snowflake(message: string) {
 
 /** `09:00` or `9:00`, normalised to `HH:MM`. */
 export function clockTime(message: string) {
-  return z
-    .string()
-    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, message)
-    .transform((s) => s.padStart(5, '0'));
+  return z.string().refine(accepts(parseTime), message).transform(parseTime);
 }
 
 /** Comma-separated Slack user IDs (`U…`, or `W…` on Enterprise Grid). */
