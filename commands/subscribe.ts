@@ -5,6 +5,7 @@ import { resolveTopic } from '../src/core/resolve-topic.js';
 import { describeSchedule, formatWhen, notAvailable } from '../src/scheduler/format.js';
 import { parseSubscribeText } from '../src/scheduler/parse-subscribe.js';
 import { EVERY_DAY, parseDays, parseTime, parseTimezone } from '../src/scheduler/spec.js';
+import { topicKey } from '../src/store/types.js';
 
 /** Keeps one channel from flooding itself (and the scheduler); also Discord's 25-field list limit. */
 const MAX_PER_CHANNEL = 25;
@@ -46,8 +47,8 @@ export const subscribe = defineCommand({
     }
     const channel = { platform: request.platform, channelId: request.channelId };
     const existing = subscriptions.list(channel);
-    const topicKey = daily ? 'daily' : parsed.topic.toLowerCase().replace(/\s+/g, ' ');
-    const isUpdate = existing.some((s) => (s.kind === 'daily' ? 'daily' : s.topic.toLowerCase().replace(/\s+/g, ' ')) === topicKey);
+    const key = topicKey({ kind: daily ? 'daily' : 'topic', topic: parsed.topic });
+    const isUpdate = existing.some((s) => topicKey(s) === key);
     if (!isUpdate && existing.length >= MAX_PER_CHANNEL) {
       throw new UserError(`This channel already has ${MAX_PER_CHANNEL} subscriptions.`, 'Remove one with `unsubscribe <id>` first.');
     }

@@ -1,7 +1,7 @@
 /** The subscriptions table: rows in, `Subscription` objects out. */
 import type Database from 'better-sqlite3';
 import type { Platform } from '../core/command.js';
-import type { ChannelRef, Subscription, SubscriptionInput, SubscriptionStore, Weekday } from './types.js';
+import { topicKey, type ChannelRef, type Subscription, type SubscriptionInput, type SubscriptionStore, type Weekday } from './types.js';
 
 interface Row {
   id: number;
@@ -41,11 +41,6 @@ function fromRow(row: Row): Subscription {
     ...(row.paused_reason !== null ? { pausedReason: row.paused_reason } : {}),
     ...(row.paused_at !== null ? { pausedAt: new Date(row.paused_at) } : {}),
   };
-}
-
-/** Same channel + same topic is one subscription, whatever the case or spacing. */
-export function topicKey(input: Pick<SubscriptionInput, 'kind' | 'topic'>): string {
-  return input.kind === 'daily' ? 'daily' : input.topic.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 type SubscriptionMethods = Pick<

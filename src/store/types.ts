@@ -108,3 +108,8 @@ export interface SubscriptionStore {
 export function slotKey(slot: SlotKey): string {
   return `${slot.subscriptionId}|${slot.slotDate}`;
 }
+
+/** Two subscriptions of a channel are the same when their topics match ignoring case and spacing. */
+export function topicKey(input: Pick<SubscriptionInput, 'kind' | 'topic'>): string {
+  return input.kind === 'daily' ? 'daily' : input.topic.trim().toLowerCase().replace(/\s+/g, ' ');
+}
