@@ -178,6 +178,8 @@ function build(data: ParsedEnv, discordOn: boolean, slackMode: SlackMode | undef
   const chat = platforms.length > 0;
   config.mode = chat ? 'chat' : 'console';
   config.log.format = data.LOG_FORMAT ?? (chat ? 'json' : 'pretty');
+  // In the console chat, per-command info lines would interleave with the replies.
+  if (!chat && data.LOG_LEVEL === undefined) config.log.level = 'warn';
   // The console is a local, interactive run: no listener on a port.
   const opsPort = chat ? (data.OPS_PORT ?? DEFAULTS.opsPort) : 0;
   if (opsPort !== 0) config.opsPort = opsPort;

@@ -70,7 +70,7 @@ export class Bot {
     const reply = await runCommand(this.registry, command, args, this.context(request), log);
     const ms = performance.now() - started;
     this.options.onCommand?.({ command, platform, outcome: reply.error ? 'user_error' : 'ok', ms });
-    log.info({ ms: Math.round(ms * 10) / 10, error: reply.error ?? false }, 'command handled');
+    log.info({ ms: Math.round(ms * 10) / 10, failed: reply.error ?? false }, 'command handled');
     return reply;
   }
 

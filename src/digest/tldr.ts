@@ -22,7 +22,7 @@ export function splitSentences(text: string): string[] {
 const CUES: [RegExp, number][] = [
   [/\b(?:in this (?:paper|work|study)|this (?:paper|work|study)|here),? we (?:propose|introduce|present|develop|design|describe)\b/i, 6],
   [/\bwe (?:propose|introduce|present|develop|design|devise|formulate)\b/i, 5],
-  [/\b(?:this|our) (?:paper|work|study) (?:proposes|introduces|presents|develops|describes)\b/i, 5],
+  [/\b(?:this|our) (?:paper|work|study|research|article) (?:proposes|introduces|presents|develops|describes)\b/i, 5],
   [/\b(?:we|this paper|this work) (?:address|tackle|study|investigate|explore|show|demonstrate|prove)\b/i, 3],
   [/\b(?:our|the proposed) (?:method|approach|model|framework|algorithm|system)\b/i, 2],
   [/\b(?:this|our) (?:paper|work)\b/i, 2],

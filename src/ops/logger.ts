@@ -49,6 +49,11 @@ export const REDACT_PATHS = [
 
 export type AppLogger = PinoLogger;
 
+/** Error objects become their safe summary; other values under these keys stay as they are. */
+function safeError(value: unknown): unknown {
+  return value instanceof Error ? describeError(value) : value;
+}
+
 export function createLogger(options: LoggerOptions): AppLogger {
   const pretty = options.format === 'pretty';
   const out = options.destination ?? (pretty ? process.stderr : pino.destination({ dest: 1, sync: true }));
@@ -60,7 +65,7 @@ export function createLogger(options: LoggerOptions): AppLogger {
       base: { app: 'paperbot' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       // Errors are reduced to safe fields: HTTP client errors hide tokens deep in request objects.
-      serializers: { err: describeError, error: describeError },
+      serializers: { err: safeError, error: safeError },
       timestamp: pino.stdTimeFunctions.isoTime,
       // Level names rather than numbers read better in log search tools.
       formatters: { level: (label) => ({ level: label }) },

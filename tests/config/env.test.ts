@@ -33,7 +33,7 @@ describe('loadConfig', () => {
       digestTime: '09:00',
       catchupGraceMinutes: 120,
       rateLimit: { perMinute: 20, burst: 5 },
-      log: { level: 'info', format: 'pretty' },
+      log: { level: 'warn', format: 'pretty' }, // quiet, so log lines do not interleave with the console chat
       watchCorpus: false,
     });
     expect(config.opsPort).toBeUndefined();

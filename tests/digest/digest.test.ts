@@ -76,6 +76,7 @@ describe('tldr', () => {
     expect(tldr(byTitle(papers, 'Barlow Twins').abstract)).toMatch(/^We propose an objective function that naturally avoids collapse/);
     expect(tldr(byTitle(papers, 'Factorized Visual Tokenization').abstract)).toMatch(/^In this work, we introduce Factorized Quantization \(FQ\)/);
     expect(tldr(byTitle(papers, 'Equivariant Transformer Networks').abstract)).toMatch(/^We propose Equivariant Transformers/);
+    expect(tldr(byTitle(papers, 'StRegA').abstract)).toMatch(/^This research proposes a compact version of the "context-encoding" VAE/);
   });
 
   it('falls back to the first sentence when no sentence states a contribution', () => {

@@ -38,7 +38,7 @@ describe('createLogger', () => {
 
   it.each(['json', 'pretty'] as const)('never logs the token inside a real Slack client error (%s)', async (format) => {
     // A real Web API call to a closed port: the SDK's error carries the request, Authorization header included.
-    const client = new webApi.WebClient(SECRET, { slackApiUrl: 'http://127.0.0.1:9/api/', retryConfig: { retries: 0 } });
+    const client = new webApi.WebClient(SECRET, { slackApiUrl: 'http://127.0.0.1:9/api/', retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
     const err = await client.auth.test().catch((e: unknown) => e);
     expect(JSON.stringify(err, (_k, v) => (typeof v === 'function' ? undefined : v))).toContain(SECRET);
     const { logger, text } = capture(format);
