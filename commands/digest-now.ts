@@ -29,7 +29,11 @@ export const digestNow = defineCommand({
     if (result.status === 'failed') {
       throw new UserError(
         `I couldn't post the digest for ${topicLabel(sub)}: ${result.error}.`,
-        result.paused ? 'I paused the subscription; fix the channel access, then run `digest-now` again to resume.' : 'Please try again in a moment.',
+        result.paused
+          ? 'I paused the subscription; fix the channel access, then run `digest-now` again to resume.'
+          : result.retryable
+            ? 'Please try again in a moment.'
+            : undefined,
       );
     }
     const resumed = sub.pausedReason !== undefined && subscriptions.resume(channel, sub.id);

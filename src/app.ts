@@ -131,9 +131,10 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     shutdown.onClose('console', () => session?.close());
   }
 
-  await scheduler.start();
-  // Stopped before the platforms and the database close, so in-flight digests can finish.
+  // Registered before starting, so a failed start still stops the minute timer; closed before
+  // the platforms and the database, so in-flight digests can finish.
   shutdown.onClose('scheduler', () => scheduler.stop());
+  await scheduler.start();
 
   let opsPort: number | undefined;
   if (config.opsPort) {

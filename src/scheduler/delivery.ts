@@ -123,8 +123,11 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey, run: Delive
     if (result.aborted !== 'platform_halted') return { ...slot, state: 'aborted', attempts: result.attempts, error: result.aborted };
     // Halted between retries: an earlier attempt already counts, so give up like after the last retry.
     if (state === 'claimed') return notTried();
-    store.transition(slot, ['sending'], 'failed', deps.now(), { error: `not retried: ${halted()}` });
-    return { ...slot, state: 'failed', attempts: result.attempts, error: `not retried: ${halted()}` };
+    const error = `not retried: ${halted()}`;
+    store.transition(slot, ['sending'], 'failed', deps.now(), { error });
+    notify(deps, 'failed', sub.platform, 'fatal');
+    log.error({ subscriptionId: sub.id, platform: sub.platform, slotDate: slot.slotDate, error }, 'digest not retried: platform halted');
+    return { ...slot, state: 'failed', attempts: result.attempts, error };
   }
   const { outcome, attempts } = result;
   if (outcome.ok) {
@@ -134,7 +137,8 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey, run: Delive
     return { ...slot, state: 'sent', attempts };
   }
   const error = failureText(outcome);
-  const to: DeliveryState = outcome.kind === 'uncertain' ? 'uncertain' : 'failed';
+  // Refused credentials mean nothing was posted: the slot stays owed, for a restart with a fixed token.
+  const to: DeliveryState = outcome.kind === 'uncertain' ? 'uncertain' : outcome.kind === 'fatal' ? 'claimed' : 'failed';
   store.transition(slot, [state], to, deps.now(), { error });
   notify(deps, 'failed', sub.platform, outcome.kind);
   const context = { subscriptionId: sub.id, platform: sub.platform, channelId: sub.channelId, slotDate: slot.slotDate, attempts, error };
@@ -161,7 +165,8 @@ export type PostNowResult =
   | { status: 'posted'; digest: ComposedDigest; messageId?: string }
   /** No poster for this platform (console): the caller shows the digest itself. */
   | { status: 'no_poster'; digest: ComposedDigest }
-  | { status: 'failed'; error: string; paused: boolean };
+  /** `retryable`: trying again later may work (timeouts, 429s, shutdown), unlike refusals. */
+  | { status: 'failed'; error: string; paused: boolean; retryable?: boolean };
 
 /** An extra digest outside the schedule: no ledger slot, same history, retries and pause rules. */
 export async function deliverNow(deps: DeliveryDeps, sub: Subscription): Promise<PostNowResult> {
@@ -174,7 +179,7 @@ export async function deliverNow(deps: DeliveryDeps, sub: Subscription): Promise
   }
   const key = `n${sub.id}-${deps.now().getTime().toString(36)}`;
   const result = await postWithRetry(poster, sub, digest.reply, key, deps.retry, { beforeAttempt: () => true });
-  if ('aborted' in result) return { status: 'failed', error: 'the bot is shutting down', paused: false };
+  if ('aborted' in result) return { status: 'failed', error: 'the bot is shutting down', paused: false, retryable: true };
   if (result.outcome.ok) {
     deps.store.recordPosted(sub, digest.paperIds, deps.now());
     notify(deps, 'posted', sub.platform);
@@ -186,5 +191,5 @@ export async function deliverNow(deps: DeliveryDeps, sub: Subscription): Promise
   if (permanent) pauseFor(deps, sub, outcome.message);
   else deps.log.error({ subscriptionId: sub.id, platform: sub.platform, kind: outcome.kind, error: outcome.message }, 'digest-now not posted');
   const error = outcome.kind === 'uncertain' ? `it may have been posted (${outcome.message}); check the channel before trying again` : failureText(outcome);
-  return { status: 'failed', error, paused: permanent };
+  return { status: 'failed', error, paused: permanent, retryable: outcome.kind === 'transient' || outcome.kind === 'rate_limited' };
 }

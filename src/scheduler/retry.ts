@@ -75,6 +75,9 @@ export async function postWithRetry(
   let attempts = 0;
   let transient = 0;
   let rateLimited = 0;
+  // After a transient failure the post may have gone out (Discord retries rely on its nonce),
+  // so a later 429 must not mark the slot as never sent.
+  let maybeSent = false;
   for (;;) {
     const wait = deps.pacer.reserve(target.platform, target.channelId, deps.now());
     if (wait > 0) await deps.sleep(wait);
@@ -93,12 +96,13 @@ export async function postWithRetry(
     const { outcome } = step;
     if (outcome.ok || (outcome.kind !== 'rate_limited' && outcome.kind !== 'transient')) return { outcome, attempts };
     if (outcome.kind === 'rate_limited') {
-      hooks.afterRateLimit?.();
+      if (!maybeSent) hooks.afterRateLimit?.();
       if (++rateLimited > deps.policy.maxRateLimitWaits) return { outcome, attempts };
       const waitMs = Math.max(0, outcome.retryAfterMs);
       deps.onRateLimitWait?.(target.platform, waitMs);
       await deps.sleep(waitMs);
     } else {
+      maybeSent = true;
       if (++transient >= deps.policy.maxAttempts) return { outcome, attempts };
       await deps.sleep(backoffMs(deps.policy, transient, deps.random));
     }

@@ -43,7 +43,8 @@ const ZONE_AREA = /^(africa|america|antarctica|arctic|asia|atlantic|australia|eu
 const ZONE_SHAPE = /^[A-Z][A-Za-z]*\/[A-Z]/;
 
 export function looksLikeTimezone(word: string): boolean {
-  return ZONE_AREA.test(word) || ZONE_SHAPE.test(word) || /^(utc|gmt)$/i.test(word) || IANAZone.isValidZone(word);
+  // Not IANAZone.isValidZone: legacy aliases (`Japan`, `Israel`, `GB`) are ordinary topic words.
+  return ZONE_AREA.test(word) || ZONE_SHAPE.test(word) || /^(utc|gmt)$/i.test(word);
 }
 
 function dayIndex(name: string): Weekday | undefined {

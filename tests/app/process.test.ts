@@ -84,7 +84,7 @@ describe('paperbot start', () => {
       expect(health.checks.discord?.ok).toBe(true);
 
       const { id } = fake.interactions.slashCommand({ root: 'papers', subcommand: 'digest', options: { topic: 'vae', count: 2 } });
-      const response = (await fake.interactions.response(id)) as { data: { embeds: { title?: string }[] } };
+      const response = (await fake.interactions.response(id)) as unknown as { data: { embeds: { title?: string }[] } };
       expect(response.data.embeds[0]!.title).toBe('Digest: Variational autoencoders');
 
       run.child.kill('SIGTERM');

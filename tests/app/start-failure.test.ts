@@ -1,5 +1,5 @@
 /** A start that fails half-way undoes what did start, so no half-running bot is left behind. */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +47,8 @@ describe('GIVEN the ops port is taken after Discord has connected', () => {
     await expect(startApp(config, silentLogger, { input: new PassThrough(), output: new PassThrough() })).rejects.toThrow(/EADDRINUSE/);
     // The gateway session was open before the failure; it must be gone now.
     await waitFor(() => fake.gateway.ready === 0);
-    // The database was closed cleanly: it opens again and passes an integrity check.
+    // The database was closed cleanly (closing checkpoints and removes the WAL file), and is intact.
+    expect(existsSync(`${config.databaseFile}-wal`)).toBe(false);
     const store = openSqliteStore(config.databaseFile);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
     store.close();

@@ -57,7 +57,7 @@ describe('uncertain: the post may have gone out', () => {
     const poster = new ScriptedPoster('slack').script('C1', { ok: false, kind: 'uncertain', message: 'timeout' });
     const h = harness(file(), FakeClock.at(due), { poster });
     const sub = h.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C1' }), created).subscription;
-    expect(await h.scheduler.postNow(sub.id)).toEqual({ status: 'failed', paused: false, error: expect.stringContaining('may have been posted') });
+    expect(await h.scheduler.postNow(sub.id)).toEqual({ status: 'failed', paused: false, retryable: false, error: expect.stringContaining('may have been posted') });
     expect(poster.calls).toHaveLength(1);
     h.store.close();
   });
@@ -82,7 +82,8 @@ describe('fatal: our credentials are refused', () => {
     // One request to Slack only: the others were not sent (Discord blocks bots that keep sending invalid requests).
     expect(slack.calls.map((c) => c.channelId)).toEqual(['C1']);
     expect(discord.posted.map((c) => c.channelId)).toEqual(['d1']);
-    expect(h.store.getDelivery({ subscriptionId: subs[0]!.id, slotDate })).toMatchObject({ state: 'failed', error: 'fatal: invalid_auth' });
+    // Refused credentials post nothing: the tried slot stays owed too, with the reason recorded.
+    expect(h.store.getDelivery({ subscriptionId: subs[0]!.id, slotDate })).toMatchObject({ state: 'claimed', error: 'fatal: invalid_auth' });
     // Nothing was sent for the rest: they stay claimed, so a restart with a fixed token posts them within grace.
     for (const sub of subs.slice(1)) expect(h.store.getDelivery({ subscriptionId: sub.id, slotDate })!.state).toBe('claimed');
     expect(report.deliveries.find((d) => d.subscriptionId === subs[1]!.id)).toMatchObject({ state: 'claimed', error: expect.stringContaining('invalid_auth') });
@@ -92,9 +93,9 @@ describe('fatal: our credentials are refused', () => {
     expect(lines.some((l) => l.msg === 'subscription paused')).toBe(false);
     expect(r.events.sort()).toEqual(['failed slack fatal', 'posted discord']);
 
-    // After the token is fixed and the bot restarted, the claimed slots are posted.
+    // After the token is fixed and the bot restarted, every owed slot is posted, the one that met the refusal too.
     const restarted = harness(dir.path(`outcomes-${n}.db`), FakeClock.at('2026-03-02T08:30:00Z'), { poster: new ScriptedPoster('slack') });
-    expect((await restarted.scheduler.catchUp()).deliveries.map((d) => d.state)).toEqual(['sent', 'sent']);
+    expect((await restarted.scheduler.catchUp()).deliveries.map((d) => d.state)).toEqual(['sent', 'sent', 'sent']);
     h.store.close();
     restarted.store.close();
   });
@@ -195,6 +196,29 @@ describe('start', () => {
     events.push('stop() returned its promise');
     await stopping;
     expect(events).toEqual(['timer stopped', 'stop() returned its promise']);
+    h.store.close();
+  });
+});
+
+describe('GIVEN a 429 after a Discord timeout', () => {
+  it('THEN the slot stays "sending" during the wait, so a crash then is never resent', async () => {
+    const poster = new ScriptedPoster('discord').script(
+      'c1',
+      { ok: false, kind: 'transient', message: 'timeout: the first request may have been posted' },
+      { ok: false, kind: 'rate_limited', retryAfterMs: 5000, message: '429' },
+    );
+    const statesDuringWaits: string[] = [];
+    const h = harness(file(), FakeClock.at(due), {
+      poster,
+      sleep: async () => {
+        statesDuringWaits.push(h.store.getDelivery({ subscriptionId: 1, slotDate })!.state);
+      },
+    });
+    h.store.upsertSubscription(subInput({ channelId: 'c1' }), created);
+    await h.scheduler.tick();
+    // Backoff after the timeout, then the 429 wait: neither may claim "nothing was sent".
+    expect(statesDuringWaits).toEqual(['sending', 'sending']);
+    expect(h.store.getDelivery({ subscriptionId: 1, slotDate })!.state).toBe('sent');
     h.store.close();
   });
 });

@@ -64,5 +64,7 @@ describe('parseSubscribeText', () => {
   it('reads a slash inside a topic word as part of the topic, not a timezone', () => {
     expect(parseSubscribeText('vision encoder/decoder')).toEqual({ topic: 'vision encoder/decoder' });
     expect(parseSubscribeText('vision encoder/decoder Asia/Tokyo')).toEqual({ topic: 'vision encoder/decoder', timezone: 'Asia/Tokyo' });
+    expect(parseSubscribeText('nlp japan')).toEqual({ topic: 'nlp japan' });
+    expect(parseSubscribeText('speech CET')).toEqual({ topic: 'speech CET' });
   });
 });

@@ -96,7 +96,8 @@ export class DiscordPoster implements Poster {
         return { ok: false, kind: 'fatal', message: `Discord rejected the bot token (${message})` };
       }
       if (error.status === 408 || error.status >= 500) return { ok: false, kind: 'transient', message };
-      if (error.status === 404 || CHANNEL_CODES.has(Number(error.code))) return { ok: false, kind: 'permanent', message };
+      // Only codes that name the channel pause it; another 404 is about our request, not the channel.
+      if (CHANNEL_CODES.has(Number(error.code))) return { ok: false, kind: 'permanent', message };
       // 400 Invalid Form Body (50035) and other refusals of this message: our payload, not the channel.
       return { ok: false, kind: 'rejected', message };
     }

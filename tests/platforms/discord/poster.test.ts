@@ -91,6 +91,11 @@ describe('GIVEN Discord refuses the post', () => {
     expect(await poster().post('999999999999999999', digest, { idempotencyKey: 'kmissing' })).toMatchObject({ ok: false, kind: 'permanent' });
   });
 
+  it('THEN a 404 that does not name the channel is rejected, not a reason to pause it', async () => {
+    fake.injectFault({ method: 'POST', path: POST, status: 404, body: { message: 'Unknown Message', code: 10008 } });
+    expect(await poster().post(channel(), digest, { idempotencyKey: 'k404' })).toMatchObject({ ok: false, kind: 'rejected', message: expect.stringContaining('404 10008') });
+  });
+
   it('THEN a 400 Invalid Form Body is rejected (our payload): neither retried nor a reason to pause the channel', async () => {
     fake.injectFault({ method: 'POST', path: POST, status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
     const before = postsSoFar();
