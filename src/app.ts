@@ -145,7 +145,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
       checks: {
         corpus: () => ({ ok: holder.current().papers.length > 0, papers: holder.current().papers.length }),
         database: () => store.ping(),
-        ...Object.fromEntries(Object.entries(ready).map(([name, isReady]) => [name, () => isReady()])),
+        ...ready,
         accepting: () => shutdown.accepting,
       },
     });

@@ -19,7 +19,6 @@ export const BUTTON_TEXT_MAX = 75;
 export const ACTION_ID_MAX = 255;
 export const BLOCK_ID_MAX = 255;
 export const BUTTON_VALUE_MAX = 2000;
-export const BUTTON_URL_MAX = 3000;
 /** Slack truncates `text` beyond 40,000 characters. */
 export const MESSAGE_TEXT_MAX = 40_000;
 /** ...and recommends keeping it under 4,000; it is only a fallback next to the blocks. */
