@@ -11,8 +11,6 @@ import type { Paper } from '../corpus/paper.js';
 import { normalize, processNormalized, tokenize } from './text.js';
 
 export const FIELDS = ['title', 'abstract', 'links'] as const;
-export type Field = (typeof FIELDS)[number];
-
 export interface FieldPostings {
   /** Postings of term t are `docs[offsets[t] .. offsets[t+1])`, doc ids ascending. */
   offsets: Uint32Array;
@@ -36,7 +34,7 @@ export interface IndexData {
 }
 
 /** The text indexed for each field of a paper. */
-export function fieldTexts(p: Paper): string[] {
+function fieldTexts(p: Paper): string[] {
   return [p.title, p.abstract, p.links.map((l) => l.url).join(' ')];
 }
 

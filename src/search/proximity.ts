@@ -7,7 +7,7 @@
 import { stems } from './text.js';
 
 /** Score multiplier per query word pair found adjacent in the document. */
-export const PAIR_BONUS = 0.5;
+const PAIR_BONUS = 0.5;
 /** Only the top of the ranking is re-scored: bounded cost per query. */
 export const RERANK_DEPTH = 50;
 /** Stemmed texts of recently re-ranked documents, so repeated queries skip the stemming. */

@@ -100,7 +100,10 @@ function parseSince(value: string): string {
   return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** True when a paper's `published` date passes the query's date filters. Undated papers fail any date filter. */
+/**
+ * True when a paper's `published` date passes the query's date filters. Undated papers fail any date filter.
+ * The only date filter: search applies it once per distinct date (published-dates.ts).
+ */
 export function passesDateFilter(q: Pick<ParsedQuery, 'year' | 'since'>, published: string | undefined): boolean {
   if (q.year === undefined && q.since === undefined) return true;
   if (!published) return false;

@@ -6,12 +6,13 @@
  * documents that share one of its strongest terms instead of scanning the whole corpus.
  * Both directions are stored as CSR typed arrays (8 bytes per entry) to stay small at scale.
  */
+import type { SearchHit } from '../core/library.js';
 import type { Paper } from '../corpus/paper.js';
 import { buildIndex, type IndexData } from './postings.js';
 import { topKByValue } from './top-k.js';
 
 /** Sparse, L2-normalised vector: term ids ascending, with weights. */
-export interface SparseVector {
+interface SparseVector {
   terms: Int32Array;
   weights: Float32Array;
 }
@@ -95,7 +96,7 @@ export class TfIdf {
     }
   }
 
-  vector(doc: number): SparseVector | undefined {
+  private vector(doc: number): SparseVector | undefined {
     if (!(doc >= 0 && doc < this.docOffsets.length - 1)) return undefined;
     const start = this.docOffsets[doc]!;
     const end = this.docOffsets[doc + 1]!;
@@ -150,16 +151,10 @@ export class TfIdf {
   }
 }
 
-export function dot(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    const ta = a.terms[i]!;
-    const tb = b.terms[j]!;
-    if (ta === tb) sum += a.weights[i++]! * b.weights[j++]!;
-    else if (ta < tb) i++;
-    else j++;
-  }
-  return sum;
+/** Papers most like `papers[doc]`, best first; none for an unknown paper, without building the vectors. */
+export function similarPapers(papers: readonly Paper[], vectors: () => TfIdf, doc: number | undefined, limit: number): SearchHit[] {
+  if (doc === undefined) return [];
+  return vectors()
+    .nearest(doc, limit)
+    .map(({ doc: d, score }) => ({ paper: papers[d] as Paper, score }));
 }

@@ -31,7 +31,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** Lowercased, non-stop-word tokens, unstemmed (for display and phrase mining). */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return tokenize(normalize(text)).filter(isContentWord);
 }
 

@@ -35,7 +35,7 @@ const MAX_DF_SHARE = 0.2;
  * Phrases are mined from at most this many papers, evenly spaced: counting every n-gram of a
  * 100,000-paper corpus takes gigabytes, while frequent phrases show just as well in a sample.
  */
-export const THEME_SAMPLE = 5000;
+const THEME_SAMPLE = 5000;
 
 export interface Theme {
   /** Stems, e.g. ["neural", "radianc", "field"]. */
@@ -47,8 +47,6 @@ export interface Theme {
 }
 
 export interface ThemeOptions {
-  /** Minimum number of papers a phrase must appear in. */
-  minDf?: number;
   max?: number;
   /** Paper sets of curated topics: a theme that mostly covers one of them is dropped. */
   curated?: { stems: string[]; docs: Set<number> }[];
@@ -71,7 +69,8 @@ export function discoverThemes(papers: readonly Paper[], options: ThemeOptions =
   const step = Math.max(1, papers.length / THEME_SAMPLE);
   const sample: number[] = [];
   for (let i = 0; i < papers.length; i += step) sample.push(Math.floor(i));
-  const minDf = options.minDf ?? Math.max(5, Math.ceil(sample.length * 0.01));
+  // A phrase must appear in 1% of the sample (at least 5 papers) to name a theme.
+  const minDf = Math.max(5, Math.ceil(sample.length * 0.01));
   const grams = new Map<string, { docs: Set<number>; surfaces: Map<string, number> }>();
   for (const doc of sample) {
     const p = papers[doc] as Paper;

@@ -1,9 +1,15 @@
 /**
- * Topics: curated ones from config/topics.json, plus themes discovered from the corpus.
+ * Topics: curated ones from config/topics.json, plus themes discovered from the corpus
+ * (themes.ts), and lookup by name.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Topic } from '../core/library.js';
+import type { Paper } from '../corpus/paper.js';
+import type { Matcher } from './matching.js';
+import { parseQuery } from './query.js';
+import { stems } from './text.js';
+import { discoverThemes } from './themes.js';
 
 export interface TopicConfig {
   /** Slug used in commands, e.g. `diffusion`. */
@@ -38,7 +44,7 @@ export function loadTopicsConfig(file: string): TopicConfig[] {
   return parsed.data.topics;
 }
 
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text
     .normalize('NFKD')
     .toLowerCase()
@@ -51,4 +57,33 @@ export function findTopic(topics: readonly Topic[], name: string): Topic | undef
   const wanted = name.trim().toLowerCase();
   const slug = slugify(name);
   return topics.find((t) => t.name === wanted || t.label.toLowerCase() === wanted || (slug !== '' && t.name === slug));
+}
+
+/** The curated topics with their paper counts, then up to `themes` discovered ones that none of them covers. */
+export function listTopics(papers: readonly Paper[], matcher: Matcher, options: { curated?: readonly TopicConfig[]; themes?: number }): Topic[] {
+  const configured = options.curated ?? [];
+  const matches = configured.map((t) => matcher.match(parseQuery(t.query)));
+  const curated = configured.map((t, i): Topic => ({ ...t, kind: 'curated', count: matches[i]!.length }));
+  const covered = configured.map((t, i) => ({
+    // Operators (`year:2024`) are not words of the topic.
+    stems: stems(t.query.replace(/\w+:\S+/g, '')),
+    docs: new Set(matches[i]!.docs.subarray(0, matches[i]!.length)),
+  }));
+  const taken = new Set(curated.map((t) => t.name));
+  const discovered = discoverThemes(papers, { curated: covered, max: options.themes ?? 12 })
+    .map((theme): Topic => {
+      // Quoted: the words apart are often far broader ("generative" + "modeling").
+      const query = `"${theme.phrase}"`;
+      const count = matcher.match(parseQuery(query)).length;
+      return {
+        name: slugify(theme.phrase),
+        label: theme.phrase.charAt(0).toUpperCase() + theme.phrase.slice(1),
+        query,
+        description: `Discovered in the corpus: ${count} papers mention "${theme.phrase}".`,
+        kind: 'discovered',
+        count,
+      };
+    })
+    .filter((t) => !taken.has(t.name) && t.count > 0);
+  return [...curated, ...discovered];
 }

@@ -1,0 +1,59 @@
+/**
+ * Which papers a parsed query matches: the engine's candidates for its words, narrowed by
+ * exclusions, date filters and verbatim phrases. Unordered; ranking.ts orders them.
+ */
+import type { Paper } from '../corpus/paper.js';
+import type { Candidates, SearchEngine } from './engine.js';
+import { PhraseTests } from './phrases.js';
+import type { PublishedDates } from './published-dates.js';
+import type { ParsedQuery } from './query.js';
+import { stems } from './text.js';
+
+export class Matcher {
+  private readonly phrases: PhraseTests;
+
+  constructor(
+    papers: readonly Paper[],
+    private readonly engine: SearchEngine,
+    private readonly dates: PublishedDates,
+  ) {
+    this.phrases = new PhraseTests(papers, engine);
+  }
+
+  /** Every paper matching `q` after exclusions, dates and phrases, with its relevance score; unordered. */
+  match(q: ParsedQuery): Candidates {
+    const found = this.candidates(q);
+    const excluded = q.excludeTerms.map((t) => this.engine.docsWithAll([t]));
+    const phrases = q.phrases.map((p) => this.phrases.contains(p));
+    const notPhrases = q.excludePhrases.map((p) => this.phrases.contains(p));
+    const datesPassing = this.dates.passing(q);
+    if (excluded.length === 0 && phrases.length === 0 && notPhrases.length === 0 && !datesPassing) return found;
+    const { rank } = this.dates;
+    const docs = new Int32Array(found.length);
+    const scores = new Float64Array(found.length);
+    let length = 0;
+    for (let i = 0; i < found.length; i++) {
+      const doc = found.docs[i]!;
+      // Cheapest tests first: the phrase tests may read text.
+      if (datesPassing && datesPassing[rank[doc]!] === 0) continue;
+      if (excluded.some((mask) => mask[doc])) continue;
+      if (!phrases.every((has) => has(doc))) continue;
+      if (notPhrases.some((has) => has(doc))) continue;
+      docs[length] = doc;
+      scores[length++] = found.scores[i]!;
+    }
+    return { docs, scores, length };
+  }
+
+  /** The engine's candidates for the query's words and phrases, or every paper when there is nothing to look up. */
+  private candidates(q: ParsedQuery): Candidates {
+    const found = q.terms.length + q.phrases.length > 0 ? this.engine.retrieve(q.terms, q.phrases) : undefined;
+    // A filter-only query (`year:2024 sort:top`) or a phrase of stop words lists everything that passes.
+    const nothingToLookUp = q.terms.length === 0 && !q.phrases.some((p) => stems(p).length > 0);
+    if (found && !(found.length === 0 && nothingToLookUp)) return found;
+    const n = this.engine.index.docCount;
+    const docs = new Int32Array(n);
+    for (let d = 0; d < n; d++) docs[d] = d;
+    return { docs, scores: new Float64Array(n), length: n };
+  }
+}
