@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply } from '../src/core/reply.js';
-import { notAvailable, parseSubscriptionId, topicLabel, unknownSubscription } from '../src/scheduler/format.js';
+import { notAvailable, parseSubscriptionId, topicLabel, unknownSubscription } from '../src/core/schedule/format.js';
 
 export const digestNow = defineCommand({
   name: 'digest-now',
@@ -14,14 +14,14 @@ export const digestNow = defineCommand({
     const channel = { platform: request.platform, channelId: request.channelId };
     let sub;
     if (id === undefined) {
-      const all = subscriptions.list(channel);
+      const all = await subscriptions.list(channel);
       if (all.length !== 1) {
         throw new UserError(all.length ? 'Which subscription? This channel has several.' : 'This channel has no subscriptions.', 'Run `subscriptions` to see the IDs, then `digest-now <id>`.');
       }
       sub = all[0]!;
     } else {
       const n = parseSubscriptionId(id);
-      sub = subscriptions.find(channel, n);
+      sub = await subscriptions.find(channel, n);
       if (!sub) throw unknownSubscription(n);
     }
     const result = await subscriptions.postNow(channel, sub.id);
@@ -36,7 +36,7 @@ export const digestNow = defineCommand({
             : undefined,
       );
     }
-    const resumed = sub.pausedReason !== undefined && subscriptions.resume(channel, sub.id);
+    const resumed = sub.pausedReason !== undefined && (await subscriptions.resume(channel, sub.id));
     // Without a poster (console) the digest is the reply itself.
     if (result.status === 'no_poster') return result.digest.reply;
     const text = `Posted the digest for ${topicLabel(sub)} (${result.digest.paperIds.length} papers).${resumed ? ' The subscription was paused; it is active again.' : ''}`;

@@ -1,8 +1,7 @@
 import { defineCommand } from '../src/core/command.js';
-import { detailsButton, paperCard } from '../src/core/cards.js';
+import { renderDigest } from '../src/core/digest-view.js';
 import { UserError } from '../src/core/errors.js';
 import { resolveTopic } from '../src/core/resolve-topic.js';
-import { reply, type Block } from '../src/core/reply.js';
 
 export const digest = defineCommand({
   name: 'digest',
@@ -18,14 +17,11 @@ export const digest = defineCommand({
     if (items.length === 0) {
       throw new UserError(`I found no papers about “${topic}”.`, 'See `topics` for ideas, or try other words.');
     }
-    const blocks: Block[] = [{ type: 'header', text: `Digest: ${resolved.label}` }];
-    if (resolved.topic) blocks.push({ type: 'context', text: resolved.topic.description });
-    for (const item of items) {
-      blocks.push({ type: 'paper', paper: paperCard(item.paper, `TL;DR: ${item.tldr}`), buttons: [detailsButton(item.paper.id)] });
-    }
-    const lines = items.map((item, i) => `${i + 1}. ${item.paper.title} (${item.paper.id}): ${item.tldr}`);
-    return reply(`Digest: ${resolved.label}\n${lines.join('\n')}`, blocks, [
-      { label: 'Search this topic', action: { command: 'search', args: { query: resolved.query } } },
-    ]);
+    return renderDigest({
+      heading: `Digest: ${resolved.label}`,
+      ...(resolved.topic ? { description: resolved.topic.description } : {}),
+      items,
+      buttons: [{ label: 'Search this topic', action: { command: 'search', args: { query: resolved.query } } }],
+    });
   },
 });

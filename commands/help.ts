@@ -1,15 +1,13 @@
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply } from '../src/core/reply.js';
-// Circular on purpose: the list is read only when help runs, after every module has loaded.
-import { commandList } from './index.js';
 
 export const help = defineCommand({
   name: 'help',
   description: 'What paperbot can do, or how to use one command',
   usage: 'help search',
   args: [{ name: 'command', description: 'A command to explain', type: 'string', maxLength: 32 }],
-  execute({ command }) {
+  execute({ command }, { commands: commandList }) {
     if (command) {
       const found = commandList.find((c) => c.name === command.toLowerCase());
       if (!found) throw new UserError(`There is no command \`${command}\`.`, `Commands: ${commandList.map((c) => c.name).join(', ')}.`);

@@ -2,10 +2,10 @@ import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { reply } from '../src/core/reply.js';
 import { resolveTopic } from '../src/core/resolve-topic.js';
-import { describeSchedule, formatWhen, notAvailable } from '../src/scheduler/format.js';
-import { parseSubscribeText } from '../src/scheduler/parse-subscribe.js';
-import { EVERY_DAY, parseDays, parseTime, parseTimezone } from '../src/scheduler/spec.js';
-import { topicKey } from '../src/store/types.js';
+import { describeSchedule, formatWhen, notAvailable } from '../src/core/schedule/format.js';
+import { parseSubscribeText } from '../src/core/schedule/parse-subscribe.js';
+import { EVERY_DAY, parseDays, parseTime, parseTimezone } from '../src/core/schedule/spec.js';
+import { topicKey } from '../src/core/subscription.js';
 
 /** Keeps one channel from flooding itself (and the scheduler); also Discord's 25-field list limit. */
 const MAX_PER_CHANNEL = 25;
@@ -31,7 +31,7 @@ export const subscribe = defineCommand({
     { name: 'days', description: 'every day (default), weekdays, weekends, or mon,wed,fri', type: 'string', maxLength: 60, text: 'hidden' },
     { name: 'count', description: 'Papers per digest (1-10, default 5)', type: 'integer', min: 1, max: 10, text: 'hidden' },
   ],
-  execute(args, { library, request, subscriptions }) {
+  async execute(args, { library, request, subscriptions }) {
     if (!subscriptions) throw notAvailable();
     const parsed = parseSubscribeText(args.topic, {
       ...(args.time !== undefined ? { time: parseTime(args.time) } : {}),
@@ -46,13 +46,13 @@ export const subscribe = defineCommand({
       throw new UserError(`I found no papers about “${parsed.topic}”, so there would be nothing to post.`, 'See `topics` for ideas, or try other words.');
     }
     const channel = { platform: request.platform, channelId: request.channelId };
-    const existing = subscriptions.list(channel);
+    const existing = await subscriptions.list(channel);
     const key = topicKey({ kind: daily ? 'daily' : 'topic', topic: parsed.topic });
     const isUpdate = existing.some((s) => topicKey(s) === key);
     if (!isUpdate && existing.length >= MAX_PER_CHANNEL) {
       throw new UserError(`This channel already has ${MAX_PER_CHANNEL} subscriptions.`, 'Remove one with `unsubscribe <id>` first.');
     }
-    const { subscription: sub, created, resumed } = subscriptions.subscribe({
+    const { subscription: sub, created, resumed } = await subscriptions.subscribe({
       ...channel,
       ...(request.workspaceId !== undefined ? { workspaceId: request.workspaceId } : {}),
       kind: daily ? 'daily' : 'topic',

@@ -1,15 +1,15 @@
 import { defineCommand } from '../src/core/command.js';
 import { reply } from '../src/core/reply.js';
-import { describeSchedule, formatWhen, notAvailable, topicLabel } from '../src/scheduler/format.js';
+import { describeSchedule, formatWhen, notAvailable, topicLabel } from '../src/core/schedule/format.js';
 
 export const subscriptions = defineCommand({
   name: 'subscriptions',
   description: "This channel's scheduled digests, when each posts next, and any that are paused",
   usage: 'subscriptions',
   args: [],
-  execute(_args, { request, subscriptions: service }) {
+  async execute(_args, { request, subscriptions: service }) {
     if (!service) throw notAvailable();
-    const subs = service.list({ platform: request.platform, channelId: request.channelId });
+    const subs = await service.list({ platform: request.platform, channelId: request.channelId });
     if (subs.length === 0) {
       const text = 'This channel has no scheduled digests.';
       const hint = 'Start one with `subscribe diffusion 09:00` or `subscribe daily`.';

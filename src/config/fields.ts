@@ -3,7 +3,7 @@
  * to fix it; none of them include the value, so they are safe for secrets too.
  */
 import { z } from 'zod';
-import { parseTime, parseTimezone } from '../scheduler/spec.js';
+import { parseTime, parseTimezone } from '../core/schedule/spec.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -10,7 +10,7 @@ import type { CommandContext, RequestInfo } from './command.js';
 import { runCommand, type CommandRegistry } from './dispatch.js';
 import { UserError } from './errors.js';
 import type { PaperLibrary } from './library.js';
-import type { SubscriptionService } from '../scheduler/service.js';
+import type { SubscriptionService } from './subscriptions.js';
 import { silentLogger, type Logger } from './logger.js';
 import { RateLimiter } from './rate-limit.js';
 import { errorReply, type Reply } from './reply.js';
@@ -102,6 +102,7 @@ export class Bot {
       random: this.options.random ?? Math.random,
       now: this.options.now ?? (() => new Date()),
       ...(this.options.subscriptions ? { subscriptions: this.options.subscriptions } : {}),
+      commands: [...this.registry.values()],
     };
   }
 }

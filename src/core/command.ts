@@ -5,9 +5,13 @@
  */
 import type { PaperLibrary } from './library.js';
 import type { Reply } from './reply.js';
-import type { SubscriptionService } from '../scheduler/service.js';
+import type { SubscriptionService } from './subscriptions.js';
 
-export type Platform = 'discord' | 'slack' | 'console' | 'cli';
+/**
+ * The name of the platform a request came from: a chat adapter's name (`discord`, `slack`, see
+ * src/platforms/registry.ts), `console` or `cli`. A plain string, so a new adapter needs no edit here.
+ */
+export type Platform = string;
 
 export interface ArgSpec {
   readonly name: string;
@@ -56,6 +60,8 @@ export interface CommandContext {
   now: () => Date;
   /** Scheduled digests; absent where the bot runs without a store (one-shot CLI). */
   subscriptions?: SubscriptionService;
+  /** Every command the bot knows, in display order (for `help`). */
+  commands: readonly AnyCommand[];
 }
 
 export interface CommandDef<S extends readonly ArgSpec[] = readonly ArgSpec[]> {

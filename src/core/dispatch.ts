@@ -7,7 +7,7 @@ import { validateArgs, type RawArgs } from './args.js';
 import type { AnyCommand, CommandContext } from './command.js';
 import { UserError } from './errors.js';
 import { silentLogger, type Logger } from './logger.js';
-import { errorReply, type Reply } from './reply.js';
+import { apologyReply, errorReply, type Reply } from './reply.js';
 
 export type CommandRegistry = ReadonlyMap<string, AnyCommand>;
 
@@ -40,6 +40,6 @@ export async function runCommand(
     if (error instanceof UserError) return errorReply(error.message, error.hint);
     const ref = errorReference();
     log.error({ err: error, ref, command: name, platform: ctx.request.platform }, 'command failed');
-    return errorReply(`Sorry, something went wrong on my side (reference ${ref}).`, 'Please try again in a moment.');
+    return apologyReply(ref);
   }
 }

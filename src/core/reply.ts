@@ -59,3 +59,12 @@ export function errorReply(message: string, hint?: string): Reply {
   if (hint) blocks.push({ type: 'context', text: hint });
   return { text: hint ? `${message} ${hint}` : message, blocks, buttons: [], ephemeral: true, error: true };
 }
+
+/** The one reply for a failure on our side; the reference ties it to the log line. */
+export function apologyReply(ref: string): Reply {
+  return errorReply(apologyText(ref), 'Please try again in a moment.');
+}
+
+export function apologyText(ref: string): string {
+  return `Sorry, something went wrong on my side (reference ${ref}).`;
+}

@@ -7,21 +7,13 @@
  * and the best papers are the ones worth a second look. A topic with no matching papers at all
  * posts a short notice instead of an empty digest.
  */
-import { detailsButton, paperCard } from '../core/cards.js';
+import { renderDigest, type ComposedDigest } from '../core/digest-view.js';
 import type { DigestItem, PaperLibrary } from '../core/library.js';
-import { reply, type Block, type Reply } from '../core/reply.js';
 import { resolveTopic, type ResolvedTopic } from '../core/resolve-topic.js';
-import type { Subscription } from '../store/types.js';
+import type { Subscription } from '../core/subscription.js';
 import { pickTheme, themeCandidates } from './themes.js';
 
-export interface ComposedDigest {
-  reply: Reply;
-  /** Papers in the digest, to add to the channel's history once posted. */
-  paperIds: string[];
-  label: string;
-  /** Every relevant paper had been posted already; these are repeats. */
-  exhausted: boolean;
-}
+export type { ComposedDigest } from '../core/digest-view.js';
 
 export interface ComposeInput {
   library: PaperLibrary;
@@ -43,10 +35,10 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
   const { library, subscription: sub } = input;
   const resolved = resolve(input);
   const heading = sub.kind === 'daily' ? `Daily theme: ${resolved?.label ?? 'none'}` : `Digest: ${resolved?.label ?? sub.topic}`;
-  const footer: Block = { type: 'context', text: `Subscription #${sub.id} · stop it with \`unsubscribe ${sub.id}\`` };
+  const footer = `Subscription #${sub.id} · stop it with \`unsubscribe ${sub.id}\``;
   if (!resolved) {
-    const text = 'There is no theme to pick from yet: the paper collection has no topics.';
-    return { reply: reply(`${heading}\n${text}`, [{ type: 'header', text: heading }, { type: 'text', text }, footer]), paperIds: [], label: 'none', exhausted: false };
+    const note = 'There is no theme to pick from yet: the paper collection has no topics.';
+    return { reply: renderDigest({ heading, note, items: [], footer }), paperIds: [], label: 'none', exhausted: false };
   }
   let items: DigestItem[] = library.digest(resolved.query, sub.count, { exclude: input.posted });
   let note: string | undefined;
@@ -59,14 +51,12 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
   } else if (items.length < sub.count) {
     note = `That's every paper on ${resolved.label} you haven't seen yet.`;
   }
-  const blocks: Block[] = [{ type: 'header', text: heading }];
-  if (resolved.topic) blocks.push({ type: 'context', text: resolved.topic.description });
-  if (note) blocks.push({ type: 'text', text: note });
-  for (const item of items) {
-    blocks.push({ type: 'paper', paper: paperCard(item.paper, `TL;DR: ${item.tldr}`), buttons: [detailsButton(item.paper.id)] });
-  }
-  blocks.push(footer);
-  const lines = items.map((item, i) => `${i + 1}. ${item.paper.title} (${item.paper.id}): ${item.tldr}`);
-  const text = [heading, ...(note ? [note] : []), ...lines].join('\n');
-  return { reply: reply(text, blocks), paperIds: items.map((i) => i.paper.id), label: resolved.label, exhausted };
+  const reply = renderDigest({
+    heading,
+    ...(resolved.topic ? { description: resolved.topic.description } : {}),
+    ...(note ? { note } : {}),
+    items,
+    footer,
+  });
+  return { reply, paperIds: items.map((i) => i.paper.id), label: resolved.label, exhausted };
 }

@@ -1,17 +1,21 @@
 /**
- * Delivering one digest slot through the ledger: compose, then `claimed` → `sending` right before
- * each network call (a compare-and-set, so only one caller ever sends a slot), `sent` with the
- * channel's paper history in the same transaction. A 429 sets the slot back to `claimed`
- * (nothing was posted, so a restart may resend it). A permanent failure pauses the subscription;
- * an `uncertain` one marks the slot `uncertain` (at most once); a `fatal` one (bad credentials)
- * halts the platform for the rest of the run, so the other slots are not even tried.
+ * Delivering one digest slot through the ledger, following the state machine in
+ * src/core/delivery-state.ts: compose, then `claimed` → `sending` right before each network call
+ * (a compare-and-set, so only one caller ever sends a slot), `sent` with the channel's paper
+ * history in the same transaction. A 429 sets the slot back to `claimed` (nothing was posted, so
+ * a restart may resend it). A permanent refusal marks it `paused` and pauses the subscription; an
+ * `uncertain` outcome marks it `uncertain` (at most once); a `fatal` one (bad credentials) leaves
+ * it `claimed` and halts the platform for the rest of the run, so the other slots are not tried.
  */
 import { DateTime } from 'luxon';
 import type { PaperLibrary } from '../core/library.js';
 import type { Logger } from '../core/logger.js';
 import type { Platform } from '../core/command.js';
+import type { DeliveryState } from '../core/delivery-state.js';
 import type { Poster, PostOutcome } from '../core/poster.js';
-import type { DeliveryState, SlotKey, Subscription, SubscriptionStore } from '../store/types.js';
+import type { Subscription } from '../core/subscription.js';
+import type { PostNowResult } from '../core/subscriptions.js';
+import type { DeliveryPatch, SlotKey, Store } from '../store/types.js';
 import { composeDigest, type ComposedDigest } from './compose.js';
 import { postWithRetry, type RetryDeps } from './retry.js';
 
@@ -28,7 +32,7 @@ export interface DeliveryHooks {
 }
 
 export interface DeliveryDeps {
-  store: SubscriptionStore;
+  store: Store;
   library: () => PaperLibrary;
   posters: ReadonlyMap<Platform, Poster>;
   themes: readonly string[];
@@ -65,8 +69,9 @@ export interface DeliveryReport extends SlotKey {
   error?: string;
 }
 
-export function compose(deps: DeliveryDeps, sub: Subscription, localDate: string): ComposedDigest {
-  return composeDigest({ library: deps.library(), subscription: sub, posted: deps.store.postedIds(sub), localDate, themes: deps.themes });
+export async function compose(deps: DeliveryDeps, sub: Subscription, localDate: string): Promise<ComposedDigest> {
+  const posted = await deps.store.history.postedIds(sub);
+  return composeDigest({ library: deps.library(), subscription: sub, posted, localDate, themes: deps.themes });
 }
 
 function failureText(outcome: Exclude<PostOutcome, { ok: true }>): string {
@@ -74,19 +79,47 @@ function failureText(outcome: Exclude<PostOutcome, { ok: true }>): string {
 }
 
 /** Pauses a subscription whose channel refuses posts for good (deleted, bot removed, no access). */
-export function pauseFor(deps: DeliveryDeps, sub: Subscription, message: string): void {
-  deps.store.pause(sub.id, `Posting failed: ${message}`, deps.now());
+export async function pauseFor(deps: DeliveryDeps, sub: Subscription, message: string): Promise<void> {
+  await deps.store.subscriptions.pause(sub.id, `Posting failed: ${message}`, deps.now());
   deps.log.warn({ subscriptionId: sub.id, platform: sub.platform, channelId: sub.channelId, reason: message }, 'subscription paused');
 }
 
+/** Where a slot stands, as this process last moved it; every move is a compare-and-set in the ledger. */
+class SlotProgress {
+  state: DeliveryState = 'claimed';
+  constructor(
+    private readonly deps: DeliveryDeps,
+    readonly slot: SlotKey,
+  ) {}
+
+  /** Moves the slot on; false when another process moved it first. */
+  async move(to: DeliveryState, patch?: DeliveryPatch): Promise<boolean> {
+    if (to === this.state && !patch?.attempt) return true;
+    const moved = await this.deps.store.deliveries.transition(this.slot, [this.state], to, this.deps.now(), patch);
+    if (moved) this.state = to;
+    return moved;
+  }
+}
+
+/** Where each final outcome leaves the slot. Refused credentials mean nothing was posted: it stays owed. */
+const SETTLED: Record<Exclude<PostOutcome, { ok: true }>['kind'], DeliveryState> = {
+  uncertain: 'uncertain',
+  fatal: 'claimed',
+  permanent: 'paused',
+  rejected: 'failed',
+  transient: 'failed',
+  rate_limited: 'failed',
+};
+
 export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey, run: DeliveryRun = newRun()): Promise<DeliveryReport> {
   const { store, log } = deps;
-  const fail = (to: DeliveryState, error: string, platform?: Platform): DeliveryReport => {
+  const progress = new SlotProgress(deps, slot);
+  const fail = async (to: 'failed' | 'skipped', error: string, platform?: Platform): Promise<DeliveryReport> => {
     // A missing poster or a composition bug: retrying cannot help, but the channel is fine, so no pause.
-    if (store.transition(slot, ['claimed'], to, deps.now(), { error }) && to === 'failed' && platform) notify(deps, 'failed', platform, 'rejected');
+    if ((await progress.move(to, { error })) && to === 'failed' && platform) notify(deps, 'failed', platform, 'rejected');
     return { ...slot, state: to, attempts: 0, error };
   };
-  const sub = store.getSubscription(slot.subscriptionId);
+  const sub = await store.subscriptions.get(slot.subscriptionId);
   if (!sub || sub.pausedReason) return fail('skipped', 'subscription paused or removed before posting');
   const poster = deps.posters.get(sub.platform);
   if (!poster) {
@@ -98,53 +131,47 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey, run: Delive
   if (halted()) return notTried();
   let digest: ComposedDigest;
   try {
-    digest = compose(deps, sub, slot.slotDate);
+    digest = await compose(deps, sub, slot.slotDate);
   } catch (error) {
     log.error({ err: error, subscriptionId: sub.id }, 'digest composition failed');
     return fail('failed', `composition failed: ${error instanceof Error ? error.message : String(error)}`, sub.platform);
   }
-  let state: DeliveryState = 'claimed';
   const result = await postWithRetry(poster, sub, digest.reply, `d${sub.id}-${slot.slotDate}`, deps.retry, {
     halted: () => halted() !== undefined,
     // Set while the request's permit is held, so posts queued behind it see the halt.
     afterAttempt: (outcome) => {
       if (!outcome.ok && outcome.kind === 'fatal') run.halted.set(sub.platform, `${sub.platform} refused our credentials (${outcome.message})`);
     },
-    beforeAttempt: () => {
-      const owned = store.transition(slot, [state], 'sending', deps.now(), { attempt: true });
-      if (owned) state = 'sending';
-      return owned;
-    },
-    afterRateLimit: () => {
-      if (store.transition(slot, ['sending'], 'claimed', deps.now())) state = 'claimed';
+    beforeAttempt: () => progress.move('sending', { attempt: true }),
+    afterRateLimit: async () => {
+      await progress.move('claimed');
     },
   });
   if ('aborted' in result) {
     if (result.aborted !== 'platform_halted') return { ...slot, state: 'aborted', attempts: result.attempts, error: result.aborted };
     // Halted between retries: an earlier attempt already counts, so give up like after the last retry.
-    if (state === 'claimed') return notTried();
+    if (progress.state === 'claimed') return notTried();
     const error = `not retried: ${halted()}`;
-    store.transition(slot, ['sending'], 'failed', deps.now(), { error });
+    await progress.move('failed', { error });
     notify(deps, 'failed', sub.platform, 'fatal');
     log.error({ subscriptionId: sub.id, platform: sub.platform, slotDate: slot.slotDate, error }, 'digest not retried: platform halted');
     return { ...slot, state: 'failed', attempts: result.attempts, error };
   }
   const { outcome, attempts } = result;
   if (outcome.ok) {
-    store.completeSlot(slot, sub, digest.paperIds, deps.now(), outcome.messageId);
+    await store.deliveries.complete(slot, sub, digest.paperIds, deps.now(), outcome.messageId);
     notify(deps, 'posted', sub.platform);
     log.info({ subscriptionId: sub.id, slotDate: slot.slotDate, papers: digest.paperIds.length, attempts }, 'digest posted');
     return { ...slot, state: 'sent', attempts };
   }
   const error = failureText(outcome);
-  // Refused credentials mean nothing was posted: the slot stays owed, for a restart with a fixed token.
-  const to: DeliveryState = outcome.kind === 'uncertain' ? 'uncertain' : outcome.kind === 'fatal' ? 'claimed' : 'failed';
-  store.transition(slot, [state], to, deps.now(), { error });
+  const to = SETTLED[outcome.kind];
+  await progress.move(to, { error });
   notify(deps, 'failed', sub.platform, outcome.kind);
   const context = { subscriptionId: sub.id, platform: sub.platform, channelId: sub.channelId, slotDate: slot.slotDate, attempts, error };
   switch (outcome.kind) {
     case 'permanent':
-      pauseFor(deps, sub, outcome.message);
+      await pauseFor(deps, sub, outcome.message);
       break;
     case 'uncertain':
       log.warn(context, 'digest may have been posted; marked uncertain and not resent');
@@ -161,34 +188,27 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey, run: Delive
   return { ...slot, state: to, attempts, error };
 }
 
-export type PostNowResult =
-  | { status: 'posted'; digest: ComposedDigest; messageId?: string }
-  /** No poster for this platform (console): the caller shows the digest itself. */
-  | { status: 'no_poster'; digest: ComposedDigest }
-  /** `retryable`: trying again later may work (timeouts, 429s, shutdown), unlike refusals. */
-  | { status: 'failed'; error: string; paused: boolean; retryable?: boolean };
-
 /** An extra digest outside the schedule: no ledger slot, same history, retries and pause rules. */
 export async function deliverNow(deps: DeliveryDeps, sub: Subscription): Promise<PostNowResult> {
   const localDate = DateTime.fromJSDate(deps.now(), { zone: sub.timezone }).toISODate()!;
-  const digest = compose(deps, sub, localDate);
+  const digest = await compose(deps, sub, localDate);
   const poster = deps.posters.get(sub.platform);
   if (!poster) {
-    deps.store.recordPosted(sub, digest.paperIds, deps.now());
+    await deps.store.history.record(sub, digest.paperIds, deps.now());
     return { status: 'no_poster', digest };
   }
   const key = `n${sub.id}-${deps.now().getTime().toString(36)}`;
-  const result = await postWithRetry(poster, sub, digest.reply, key, deps.retry, { beforeAttempt: () => true });
+  const result = await postWithRetry(poster, sub, digest.reply, key, deps.retry, { beforeAttempt: async () => true });
   if ('aborted' in result) return { status: 'failed', error: 'the bot is shutting down', paused: false, retryable: true };
   if (result.outcome.ok) {
-    deps.store.recordPosted(sub, digest.paperIds, deps.now());
+    await deps.store.history.record(sub, digest.paperIds, deps.now());
     notify(deps, 'posted', sub.platform);
     return { status: 'posted', digest, ...(result.outcome.messageId ? { messageId: result.outcome.messageId } : {}) };
   }
   const { outcome } = result;
   notify(deps, 'failed', sub.platform, outcome.kind);
   const permanent = outcome.kind === 'permanent';
-  if (permanent) pauseFor(deps, sub, outcome.message);
+  if (permanent) await pauseFor(deps, sub, outcome.message);
   else deps.log.error({ subscriptionId: sub.id, platform: sub.platform, kind: outcome.kind, error: outcome.message }, 'digest-now not posted');
   const error = outcome.kind === 'uncertain' ? `it may have been posted (${outcome.message}); check the channel before trying again` : failureText(outcome);
   return { status: 'failed', error, paused: permanent, retryable: outcome.kind === 'transient' || outcome.kind === 'rate_limited' };

@@ -1,10 +1,8 @@
 export { createScheduler, type Scheduler, type SchedulerOptions, type StartReport, type TickReport } from './scheduler.js';
-export { createSubscriptionService, type SubscriptionService, type SubscriptionServiceOptions, type SubscribeResult } from './service.js';
-export type { DeliveryHooks, DeliveryReport, FailureKind, PostNowResult } from './delivery.js';
+export { createSubscriptionService, type SubscriptionServiceOptions } from './service.js';
+export type { DeliveryHooks, DeliveryReport, FailureKind } from './delivery.js';
 export { composeDigest, type ComposedDigest } from './compose.js';
 export { loadThemes, pickTheme, themeCandidates } from './themes.js';
 export { DEFAULT_PACING, Pacer, type PacingConfig, type RateSpec } from './pacer.js';
 export { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 export { nextSlot, pastSlots, slotInstant, type Slot } from './schedule.js';
-export { formatDays, parseDays, parseTime, parseTimezone } from './spec.js';
-export { parseSubscribeText } from './parse-subscribe.js';

@@ -38,12 +38,12 @@ export interface RetryDeps {
 export interface RetryHooks {
   /** True once the platform must not be posted to any more in this run (bad credentials). */
   halted?(): boolean;
-  /** Called right before each network attempt; returning false abandons the post (lost a race). */
-  beforeAttempt(): boolean;
+  /** Called right before each network attempt; resolving false abandons the post (lost a race). */
+  beforeAttempt(): Promise<boolean>;
   /** Called with each outcome while the request's permit is still held (a `fatal` halts the platform at once). */
   afterAttempt?(outcome: PostOutcome): void;
   /** Called after a 429: nothing was posted, so the slot may safely be retried after a crash. */
-  afterRateLimit?(): void;
+  afterRateLimit?(): Promise<void>;
 }
 
 type AbortReason = 'stopping' | 'lost_race' | 'platform_halted';
@@ -86,7 +86,7 @@ export async function postWithRetry(
     const step = await deps.semaphore.use(async (): Promise<{ outcome: PostOutcome } | { aborted: AbortReason }> => {
       if (deps.stopping()) return { aborted: 'stopping' };
       if (hooks.halted?.()) return { aborted: 'platform_halted' };
-      if (!hooks.beforeAttempt()) return { aborted: 'lost_race' };
+      if (!(await hooks.beforeAttempt())) return { aborted: 'lost_race' };
       attempts++;
       const outcome = await attempt(poster, target.channelId, reply, key);
       hooks.afterAttempt?.(outcome);
@@ -96,7 +96,7 @@ export async function postWithRetry(
     const { outcome } = step;
     if (outcome.ok || (outcome.kind !== 'rate_limited' && outcome.kind !== 'transient')) return { outcome, attempts };
     if (outcome.kind === 'rate_limited') {
-      if (!maybeSent) hooks.afterRateLimit?.();
+      if (!maybeSent) await hooks.afterRateLimit?.();
       if (++rateLimited > deps.policy.maxRateLimitWaits) return { outcome, attempts };
       const waitMs = Math.max(0, outcome.retryAfterMs);
       deps.onRateLimitWait?.(target.platform, waitMs);

@@ -8,7 +8,7 @@
  * date, makes sure it is posted once either way.
  */
 import { DateTime, IANAZone } from 'luxon';
-import type { Subscription, Weekday } from '../store/types.js';
+import type { Subscription, Weekday } from '../core/subscription.js';
 
 export interface Slot {
   /** Local date `YYYY-MM-DD` in the subscription's timezone. */

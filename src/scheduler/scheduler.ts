@@ -20,7 +20,9 @@ import type { Platform } from '../core/command.js';
 import type { PaperLibrary } from '../core/library.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { Poster } from '../core/poster.js';
-import { slotKey, type SlotKey, type Subscription, type SubscriptionStore } from '../store/types.js';
+import type { Subscription } from '../core/subscription.js';
+import type { PostNowResult } from '../core/subscriptions.js';
+import { slotKey, type SlotKey, type Store } from '../store/types.js';
 import { digestMemo } from './digest-cache.js';
 import {
   deliverNow,
@@ -31,7 +33,6 @@ import {
   type DeliveryHooks,
   type DeliveryReport,
   type DeliveryRun,
-  type PostNowResult,
 } from './delivery.js';
 import { DEFAULT_PACING, Pacer, type PacingConfig } from './pacer.js';
 import { KeyedQueue, Semaphore } from './queue.js';
@@ -39,7 +40,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { earliestLocalDate, pastSlotsAt } from './schedule.js';
 
 export interface SchedulerOptions {
-  store: SubscriptionStore;
+  store: Store;
   /** A getter, so a corpus reload swaps the library without restarting the scheduler. */
   library: () => PaperLibrary;
   posters: ReadonlyMap<Platform, Poster>;
@@ -81,7 +82,7 @@ export interface Scheduler {
   stop(): Promise<void>;
   tick(now?: Date): Promise<TickReport>;
   catchUp(now?: Date): Promise<TickReport>;
-  postNow(subscriptionId: number): Promise<PostNowResult | { status: 'not_found' }>;
+  postNow(subscriptionId: number): Promise<PostNowResult>;
   /** Resolves when every queued post has settled (the catch-up started by `start` included). */
   idle(): Promise<void>;
 }
@@ -159,25 +160,25 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     jobs: Promise<DeliveryReport>[];
   }
 
-  /** Claims the due slots and queues their posts; synchronous, so callers choose whether to wait. */
-  function claimDue(at: Date, run: DeliveryRun): Claimed {
+  /** Claims the due slots and queues their posts; resolves once claimed, so callers choose whether to wait for the posts. */
+  async function claimDue(at: Date, run: DeliveryRun): Promise<Claimed> {
     const report: StartReport = { claimed: 0, skipped: 0, uncertain: 0 };
     const jobs: Promise<DeliveryReport>[] = [];
     if (stopping) return { report, jobs };
-    const known = store.slotKeysSince(earliestLocalDate(at));
+    const known = await store.deliveries.keysSince(earliestLocalDate(at));
     const slotsOf = pastSlotsAt(at);
-    for (const sub of store.listActive()) {
+    for (const sub of await store.subscriptions.listActive()) {
       if (!hasPoster(sub.platform)) continue;
       for (const slot of slotsOf(sub)) {
         const key = slotKey({ subscriptionId: sub.id, slotDate: slot.slotDate });
         if (known.has(key) || inflight.has(key)) continue;
         const ref = { subscriptionId: sub.id, slotDate: slot.slotDate };
         if (at.getTime() - slot.dueAt.getTime() > graceMs) {
-          if (store.skipSlot(ref, slot.dueAt, 'missed by more than the grace period', at)) {
+          if (await store.deliveries.skip(ref, slot.dueAt, 'missed by more than the grace period', at)) {
             report.skipped++;
             log.warn({ subscriptionId: sub.id, slotDate: slot.slotDate, dueAt: slot.dueAt }, 'digest slot missed beyond grace period; skipped');
           }
-        } else if (store.claimSlot(ref, slot.dueAt, at)) {
+        } else if (await store.deliveries.claim(ref, slot.dueAt, at)) {
           report.claimed++;
           jobs.push(enqueue(sub, ref, run));
         }
@@ -187,25 +188,27 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   /** Settles open slots left by the last run, then claims what is due, all in one run. */
-  function claimCatchUp(at: Date): Claimed {
+  async function claimCatchUp(at: Date): Promise<Claimed> {
     const run = newRun();
     let uncertain = 0;
     const resent: Promise<DeliveryReport>[] = [];
-    for (const open of store.openDeliveries()) {
+    for (const open of await store.deliveries.open()) {
       if (inflight.has(slotKey(open))) continue;
-      const sub = store.getSubscription(open.subscriptionId);
-      if (open.state === 'sending' || !sub) {
+      const sub = await store.subscriptions.get(open.subscriptionId);
+      if (open.state === 'sending') {
         const error = 'interrupted while sending; not resent to avoid a duplicate post';
-        if (store.transition(open, ['sending'], 'uncertain', at, { error })) uncertain++;
+        if (await store.deliveries.transition(open, ['sending'], 'uncertain', at, { error })) uncertain++;
         log.warn({ subscriptionId: open.subscriptionId, slotDate: open.slotDate }, 'digest slot uncertain after restart; not resent');
+      } else if (!sub) {
+        await store.deliveries.transition(open, ['claimed'], 'skipped', at, { error: 'subscription removed' });
       } else if (at.getTime() - open.dueAt.getTime() > graceMs) {
-        store.transition(open, ['claimed'], 'skipped', at, { error: 'missed by more than the grace period' });
+        await store.deliveries.transition(open, ['claimed'], 'skipped', at, { error: 'missed by more than the grace period' });
         log.warn({ subscriptionId: open.subscriptionId, slotDate: open.slotDate }, 'claimed digest slot too old; skipped');
       } else if (hasPoster(sub.platform)) {
         resent.push(enqueue(sub, open, run));
       }
     }
-    const due = claimDue(at, run);
+    const due = await claimDue(at, run);
     return { report: { ...due.report, claimed: due.report.claimed + resent.length, uncertain }, jobs: [...resent, ...due.jobs] };
   }
 
@@ -213,19 +216,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return { ...report, deliveries: await Promise.all(jobs) };
   }
 
-  // Async, so a database error in claiming rejects the promise rather than throwing at the caller.
-  const tick = async (at = now()) => settle(claimDue(at, newRun()));
+  const tick = async (at = now()) => settle(await claimDue(at, newRun()));
 
   return {
     tick,
-    catchUp: async (at = now()) => settle(claimCatchUp(at)),
+    catchUp: async (at = now()) => settle(await claimCatchUp(at)),
     async start() {
       if (stopping) stopped = new Promise<void>((resolve) => (wake = resolve));
       stopping = false;
       const run = () => void tick(now()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
       timer = (options.schedule ?? defaultSchedule)('* * * * *', run);
       // Posting the catch-up can take minutes (pacing, 429 waits, backoff): the app must not wait for it.
-      const claimed = claimCatchUp(now());
+      const claimed = await claimCatchUp(now());
       void settle(claimed).then(
         ({ deliveries }) => {
           if (deliveries.length) log.info({ deliveries: deliveries.length, sent: deliveries.filter((d) => d.state === 'sent').length }, 'catch-up finished');
@@ -248,7 +250,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (queue.size > 0) log.warn({ pending: queue.size }, 'scheduler stopped with posts still in flight');
     },
     async postNow(subscriptionId) {
-      const sub = store.getSubscription(subscriptionId);
+      const sub = await store.subscriptions.get(subscriptionId);
       if (!sub) return { status: 'not_found' };
       return queue.run(channelOf(sub), () => deliverNow(deps, sub));
     },

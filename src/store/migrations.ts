@@ -58,6 +58,29 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'delivery state paused: a slot whose channel refused posts for good',
+    // SQLite cannot change a CHECK constraint in place: rebuild the table and copy the rows.
+    sql: `
+      CREATE TABLE deliveries_v2 (
+        subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        slot_date TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'sending', 'sent', 'uncertain', 'failed', 'paused', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        message_id TEXT,
+        error TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (subscription_id, slot_date)
+      );
+      INSERT INTO deliveries_v2 SELECT subscription_id, slot_date, due_at, state, attempts, message_id, error, updated_at FROM deliveries;
+      DROP TABLE deliveries;
+      ALTER TABLE deliveries_v2 RENAME TO deliveries;
+      CREATE INDEX deliveries_by_date ON deliveries (slot_date);
+      CREATE INDEX deliveries_open ON deliveries (state) WHERE state IN ('claimed', 'sending');
+    `,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

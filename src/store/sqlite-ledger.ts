@@ -1,6 +1,8 @@
-/** The delivery ledger and the posted-paper history. Every state change is a compare-and-set. */
+/** The delivery ledger: one row per (subscription, local date) slot; every state change is a compare-and-set. */
 import type Database from 'better-sqlite3';
-import type { ChannelRef, Delivery, DeliveryState, SubscriptionStore } from './types.js';
+import { assertTransitions, OPEN_STATES, type DeliveryState } from '../core/delivery-state.js';
+import type { RecordNow } from './sqlite-history.js';
+import type { Delivery, DeliveryLedger, DeliveryPatch, SlotKey } from './types.js';
 
 interface Row {
   subscription_id: number;
@@ -26,63 +28,56 @@ function fromRow(row: Row): Delivery {
   };
 }
 
-type LedgerMethods = Pick<
-  SubscriptionStore,
-  'claimSlot' | 'skipSlot' | 'transition' | 'completeSlot' | 'getDelivery' | 'openDeliveries' | 'slotKeysSince' | 'postedIds' | 'recordPosted'
->;
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-export function ledgerRepo(db: Database.Database): LedgerMethods {
+export function sqliteLedger(db: Database.Database, history: { recordNow: RecordNow }): DeliveryLedger {
   // INSERT OR IGNORE on the (subscription, date) primary key is the claim: only one caller gets a row.
   const insert = db.prepare(`INSERT OR IGNORE INTO deliveries (subscription_id, slot_date, due_at, state, error, updated_at)
     VALUES (?, ?, ?, ?, ?, ?)`);
   const get = db.prepare<[number, string], Row>('SELECT * FROM deliveries WHERE subscription_id = ? AND slot_date = ?');
-  const posted = db.prepare<[string, string], { paper_id: string }>('SELECT paper_id FROM posted_papers WHERE platform = ? AND channel_id = ?');
-  const record = db.prepare('INSERT OR IGNORE INTO posted_papers (platform, channel_id, paper_id, posted_at) VALUES (?, ?, ?, ?)');
-
-  const recordPosted = (channel: ChannelRef, ids: readonly string[], now: Date) => {
-    for (const id of ids) record.run(channel.platform, channel.channelId, id, now.getTime());
-  };
+  const open = db.prepare<string[], Row>(`SELECT * FROM deliveries WHERE state IN (${marks(OPEN_STATES.length)}) ORDER BY due_at`);
+  const since = db.prepare<[string], { k: string }>("SELECT subscription_id || '|' || slot_date AS k FROM deliveries WHERE slot_date >= ?");
   const updates = new Map<number, Database.Statement>();
   const updateFor = (states: number) => {
     let statement = updates.get(states);
     if (!statement) {
-      const marks = Array.from({ length: states }, () => '?').join(', ');
       statement = db.prepare(`UPDATE deliveries SET state = ?, updated_at = ?, attempts = attempts + ?,
         error = coalesce(?, error), message_id = coalesce(?, message_id)
-        WHERE subscription_id = ? AND slot_date = ? AND state IN (${marks})`);
+        WHERE subscription_id = ? AND slot_date = ? AND state IN (${marks(states)})`);
       updates.set(states, statement);
     }
     return statement;
   };
-  const transition: LedgerMethods['transition'] = (slot, from, to, now, patch = {}) => {
-    const result = updateFor(from.length)
-      .run(to, now.getTime(), patch.attempt ? 1 : 0, patch.error ?? null, patch.messageId ?? null, slot.subscriptionId, slot.slotDate, ...from);
+  const transitionNow = (slot: SlotKey, from: readonly DeliveryState[], to: DeliveryState, now: Date, patch: DeliveryPatch = {}) => {
+    assertTransitions(from, to);
+    const result = updateFor(from.length).run(
+      to,
+      now.getTime(),
+      patch.attempt ? 1 : 0,
+      patch.error ?? null,
+      patch.messageId ?? null,
+      slot.subscriptionId,
+      slot.slotDate,
+      ...from,
+    );
     return result.changes === 1;
   };
-  const complete = db.transaction((...args: Parameters<LedgerMethods['completeSlot']>) => {
-    const [slot, channel, ids, now, messageId] = args;
-    if (!transition(slot, ['sending'], 'sent', now, messageId !== undefined ? { messageId } : {})) return false;
-    recordPosted(channel, ids, now);
+  const complete = db.transaction((...[slot, channel, ids, now, messageId]: Parameters<DeliveryLedger['complete']>) => {
+    if (!transitionNow(slot, ['sending'], 'sent', now, messageId !== undefined ? { messageId } : {})) return false;
+    history.recordNow(channel, ids, now);
     return true;
   });
 
   return {
-    claimSlot: (slot, dueAt, now) => insert.run(slot.subscriptionId, slot.slotDate, dueAt.getTime(), 'claimed', null, now.getTime()).changes === 1,
-    skipSlot: (slot, dueAt, reason, now) =>
-      insert.run(slot.subscriptionId, slot.slotDate, dueAt.getTime(), 'skipped', reason, now.getTime()).changes === 1,
-    transition,
-    completeSlot: (...args) => complete.immediate(...args),
-    getDelivery: (slot) => {
+    claim: async (slot, dueAt, now) => insert.run(slot.subscriptionId, slot.slotDate, dueAt.getTime(), 'claimed', null, now.getTime()).changes === 1,
+    skip: async (slot, dueAt, reason, now) => insert.run(slot.subscriptionId, slot.slotDate, dueAt.getTime(), 'skipped', reason, now.getTime()).changes === 1,
+    transition: async (...args) => transitionNow(...args),
+    complete: async (...args) => complete.immediate(...args),
+    get: async (slot) => {
       const row = get.get(slot.subscriptionId, slot.slotDate);
       return row && fromRow(row);
     },
-    openDeliveries: () =>
-      db.prepare<[], Row>("SELECT * FROM deliveries WHERE state IN ('claimed', 'sending') ORDER BY due_at").all().map(fromRow),
-    slotKeysSince: (sinceDate) => {
-      const rows = db.prepare<[string], { k: string }>("SELECT subscription_id || '|' || slot_date AS k FROM deliveries WHERE slot_date >= ?").all(sinceDate);
-      return new Set(rows.map((r) => r.k));
-    },
-    postedIds: (channel) => new Set(posted.all(channel.platform, channel.channelId).map((r) => r.paper_id)),
-    recordPosted: db.transaction(recordPosted),
+    open: async () => open.all(...OPEN_STATES).map(fromRow),
+    keysSince: async (sinceDate) => new Set(since.all(sinceDate).map((r) => r.k)),
   };
 }

@@ -1,7 +1,7 @@
 /** The subscriptions table: rows in, `Subscription` objects out. */
 import type Database from 'better-sqlite3';
-import type { Platform } from '../core/command.js';
-import { topicKey, type ChannelRef, type Subscription, type SubscriptionInput, type SubscriptionStore, type Weekday } from './types.js';
+import { topicKey, type Subscription, type SubscriptionInput, type Weekday } from '../core/subscription.js';
+import type { SubscriptionRepo, UpsertResult } from './types.js';
 
 interface Row {
   id: number;
@@ -25,7 +25,7 @@ interface Row {
 function fromRow(row: Row): Subscription {
   return {
     id: row.id,
-    platform: row.platform as Platform,
+    platform: row.platform,
     ...(row.workspace_id !== null ? { workspaceId: row.workspace_id } : {}),
     channelId: row.channel_id,
     kind: row.kind,
@@ -43,12 +43,7 @@ function fromRow(row: Row): Subscription {
   };
 }
 
-type SubscriptionMethods = Pick<
-  SubscriptionStore,
-  'upsertSubscription' | 'getSubscription' | 'listChannel' | 'listActive' | 'removeSubscription' | 'removeChannel' | 'pause' | 'resume'
->;
-
-export function subscriptionRepo(db: Database.Database): SubscriptionMethods {
+export function sqliteSubscriptions(db: Database.Database): SubscriptionRepo {
   const byKey = db.prepare<[string, string, string], Row>('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? AND topic_key = ?');
   const byId = db.prepare<[number], Row>('SELECT * FROM subscriptions WHERE id = ?');
   const byChannel = db.prepare<[string, string], Row>('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? ORDER BY id');
@@ -60,14 +55,25 @@ export function subscriptionRepo(db: Database.Database): SubscriptionMethods {
   const update = db.prepare(`UPDATE subscriptions SET workspace_id = @workspaceId, topic = @topic, time = @time, timezone = @timezone,
     days = @days, count = @count, created_by = @createdBy, updated_at = @now, schedule_from = @now, paused_reason = NULL, paused_at = NULL
     WHERE id = @id`);
+  const remove = db.prepare('DELETE FROM subscriptions WHERE id = ?');
+  const removeChannel = db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?');
+  const pause = db.prepare('UPDATE subscriptions SET paused_reason = ?, paused_at = ? WHERE id = ?');
+  const resume = db.prepare('UPDATE subscriptions SET paused_reason = NULL, paused_at = NULL, schedule_from = ? WHERE id = ? AND paused_reason IS NOT NULL');
 
-  const upsert = db.transaction((input: SubscriptionInput, now: Date) => {
+  const upsert = db.transaction((input: SubscriptionInput, now: Date): UpsertResult => {
     const key = topicKey(input);
     const existing = byKey.get(input.platform, input.channelId, key);
     const params = {
-      ...input,
+      platform: input.platform,
+      channelId: input.channelId,
       workspaceId: input.workspaceId ?? null,
+      kind: input.kind,
+      topic: input.topic,
+      time: input.time,
+      timezone: input.timezone,
       days: [...input.days].sort().join(','),
+      count: input.count,
+      createdBy: input.createdBy,
       topicKey: key,
       now: now.getTime(),
     };
@@ -77,23 +83,20 @@ export function subscriptionRepo(db: Database.Database): SubscriptionMethods {
     return { subscription: fromRow(row), created: !existing, wasPaused: existing?.paused_reason != null };
   });
 
+  // Each method is async so a failure (closed handle, full disk) rejects instead of throwing.
   return {
-    upsertSubscription: (input, now) => upsert.immediate(input, now),
-    getSubscription: (id) => {
+    upsert: async (input, now) => upsert.immediate(input, now),
+    get: async (id) => {
       const row = byId.get(id);
       return row && fromRow(row);
     },
-    listChannel: (channel: ChannelRef) => byChannel.all(channel.platform, channel.channelId).map(fromRow),
-    listActive: () => active.all().map(fromRow),
-    removeSubscription: (id) => db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id).changes > 0,
-    removeChannel: (channel) =>
-      db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?').run(channel.platform, channel.channelId).changes,
-    pause: (id, reason, now) => {
-      db.prepare('UPDATE subscriptions SET paused_reason = ?, paused_at = ? WHERE id = ?').run(reason, now.getTime(), id);
+    listChannel: async (channel) => byChannel.all(channel.platform, channel.channelId).map(fromRow),
+    listActive: async () => active.all().map(fromRow),
+    remove: async (id) => remove.run(id).changes > 0,
+    removeChannel: async (channel) => removeChannel.run(channel.platform, channel.channelId).changes,
+    pause: async (id, reason, now) => {
+      pause.run(reason, now.getTime(), id);
     },
-    resume: (id, now) =>
-      db
-        .prepare('UPDATE subscriptions SET paused_reason = NULL, paused_at = NULL, schedule_from = ? WHERE id = ? AND paused_reason IS NOT NULL')
-        .run(now.getTime(), id).changes > 0,
+    resume: async (id, now) => resume.run(now.getTime(), id).changes > 0,
   };
 }

@@ -1,27 +1,27 @@
 /**
- * SQLite implementation of `SubscriptionStore` (better-sqlite3, synchronous). One file, WAL so
- * readers never block the writer, foreign keys on (SQLite leaves them off by default), and a
- * busy timeout so a second process waits for the lock instead of failing.
+ * The embedded default store: one SQLite file through better-sqlite3. WAL so readers never block
+ * the writer, foreign keys on (SQLite leaves them off by default), and a busy timeout so a second
+ * process waits for the lock instead of failing. The driver is synchronous; the ports are not, so
+ * another engine can take its place.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
-import { ledgerRepo } from './sqlite-ledger.js';
-import { subscriptionRepo } from './sqlite-subscriptions.js';
-import type { SubscriptionStore } from './types.js';
+import { sqliteHistory } from './sqlite-history.js';
+import { sqliteLedger } from './sqlite-ledger.js';
+import { sqliteSubscriptions } from './sqlite-subscriptions.js';
+import type { Store } from './types.js';
 
 export interface SqliteStoreOptions {
   /** Milliseconds to wait for a lock held by another connection. Default 5000. */
   busyTimeoutMs?: number;
 }
 
-export interface SqliteStore extends SubscriptionStore {
+export interface SqliteStore extends Store {
   readonly path: string;
   /** Schema version after migrations. */
   readonly schemaVersion: number;
-  /** The raw handle, for tests and maintenance. */
-  readonly db: Database.Database;
 }
 
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
@@ -33,13 +33,15 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     const schemaVersion = migrate(db);
+    const history = sqliteHistory(db);
     return {
+      engine: 'sqlite',
       path,
       schemaVersion,
-      db,
-      ...subscriptionRepo(db),
-      ...ledgerRepo(db),
-      ping: () => {
+      subscriptions: sqliteSubscriptions(db),
+      deliveries: sqliteLedger(db, history),
+      history: { postedIds: history.postedIds, record: history.record },
+      ping: async () => {
         try {
           return db.open && db.prepare('SELECT 1 AS ok').get() !== undefined;
         } catch {
@@ -47,7 +49,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
           return false;
         }
       },
-      close: () => {
+      check: async () => String(db.pragma('integrity_check', { simple: true })),
+      close: async () => {
         if (db.open) db.close();
       },
     };

@@ -1,53 +1,14 @@
 /**
- * The storage port for subscriptions, the delivery ledger and the per-channel history of posted
- * papers. Commands and the scheduler depend only on this interface, so another engine (Postgres,
- * in-memory) can be added without touching them. `openSqliteStore` is the first implementation.
+ * The storage ports: one interface per aggregate, every method asynchronous, so a network
+ * database can implement them as well as the embedded SQLite file. Commands reach storage only
+ * through the core's ports; the scheduler and the app use these directly. Every engine must pass
+ * the contract suite in tests/store/contract.ts.
  */
-import type { Platform } from '../core/command.js';
+import type { DeliveryState } from '../core/delivery-state.js';
+import type { ChannelRef, Subscription, SubscriptionInput } from '../core/subscription.js';
 
-/** ISO weekday as luxon numbers it: 1 = Monday … 7 = Sunday. */
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-/** A channel on one platform; channel IDs are only unique within a platform. */
-export interface ChannelRef {
-  platform: Platform;
-  channelId: string;
-}
-
-export interface SubscriptionInput extends ChannelRef {
-  workspaceId?: string;
-  /** `daily` follows the rotating daily theme; `topic` a topic name or any search query. */
-  kind: 'topic' | 'daily';
-  /** As the user typed it (`daily` for the daily theme). */
-  topic: string;
-  /** Local wall-clock time `HH:MM`. */
-  time: string;
-  /** IANA timezone, e.g. `Europe/Paris`. */
-  timezone: string;
-  /** Days the digest is posted, sorted, never empty. */
-  days: Weekday[];
-  /** Papers per digest, 1–10. */
-  count: number;
-  createdBy: string;
-}
-
-export interface Subscription extends SubscriptionInput {
-  id: number;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Slots before this instant are never posted: a new or changed schedule starts from here. */
-  scheduleFrom: Date;
-  /** Set when posting failed permanently (channel gone, no access); cleared by subscribe/resume. */
-  pausedReason?: string;
-  pausedAt?: Date;
-}
-
-/**
- * Life of a (subscription, local date) slot: `claimed` before composing, `sending` right before
- * the network call, then `sent`, `failed` (gave up) or `uncertain` (a crash hit while sending,
- * never resent). `skipped` marks a slot missed for longer than the grace period.
- */
-export type DeliveryState = 'claimed' | 'sending' | 'sent' | 'failed' | 'uncertain' | 'skipped';
+export type { DeliveryState } from '../core/delivery-state.js';
+export type { ChannelRef, Subscription, SubscriptionInput, Weekday } from '../core/subscription.js';
 
 export interface SlotKey {
   subscriptionId: number;
@@ -71,45 +32,65 @@ export interface DeliveryPatch {
   attempt?: boolean;
 }
 
-export interface SubscriptionStore {
-  /** Inserts, or updates the channel's subscription to the same topic (case-insensitive). */
-  upsertSubscription(input: SubscriptionInput, now: Date): { subscription: Subscription; created: boolean; wasPaused: boolean };
-  getSubscription(id: number): Subscription | undefined;
-  listChannel(channel: ChannelRef): Subscription[];
+export interface UpsertResult {
+  subscription: Subscription;
+  created: boolean;
+  wasPaused: boolean;
+}
+
+export interface SubscriptionRepo {
+  /** Inserts, or updates the channel's subscription to the same topic (`topicKey`), atomically. */
+  upsert(input: SubscriptionInput, now: Date): Promise<UpsertResult>;
+  get(id: number): Promise<Subscription | undefined>;
+  listChannel(channel: ChannelRef): Promise<Subscription[]>;
   /** Every subscription that is not paused. */
-  listActive(): Subscription[];
-  removeSubscription(id: number): boolean;
-  removeChannel(channel: ChannelRef): number;
-  pause(id: number, reason: string, now: Date): void;
-  resume(id: number, now: Date): boolean;
+  listActive(): Promise<Subscription[]>;
+  /** Removes the subscription with its ledger rows. */
+  remove(id: number): Promise<boolean>;
+  removeChannel(channel: ChannelRef): Promise<number>;
+  pause(id: number, reason: string, now: Date): Promise<void>;
+  /** Lifts a pause; false when the subscription was not paused. */
+  resume(id: number, now: Date): Promise<boolean>;
+}
 
-  /** Creates the ledger row in state `claimed`; false when the slot already has a row. */
-  claimSlot(slot: SlotKey, dueAt: Date, now: Date): boolean;
-  /** Records a missed slot as `skipped`; false when the slot already has a row. */
-  skipSlot(slot: SlotKey, dueAt: Date, reason: string, now: Date): boolean;
-  /** Compare-and-set: moves the slot to `to` only if it is in one of `from`. */
-  transition(slot: SlotKey, from: readonly DeliveryState[], to: DeliveryState, now: Date, patch?: DeliveryPatch): boolean;
-  /** Marks a `sending` slot `sent` and records the posted papers, atomically. */
-  completeSlot(slot: SlotKey, channel: ChannelRef, paperIds: readonly string[], now: Date, messageId?: string): boolean;
-  getDelivery(slot: SlotKey): Delivery | undefined;
-  /** Slots left `claimed` or `sending`, e.g. by a crash. */
-  openDeliveries(): Delivery[];
-  /** Keys `${subscriptionId}|${slotDate}` of every slot dated on or after `sinceDate`. */
-  slotKeysSince(sinceDate: string): Set<string>;
+export interface DeliveryLedger {
+  /** Creates the slot in state `claimed`; false when the slot already exists (someone else has it). */
+  claim(slot: SlotKey, dueAt: Date, now: Date): Promise<boolean>;
+  /** Records a missed slot as `skipped`; false when the slot already exists. */
+  skip(slot: SlotKey, dueAt: Date, reason: string, now: Date): Promise<boolean>;
+  /**
+   * Compare-and-set: moves the slot to `to` only if it is in one of `from`. Throws
+   * `IllegalTransition` when the state machine forbids any `from` → `to`.
+   */
+  transition(slot: SlotKey, from: readonly DeliveryState[], to: DeliveryState, now: Date, patch?: DeliveryPatch): Promise<boolean>;
+  /** `sending` → `sent` and the channel's history, in one transaction. */
+  complete(slot: SlotKey, channel: ChannelRef, paperIds: readonly string[], now: Date, messageId?: string): Promise<boolean>;
+  get(slot: SlotKey): Promise<Delivery | undefined>;
+  /** Slots left `claimed` or `sending`, e.g. by a crash, oldest first. */
+  open(): Promise<Delivery[]>;
+  /** Keys (`slotKey`) of every slot dated on or after `sinceDate`. */
+  keysSince(sinceDate: string): Promise<Set<string>>;
+}
 
-  postedIds(channel: ChannelRef): Set<string>;
-  recordPosted(channel: ChannelRef, paperIds: readonly string[], now: Date): void;
+export interface ChannelHistory {
+  /** Papers already posted to the channel. */
+  postedIds(channel: ChannelRef): Promise<Set<string>>;
+  record(channel: ChannelRef, paperIds: readonly string[], now: Date): Promise<void>;
+}
 
+export interface Store {
+  readonly engine: string;
+  readonly subscriptions: SubscriptionRepo;
+  readonly deliveries: DeliveryLedger;
+  readonly history: ChannelHistory;
   /** True when the store answers a trivial query; false once closed or broken (health checks). */
-  ping(): boolean;
-  close(): void;
+  ping(): Promise<boolean>;
+  /** `ok`, or what the engine's own consistency check found. */
+  check(): Promise<string>;
+  close(): Promise<void>;
 }
 
 export function slotKey(slot: SlotKey): string {
   return `${slot.subscriptionId}|${slot.slotDate}`;
 }
 
-/** Two subscriptions of a channel are the same when their topics match ignoring case and spacing. */
-export function topicKey(input: Pick<SubscriptionInput, 'kind' | 'topic'>): string {
-  return input.kind === 'daily' ? 'daily' : input.topic.trim().toLowerCase().replace(/\s+/g, ' ');
-}

@@ -96,7 +96,7 @@ describe('paperbot start', () => {
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['paperbot is ready', 'command handled']));
     expect(run.output()).not.toContain(fake.token);
     const store = openSqliteStore(join(stateDir, 'paperbot.db'));
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(await store.check()).toBe('ok');
     store.close();
   }, 30_000);
 });

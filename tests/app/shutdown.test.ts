@@ -60,7 +60,7 @@ describe('shutdown during a digest run', () => {
     const logs: { level: string; msg: string; obj: object }[] = [];
     const first = await startApp(config, memoryLogger(logs), io());
     apps.push(first);
-    expect(first.store.ping()).toBe(true);
+    expect(await first.store.ping()).toBe(true);
 
     // Subscribe through the bot as a channel manager would, due two minutes from now (UTC).
     const dueMs = Math.floor(Date.now() / 60_000) * 60_000 + 2 * 60_000;
@@ -69,11 +69,11 @@ describe('shutdown during a digest run', () => {
     for (const channelId of [fast1, fast2, limited, hung1, hung2]) {
       const reply = await first.bot.run('subscribe', { topic: 'diffusion', time, timezone: 'UTC' }, { platform: 'discord', userId: 'U1', channelId, canManageChannel: true });
       expect(reply.error).toBeUndefined();
-      ids.set(channelId, first.store.listChannel({ platform: 'discord', channelId })[0]!.id);
+      ids.set(channelId, (await first.store.subscriptions.listChannel({ platform: 'discord', channelId }))[0]!.id);
     }
     const slotDate = new Date(dueMs).toISOString().slice(0, 10);
-    const stateOf = (store: { getDelivery: App['store']['getDelivery'] }, channelId: string): DeliveryState | undefined =>
-      store.getDelivery({ subscriptionId: ids.get(channelId)!, slotDate })?.state;
+    const stateOf = async (store: App['store'], channelId: string): Promise<DeliveryState | undefined> =>
+      (await store.deliveries.get({ subscriptionId: ids.get(channelId)!, slotDate }))?.state;
 
     // Slow Discord: one channel is told to wait 30 s, two never get an answer.
     fake.injectFault({ method: 'POST', path: messagePath(limited), ...faults.rateLimited(30) });
@@ -84,7 +84,7 @@ describe('shutdown during a digest run', () => {
     for (const channelId of [fast1, fast2, limited, hung1, hung2]) await fake.waitForCall((c) => c.method === 'POST' && c.path === messagePath(channelId));
     await fake.waitForCall((c) => c.path === messagePath(fast2) && c.status === 200);
     await fake.waitForCall((c) => c.path === messagePath(fast1) && c.status === 200);
-    expect(stateOf(first.store, hung1)).toBe('sending');
+    expect(await stateOf(first.store, hung1)).toBe('sending');
 
     const started = Date.now();
     const report = await first.shutdown.shutdown({ timeoutMs: 500 });
@@ -92,14 +92,14 @@ describe('shutdown during a digest run', () => {
     expect(report.failedClosers).toEqual([]);
     expect(Date.now() - started).toBeLessThan(6000);
     expect(report.closed.at(-1)).toBe('database');
-    expect(first.store.ping()).toBe(false);
+    expect(await first.store.ping()).toBe(false);
     // The run itself does not settle until the hung requests time out; it must not write after the close.
     void run.catch(() => undefined);
 
     // Reopen the file: intact, and every slot in a state the restart rules cover.
     const check = openSqliteStore(config.databaseFile);
-    expect(check.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(Object.fromEntries([fast1, fast2, limited, hung1, hung2].map((c) => [c, stateOf(check, c)]))).toEqual({
+    expect(await check.check()).toBe('ok');
+    expect(Object.fromEntries(await Promise.all([fast1, fast2, limited, hung1, hung2].map(async (c) => [c, await stateOf(check, c)])))).toEqual({
       [fast1]: 'sent',
       [fast2]: 'sent',
       // The 429 wait was cut short by the shutdown: nothing went out, so it may be sent later.
@@ -127,13 +127,13 @@ describe('shutdown during a digest run', () => {
     // The restart sent exactly one request: the rate-limited slot.
     const resent = [fast1, fast2, limited, hung1, hung2].map((c) => fake.callsTo('POST', messagePath(c)).length - postsBefore.get(c)!);
     expect(resent).toEqual([0, 0, 1, 0, 0]);
-    expect(stateOf(second.store, limited)).toBe('sent');
-    expect(second.store.getDelivery({ subscriptionId: ids.get(hung1)!, slotDate })).toMatchObject({ state: 'uncertain', error: expect.stringContaining('not resent') });
-    expect(stateOf(second.store, hung2)).toBe('uncertain');
+    expect(await stateOf(second.store, limited)).toBe('sent');
+    expect(await second.store.deliveries.get({ subscriptionId: ids.get(hung1)!, slotDate })).toMatchObject({ state: 'uncertain', error: expect.stringContaining('not resent') });
+    expect(await stateOf(second.store, hung2)).toBe('uncertain');
     expect(logs.filter((l) => l.msg === 'digest slot uncertain after restart; not resent')).toHaveLength(2);
 
     const again = await second.shutdown.shutdown({ timeoutMs: 500 });
     expect(again.failedClosers).toEqual([]);
-    expect(second.store.ping()).toBe(false);
+    expect(await second.store.ping()).toBe(false);
   }, 30_000);
 });

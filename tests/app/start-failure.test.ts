@@ -50,7 +50,7 @@ describe('GIVEN the ops port is taken after Discord has connected', () => {
     // The database was closed cleanly (closing checkpoints and removes the WAL file), and is intact.
     expect(existsSync(`${config.databaseFile}-wal`)).toBe(false);
     const store = openSqliteStore(config.databaseFile);
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(await store.check()).toBe('ok');
     store.close();
   });
 });

@@ -19,7 +19,7 @@ let bot: Bot;
 let poster: ScriptedPoster;
 let clock: FakeClock;
 
-beforeEach(() => {
+beforeEach(async () => {
   store = openSqliteStore(dir.path(`commands-${++n}.db`));
   // Monday 2026-03-02 10:00 Paris.
   clock = FakeClock.at('2026-03-02T09:00:00Z');
@@ -44,7 +44,7 @@ describe('subscribe', () => {
     expect(reply.text).toBe(
       'Subscribed this channel to Diffusion models (#1): 3 papers at 08:30 (Europe/Berlin), weekdays. Next digest: Tue 3 Mar, 08:30 GMT+1.',
     );
-    expect(store.listChannel({ platform: 'slack', channelId: 'C1' })).toMatchObject([
+    expect(await store.subscriptions.listChannel({ platform: 'slack', channelId: 'C1' })).toMatchObject([
       { id: 1, kind: 'topic', topic: 'diffusion', time: '08:30', timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], count: 3, workspaceId: 'T1', createdBy: 'U1' },
     ]);
   });
@@ -53,7 +53,7 @@ describe('subscribe', () => {
     const reply = await bot.runText('subscribe contrastive learning', MANAGER);
     expect(reply.text).toContain('5 papers at 09:00 (Europe/Paris), every day');
     expect(reply.text).toContain('Next digest: Tue 3 Mar, 09:00');
-    expect(store.listChannel({ platform: 'slack', channelId: 'C1' })[0]).toMatchObject({ topic: 'contrastive learning', kind: 'topic' });
+    expect((await store.subscriptions.listChannel({ platform: 'slack', channelId: 'C1' }))[0]).toMatchObject({ topic: 'contrastive learning', kind: 'topic' });
   });
 
   it('uses the configured default time when none is given, and an explicit time still wins', async () => {
@@ -61,20 +61,20 @@ describe('subscribe', () => {
     const other = new Bot({ registry: createRegistry(), library: realLibrary, subscriptions: configured, now: clock.now });
     expect((await other.runText('subscribe diffusion', MANAGER)).text).toContain('5 papers at 07:15 (UTC)');
     expect((await other.runText('subscribe vae 18:00', MANAGER)).text).toContain('at 18:00 (UTC)');
-    expect(store.listChannel({ platform: 'slack', channelId: 'C1' }).map((s) => s.time)).toEqual(['07:15', '18:00']);
+    expect((await store.subscriptions.listChannel({ platform: 'slack', channelId: 'C1' })).map((s) => s.time)).toEqual(['07:15', '18:00']);
   });
 
   it('accepts Discord-style typed options', async () => {
     const reply = await bot.run('subscribe', { topic: 'daily', time: '7:05', timezone: 'america/new_york', days: 'mon,wed,fri', count: 2 }, { ...MANAGER, platform: 'discord' });
     expect(reply.text).toContain('the daily theme (#1): 2 papers at 07:05 (America/New_York), Mon, Wed, Fri');
-    expect(store.getSubscription(1)).toMatchObject({ kind: 'daily', topic: 'daily', platform: 'discord' });
+    expect(await store.subscriptions.get(1)).toMatchObject({ kind: 'daily', topic: 'daily', platform: 'discord' });
   });
 
   it('a duplicate subscribe updates the existing subscription and says so', async () => {
     await bot.runText('subscribe vae 08:00', MANAGER);
     const again = await bot.runText('subscribe VAE 18:45 weekends 4', MANAGER);
     expect(again.text).toMatch(/^This channel was already subscribed to Variational autoencoders, so I updated subscription #1: 4 papers at 18:45/);
-    expect(store.listChannel({ platform: 'slack', channelId: 'C1' })).toHaveLength(1);
+    expect(await store.subscriptions.listChannel({ platform: 'slack', channelId: 'C1' })).toHaveLength(1);
   });
 
   it('friendly errors for a bad time, timezone, days or count, and for a topic with no papers', async () => {
@@ -92,17 +92,17 @@ describe('subscribe', () => {
     }
     const bad = await bot.run('subscribe', { topic: 'diffusion', days: 'someday' }, MANAGER);
     expect(bad.text).toMatch(/“someday” is not a list of days/);
-    expect(store.listChannel({ platform: 'slack', channelId: 'C1' })).toEqual([]);
+    expect(await store.subscriptions.listChannel({ platform: 'slack', channelId: 'C1' })).toEqual([]);
   });
 
   it('is refused to someone who cannot manage the channel, through the Bot and runCommand', async () => {
     const reply = await bot.runText('subscribe diffusion', MEMBER);
     expect(reply.error).toBe(true);
     expect(reply.text).toMatch(/Only people who can manage this channel may use `subscribe`/);
-    const direct = await runCommand(createRegistry(), 'unsubscribe', { id: 'all' }, { library: realLibrary(), request: MEMBER, random: Math.random, now: clock.now });
+    const direct = await runCommand(createRegistry(), 'unsubscribe', { id: 'all' }, { library: realLibrary(), request: MEMBER, random: Math.random, now: clock.now, commands: [] });
     expect(direct.text).toMatch(/Only people who can manage this channel may use `unsubscribe`/);
     expect((await bot.runText('digest-now', MEMBER)).text).toMatch(/may use `digest-now`/);
-    expect(store.listChannel({ platform: 'slack', channelId: 'C1' })).toEqual([]);
+    expect(await store.subscriptions.listChannel({ platform: 'slack', channelId: 'C1' })).toEqual([]);
     // Listing is open to everyone.
     expect((await bot.runText('subscriptions', MEMBER)).text).toMatch(/no scheduled digests/);
   });
@@ -118,7 +118,7 @@ describe('subscriptions, unsubscribe, digest-now', () => {
     await bot.runText('subscribe diffusion 08:30 Europe/Berlin weekdays 3', MANAGER);
     await bot.runText('subscribe daily 18:00 UTC', MANAGER);
     await bot.runText('subscribe vae', { ...MANAGER, channelId: 'C2' });
-    store.pause(2, 'Posting failed: channel_not_found', clock.now());
+    (await store.subscriptions.pause(2, 'Posting failed: channel_not_found', clock.now()));
     const reply = await bot.runText('subscriptions', MEMBER);
     expect(reply.ephemeral).toBe(true);
     expect(reply.text).toBe(
@@ -138,18 +138,18 @@ describe('subscriptions, unsubscribe, digest-now', () => {
     expect((await bot.runText('unsubscribe abc', MANAGER)).text).toMatch(/“abc” is not a subscription ID/);
     expect((await bot.runText('unsubscribe #1', MANAGER)).text).toBe('Removed subscription #1 (“diffusion”). No more digests from it.');
     expect((await bot.runText('unsubscribe all', MANAGER)).text).toBe('Removed all 1 subscription of this channel.');
-    expect(store.getSubscription(3)).toBeDefined();
+    expect(await store.subscriptions.get(3)).toBeDefined();
   });
 
   it('digest-now posts through the poster, records history and resumes a paused subscription', async () => {
     await bot.runText('subscribe vae 3', MANAGER);
-    store.pause(1, 'Posting failed: not_in_channel', clock.now());
+    (await store.subscriptions.pause(1, 'Posting failed: not_in_channel', clock.now()));
     const reply = await bot.runText('digest-now', MANAGER);
     expect(reply.text).toBe('Posted the digest for “vae” (3 papers). The subscription was paused; it is active again.');
     expect(poster.posted).toHaveLength(1);
     expect(poster.posted[0]!.channelId).toBe('C1');
-    expect(store.getSubscription(1)!.pausedReason).toBeUndefined();
-    expect(store.postedIds({ platform: 'slack', channelId: 'C1' }).size).toBe(3);
+    expect((await store.subscriptions.get(1))!.pausedReason).toBeUndefined();
+    expect((await store.history.postedIds({ platform: 'slack', channelId: 'C1' })).size).toBe(3);
     // A scheduled digest later does not repeat those papers.
     await bot.runText('digest-now 1', MANAGER);
     const ids = poster.posted.map((p) => p.reply.blocks.flatMap((b) => (b.type === 'paper' ? [b.paper.id] : [])));
@@ -162,7 +162,7 @@ describe('subscriptions, unsubscribe, digest-now', () => {
     const reply = await bot.runText('digest-now 1', MANAGER);
     expect(reply.error).toBe(true);
     expect(reply.text).toMatch(/couldn't post the digest for “vae”: channel_not_found\. I paused the subscription/);
-    expect(store.getSubscription(1)!.pausedReason).toBe('Posting failed: channel_not_found');
+    expect((await store.subscriptions.get(1))!.pausedReason).toBe('Posting failed: channel_not_found');
   });
 
   it('digest-now without a poster (console) returns the digest as the reply', async () => {

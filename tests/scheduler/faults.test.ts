@@ -13,20 +13,20 @@ describe('posting faults', () => {
   it('429: waits the Retry-After the platform asked for, then posts once', async () => {
     const poster = new ScriptedPoster().script('c1', { ok: false, kind: 'rate_limited', retryAfterMs: 7_500, message: '429' });
     const h = harness(file(), FakeClock.at(due), { poster });
-    const sub = h.store.upsertSubscription(subInput({ channelId: 'c1' }), created).subscription;
+    const sub = (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created)).subscription;
     const report = await h.scheduler.tick();
     expect(report.deliveries).toMatchObject([{ state: 'sent', attempts: 2 }]);
     expect(h.sleeps).toEqual([7_500]);
     expect(poster.calls).toHaveLength(2);
     expect(poster.posted).toHaveLength(1);
-    expect(h.store.getDelivery({ subscriptionId: sub.id, slotDate: '2026-03-02' })).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(await h.store.deliveries.get({ subscriptionId: sub.id, slotDate: '2026-03-02' })).toMatchObject({ state: 'sent', attempts: 2 });
     h.store.close();
   });
 
   it('500: retried with exponential backoff, then succeeds', async () => {
     const poster = new ScriptedPoster().script('c1', { ok: false, kind: 'transient', message: 'HTTP 500' }, { ok: false, kind: 'transient', message: 'HTTP 502' });
     const h = harness(file(), FakeClock.at(due), { poster, retry: { maxAttempts: 3, baseDelayMs: 1000 } });
-    h.store.upsertSubscription(subInput({ channelId: 'c1' }), created);
+    (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created));
     const report = await h.scheduler.tick();
     expect(report.deliveries).toMatchObject([{ state: 'sent', attempts: 3 }]);
     // random() = 0.5: half fixed plus half of the jitter range → 750 ms, then 1500 ms.
@@ -39,25 +39,25 @@ describe('posting faults', () => {
     const fail = { ok: false as const, kind: 'transient' as const, message: 'timeout' };
     const poster = new ScriptedPoster().script('c1', fail, fail, fail, fail);
     const h = harness(file(), FakeClock.at(due), { poster });
-    const sub = h.store.upsertSubscription(subInput({ channelId: 'c1' }), created).subscription;
+    const sub = (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created)).subscription;
     const report = await h.scheduler.tick();
     expect(report.deliveries).toMatchObject([{ state: 'failed', attempts: 3, error: 'transient: timeout' }]);
     expect(poster.calls).toHaveLength(3);
-    expect(h.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect((await h.store.subscriptions.get(sub.id))!.pausedReason).toBeUndefined();
     h.store.close();
   });
 
   it('unknown channel: pauses the subscription with the reason, and it stops being scheduled', async () => {
     const poster = new ScriptedPoster().script('gone', { ok: false, kind: 'permanent', message: 'Unknown Channel (10003)' });
     const h = harness(file(), FakeClock.at(due), { poster });
-    const sub = h.store.upsertSubscription(subInput({ channelId: 'gone' }), created).subscription;
+    const sub = (await h.store.subscriptions.upsert(subInput({ channelId: 'gone' }), created)).subscription;
     const report = await h.scheduler.tick();
-    expect(report.deliveries).toMatchObject([{ state: 'failed', attempts: 1 }]);
-    expect(h.store.getSubscription(sub.id)!.pausedReason).toBe('Posting failed: Unknown Channel (10003)');
+    expect(report.deliveries).toMatchObject([{ state: 'paused', attempts: 1 }]);
+    expect((await h.store.subscriptions.get(sub.id))!.pausedReason).toBe('Posting failed: Unknown Channel (10003)');
     expect((await h.scheduler.tick(h.clock.set('2026-03-03T08:00:00Z'))).claimed).toBe(0);
     expect(poster.calls).toHaveLength(1);
     // Subscribing again lifts the pause.
-    h.store.upsertSubscription(subInput({ channelId: 'gone' }), h.clock.set('2026-03-03T09:00:00Z'));
+    (await h.store.subscriptions.upsert(subInput({ channelId: 'gone' }), h.clock.set('2026-03-03T09:00:00Z')));
     expect((await h.scheduler.tick(h.clock.set('2026-03-04T08:00:00Z'))).deliveries).toMatchObject([{ state: 'sent' }]);
     h.store.close();
   });
@@ -70,8 +70,8 @@ describe('posting faults', () => {
       poster,
       sleep: (ms) => (ms === 60_000 ? held : Promise.resolve()),
     });
-    h.store.upsertSubscription(subInput({ channelId: 'slow' }), created);
-    for (let i = 0; i < 5; i++) h.store.upsertSubscription(subInput({ channelId: `fast${i}` }), created);
+    (await h.store.subscriptions.upsert(subInput({ channelId: 'slow' }), created));
+    for (let i = 0; i < 5; i++) (await h.store.subscriptions.upsert(subInput({ channelId: `fast${i}` }), created));
     const tick = h.scheduler.tick();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(poster.posted.map((p) => p.channelId).sort()).toEqual(['fast0', 'fast1', 'fast2', 'fast3', 'fast4']);
@@ -86,14 +86,14 @@ describe('posting faults', () => {
     const path = file();
     const poster = new ScriptedPoster().script('c1', { ok: false, kind: 'rate_limited', retryAfterMs: 3_600_000, message: '429' });
     const h = harness(path, FakeClock.at(due), { poster, sleep: () => new Promise(() => {}), stopTimeoutMs: 2_000 });
-    const sub = h.store.upsertSubscription(subInput({ channelId: 'c1' }), created).subscription;
+    const sub = (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created)).subscription;
     const tick = h.scheduler.tick();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const started = Date.now();
     await h.scheduler.stop();
     expect(Date.now() - started).toBeLessThan(1_000);
     expect((await tick).deliveries).toMatchObject([{ state: 'aborted', error: 'stopping' }]);
-    expect(h.store.getDelivery({ subscriptionId: sub.id, slotDate: '2026-03-02' })!.state).toBe('claimed');
+    expect((await h.store.deliveries.get({ subscriptionId: sub.id, slotDate: '2026-03-02' }))!.state).toBe('claimed');
     h.store.close();
     const again = harness(path, FakeClock.at('2026-03-02T08:10:00Z'));
     expect((await again.scheduler.catchUp()).deliveries).toMatchObject([{ state: 'sent' }]);
@@ -110,12 +110,12 @@ describe('posting faults', () => {
       return original(...args);
     };
     const h = harness(file(), FakeClock.at(due), { poster });
-    h.store.upsertSubscription(subInput({ channelId: 'c1' }), created);
+    (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created));
     expect((await h.scheduler.tick()).deliveries).toMatchObject([{ state: 'sent', attempts: 2 }]);
     h.store.close();
   });
 
-  it('backoff doubles and is capped', () => {
+  it('backoff doubles and is capped', async () => {
     const policy = { ...DEFAULT_RETRY, baseDelayMs: 1000, maxDelayMs: 5000 };
     expect([1, 2, 3, 4].map((r) => backoffMs(policy, r, () => 1))).toEqual([1000, 2000, 4000, 5000]);
     expect(backoffMs(policy, 1, () => 0)).toBe(500);

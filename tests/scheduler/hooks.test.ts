@@ -31,8 +31,8 @@ describe('scheduler hooks', () => {
     const limited = { ok: false as const, kind: 'rate_limited' as const, retryAfterMs: 2_500, message: '429' };
     const poster = new ScriptedPoster().script('c1', limited, { ...limited, retryAfterMs: 500 }).script('c2', { ok: false, kind: 'transient', message: '500' });
     const h = harness(file(), FakeClock.at(due), { poster, hooks: r.hooks });
-    h.store.upsertSubscription(subInput({ channelId: 'c1' }), created);
-    h.store.upsertSubscription(subInput({ channelId: 'c2' }), created);
+    (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created));
+    (await h.store.subscriptions.upsert(subInput({ channelId: 'c2' }), created));
     const report = await h.scheduler.tick();
     expect(report.deliveries.map((d) => d.state)).toEqual(['sent', 'sent']);
     // A transient retry is not a rate-limit wait and not a failure.
@@ -48,9 +48,9 @@ describe('scheduler hooks', () => {
       .script('flaky', transient, transient, transient)
       .script('busy', limited, limited, limited);
     const h = harness(file(), FakeClock.at(due), { poster, hooks: r.hooks, retry: { maxAttempts: 3, maxRateLimitWaits: 2 } });
-    for (const channelId of ['gone', 'flaky', 'busy']) h.store.upsertSubscription(subInput({ channelId }), created);
+    for (const channelId of ['gone', 'flaky', 'busy']) (await h.store.subscriptions.upsert(subInput({ channelId }), created));
     const report = await h.scheduler.tick();
-    expect(report.deliveries.map((d) => d.state)).toEqual(['failed', 'failed', 'failed']);
+    expect(report.deliveries.map((d) => d.state)).toEqual(['paused', 'failed', 'failed']);
     expect(r.events.filter((e) => e.startsWith('failed')).sort()).toEqual(['failed discord permanent', 'failed discord rate_limited', 'failed discord transient']);
     // Two waits, then the third 429 gives up without waiting.
     expect(r.events.filter((e) => e.startsWith('rateLimited'))).toEqual(['rateLimited discord 1', 'rateLimited discord 1']);
@@ -60,7 +60,7 @@ describe('scheduler hooks', () => {
   it('a platform with no poster reports nothing: its slots are not claimed, so nothing fails', async () => {
     const r = recorder();
     const h = harness(file(), FakeClock.at(due), { hooks: r.hooks });
-    h.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C1' }), created);
+    (await h.store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'C1' }), created));
     expect(await h.scheduler.tick()).toMatchObject({ claimed: 0, deliveries: [] });
     expect(r.events).toEqual([]);
   });
@@ -69,8 +69,8 @@ describe('scheduler hooks', () => {
     const r = recorder();
     const poster = new ScriptedPoster().script('gone', { ok: false, kind: 'permanent', message: 'Missing Access (50001)' });
     const h = harness(file(), FakeClock.at(due), { poster, hooks: r.hooks });
-    const ok = h.store.upsertSubscription(subInput({ channelId: 'c1' }), created).subscription;
-    const gone = h.store.upsertSubscription(subInput({ channelId: 'gone' }), created).subscription;
+    const ok = (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created)).subscription;
+    const gone = (await h.store.subscriptions.upsert(subInput({ channelId: 'gone' }), created)).subscription;
     expect(await h.scheduler.postNow(ok.id)).toMatchObject({ status: 'posted' });
     expect(await h.scheduler.postNow(gone.id)).toMatchObject({ status: 'failed', paused: true });
     expect(r.events).toEqual(['posted discord', 'failed discord permanent']);
@@ -87,16 +87,16 @@ describe('scheduler hooks', () => {
         },
       },
     });
-    const sub = h.store.upsertSubscription(subInput({ channelId: 'c1' }), created).subscription;
+    const sub = (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created)).subscription;
     expect((await h.scheduler.tick()).deliveries).toMatchObject([{ state: 'sent' }]);
-    expect(h.store.getDelivery({ subscriptionId: sub.id, slotDate: '2026-03-02' })!.state).toBe('sent');
+    expect((await h.store.deliveries.get({ subscriptionId: sub.id, slotDate: '2026-03-02' }))!.state).toBe('sent');
     expect(logged).toContain('delivery hook threw');
   });
 });
 
 describe('subscription service defaultTime', () => {
   const postNow = async () => ({ status: 'not_found' as const });
-  it('defaults to 09:00 and normalises a configured time', () => {
+  it('defaults to 09:00 and normalises a configured time', async () => {
     const h = harness(file(), FakeClock.at(due));
     expect(createSubscriptionService({ store: h.store, postNow }).defaultTime).toBe('09:00');
     expect(createSubscriptionService({ store: h.store, postNow, defaultTime: '7:30' }).defaultTime).toBe('07:30');

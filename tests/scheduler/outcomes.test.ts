@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/command.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Poster } from '../../src/core/poster.js';
+import type { Subscription } from '../../src/core/subscription.js';
 import type { DeliveryHooks } from '../../src/scheduler/delivery.js';
 import { FakeClock, harness, ScriptedPoster, subInput, tempDir } from './helpers.js';
 
@@ -38,12 +39,12 @@ describe('uncertain: the post may have gone out', () => {
     const r = recorder();
     const poster = new ScriptedPoster('slack').script('C1', { ok: false, kind: 'uncertain', message: 'HTTP 503' });
     const h = harness(file(), FakeClock.at(due), { poster, logger, hooks: r.hooks });
-    const sub = h.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C1' }), created).subscription;
+    const sub = (await h.store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'C1' }), created)).subscription;
     expect((await h.scheduler.tick()).deliveries).toMatchObject([{ state: 'uncertain', attempts: 1, error: 'uncertain: HTTP 503' }]);
     expect(poster.calls).toHaveLength(1);
     expect(h.sleeps).toEqual([]);
-    expect(h.store.getDelivery({ subscriptionId: sub.id, slotDate })).toMatchObject({ state: 'uncertain', attempts: 1 });
-    expect(h.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect(await h.store.deliveries.get({ subscriptionId: sub.id, slotDate })).toMatchObject({ state: 'uncertain', attempts: 1 });
+    expect((await h.store.subscriptions.get(sub.id))!.pausedReason).toBeUndefined();
     expect(lines.find((l) => l.msg?.includes('may have been posted'))).toMatchObject({ level: 'warn', obj: { subscriptionId: sub.id } });
     expect(r.events).toEqual(['failed slack uncertain']);
     // Neither a restart nor a later tick the same day resends it; the next day posts normally.
@@ -56,7 +57,7 @@ describe('uncertain: the post may have gone out', () => {
   it('postNow says it may have been posted and does not pause', async () => {
     const poster = new ScriptedPoster('slack').script('C1', { ok: false, kind: 'uncertain', message: 'timeout' });
     const h = harness(file(), FakeClock.at(due), { poster });
-    const sub = h.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C1' }), created).subscription;
+    const sub = (await h.store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'C1' }), created)).subscription;
     expect(await h.scheduler.postNow(sub.id)).toEqual({ status: 'failed', paused: false, retryable: false, error: expect.stringContaining('may have been posted') });
     expect(poster.calls).toHaveLength(1);
     h.store.close();
@@ -75,20 +76,21 @@ describe('fatal: our credentials are refused', () => {
     ]);
     // One request in flight at a time, so the order is fixed (with more, those already sent cannot be recalled).
     const h = harness(file(), FakeClock.at(due), { poster: slack, posters, logger, hooks: r.hooks, maxConcurrentPosts: 1 });
-    const subs = ['C1', 'C2', 'C3'].map((channelId) => h.store.upsertSubscription(subInput({ platform: 'slack', channelId }), created).subscription);
-    const other = h.store.upsertSubscription(subInput({ platform: 'discord', channelId: 'd1' }), created).subscription;
+    const subs: Subscription[] = [];
+    for (const channelId of ['C1', 'C2', 'C3']) subs.push((await h.store.subscriptions.upsert(subInput({ platform: 'slack', channelId }), created)).subscription);
+    const other = (await h.store.subscriptions.upsert(subInput({ platform: 'discord', channelId: 'd1' }), created)).subscription;
 
     const report = await h.scheduler.tick();
     // One request to Slack only: the others were not sent (Discord blocks bots that keep sending invalid requests).
     expect(slack.calls.map((c) => c.channelId)).toEqual(['C1']);
     expect(discord.posted.map((c) => c.channelId)).toEqual(['d1']);
     // Refused credentials post nothing: the tried slot stays owed too, with the reason recorded.
-    expect(h.store.getDelivery({ subscriptionId: subs[0]!.id, slotDate })).toMatchObject({ state: 'claimed', error: 'fatal: invalid_auth' });
+    expect(await h.store.deliveries.get({ subscriptionId: subs[0]!.id, slotDate })).toMatchObject({ state: 'claimed', error: 'fatal: invalid_auth' });
     // Nothing was sent for the rest: they stay claimed, so a restart with a fixed token posts them within grace.
-    for (const sub of subs.slice(1)) expect(h.store.getDelivery({ subscriptionId: sub.id, slotDate })!.state).toBe('claimed');
+    for (const sub of subs.slice(1)) expect((await h.store.deliveries.get({ subscriptionId: sub.id, slotDate }))!.state).toBe('claimed');
     expect(report.deliveries.find((d) => d.subscriptionId === subs[1]!.id)).toMatchObject({ state: 'claimed', error: expect.stringContaining('invalid_auth') });
-    expect(h.store.getDelivery({ subscriptionId: other.id, slotDate })!.state).toBe('sent');
-    for (const sub of subs) expect(h.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect((await h.store.deliveries.get({ subscriptionId: other.id, slotDate }))!.state).toBe('sent');
+    for (const sub of subs) expect((await h.store.subscriptions.get(sub.id))!.pausedReason).toBeUndefined();
     expect(lines.filter((l) => l.level === 'error' && l.msg?.includes('refused our credentials'))).toHaveLength(1);
     expect(lines.some((l) => l.msg === 'subscription paused')).toBe(false);
     expect(r.events.sort()).toEqual(['failed slack fatal', 'posted discord']);
@@ -103,9 +105,9 @@ describe('fatal: our credentials are refused', () => {
   it('a halt lasts one run: the next tick tries the platform again', async () => {
     const poster = new ScriptedPoster('slack').script('C1', { ok: false, kind: 'fatal', message: 'token_revoked' });
     const h = harness(file(), FakeClock.at(due), { poster });
-    h.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C1' }), created);
+    (await h.store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'C1' }), created));
     await h.scheduler.tick();
-    h.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C2', time: '09:30' }), created);
+    (await h.store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'C2', time: '09:30' }), created));
     expect((await h.scheduler.tick(h.clock.set('2026-03-02T08:30:00Z'))).deliveries).toMatchObject([{ state: 'sent' }]);
     h.store.close();
   });
@@ -113,9 +115,9 @@ describe('fatal: our credentials are refused', () => {
   it('postNow reports the failure without pausing', async () => {
     const poster = new ScriptedPoster('discord').script('c1', { ok: false, kind: 'fatal', message: 'Discord rejected the bot token (401)' });
     const h = harness(file(), FakeClock.at(due), { poster });
-    const sub = h.store.upsertSubscription(subInput({ channelId: 'c1' }), created).subscription;
+    const sub = (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created)).subscription;
     expect(await h.scheduler.postNow(sub.id)).toMatchObject({ status: 'failed', paused: false, error: expect.stringContaining('401') });
-    expect(h.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect((await h.store.subscriptions.get(sub.id))!.pausedReason).toBeUndefined();
     h.store.close();
   });
 });
@@ -126,13 +128,13 @@ describe('rejected: the platform refused this message', () => {
     const r = recorder();
     const poster = new ScriptedPoster('discord').script('bad', { ok: false, kind: 'rejected', message: '400 50035: Invalid Form Body' });
     const h = harness(file(), FakeClock.at(due), { poster, logger, hooks: r.hooks });
-    const bad = h.store.upsertSubscription(subInput({ channelId: 'bad' }), created).subscription;
-    h.store.upsertSubscription(subInput({ channelId: 'good' }), created);
+    const bad = (await h.store.subscriptions.upsert(subInput({ channelId: 'bad' }), created)).subscription;
+    (await h.store.subscriptions.upsert(subInput({ channelId: 'good' }), created));
     await h.scheduler.tick();
     expect(poster.calls.filter((c) => c.channelId === 'bad')).toHaveLength(1);
     expect(poster.posted.map((c) => c.channelId)).toEqual(['good']);
-    expect(h.store.getDelivery({ subscriptionId: bad.id, slotDate })).toMatchObject({ state: 'failed', error: 'rejected: 400 50035: Invalid Form Body' });
-    expect(h.store.getSubscription(bad.id)!.pausedReason).toBeUndefined();
+    expect(await h.store.deliveries.get({ subscriptionId: bad.id, slotDate })).toMatchObject({ state: 'failed', error: 'rejected: 400 50035: Invalid Form Body' });
+    expect((await h.store.subscriptions.get(bad.id))!.pausedReason).toBeUndefined();
     expect(lines.find((l) => l.msg?.includes('rejected the digest'))).toMatchObject({ level: 'error' });
     expect(r.events.sort()).toEqual(['failed discord rejected', 'posted discord']);
     h.store.close();
@@ -146,10 +148,10 @@ describe('a platform without a poster', () => {
     const discord = new ScriptedPoster('discord');
     const posters = new Map<Platform, Poster>([['discord', discord]]);
     const h = harness(file(), FakeClock.at(due), { poster: discord, posters, logger, hooks: r.hooks });
-    const sub = h.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C1' }), created).subscription;
+    const sub = (await h.store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'C1' }), created)).subscription;
     expect(await h.scheduler.catchUp()).toMatchObject({ claimed: 0, deliveries: [] });
     expect((await h.scheduler.tick(h.clock.set('2026-03-02T08:01:00Z'))).claimed).toBe(0);
-    expect(h.store.getDelivery({ subscriptionId: sub.id, slotDate })).toBeUndefined();
+    expect(await h.store.deliveries.get({ subscriptionId: sub.id, slotDate })).toBeUndefined();
     expect(lines.filter((l) => l.obj.platform === 'slack' && l.msg?.includes('no poster'))).toHaveLength(1);
     expect(r.events).toEqual([]);
 
@@ -165,7 +167,7 @@ describe('start', () => {
   it('returns once the catch-up is claimed, without waiting for the posts; idle() waits for them', async () => {
     const path = file();
     const setup = harness(path, FakeClock.at('2026-03-01T12:00:00Z'));
-    setup.store.upsertSubscription(subInput({ channelId: 'slow' }), created);
+    (await setup.store.subscriptions.upsert(subInput({ channelId: 'slow' }), created));
     setup.store.close();
     let release!: () => void;
     const poster = new ScriptedPoster('discord');
@@ -190,7 +192,7 @@ describe('start', () => {
     const poster = new ScriptedPoster('discord');
     poster.gates.set('c1', new Promise<void>(() => {}));
     const h = harness(file(), FakeClock.at(due), { poster, stopTimeoutMs: 50, schedule: () => ({ stop: () => void events.push('timer stopped') }) });
-    h.store.upsertSubscription(subInput({ channelId: 'c1' }), created);
+    (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created));
     await h.scheduler.start();
     const stopping = h.scheduler.stop();
     events.push('stop() returned its promise');
@@ -211,14 +213,14 @@ describe('GIVEN a 429 after a Discord timeout', () => {
     const h = harness(file(), FakeClock.at(due), {
       poster,
       sleep: async () => {
-        statesDuringWaits.push(h.store.getDelivery({ subscriptionId: 1, slotDate })!.state);
+        statesDuringWaits.push((await h.store.deliveries.get({ subscriptionId: 1, slotDate }))!.state);
       },
     });
-    h.store.upsertSubscription(subInput({ channelId: 'c1' }), created);
+    (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created));
     await h.scheduler.tick();
     // Backoff after the timeout, then the 429 wait: neither may claim "nothing was sent".
     expect(statesDuringWaits).toEqual(['sending', 'sending']);
-    expect(h.store.getDelivery({ subscriptionId: 1, slotDate })!.state).toBe('sent');
+    expect((await h.store.deliveries.get({ subscriptionId: 1, slotDate }))!.state).toBe('sent');
     h.store.close();
   });
 });

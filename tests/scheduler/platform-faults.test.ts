@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry } from '../../commands/index.js';
 import { ActionCodec } from '../../src/core/actions.js';
 import { Bot } from '../../src/core/bot.js';
+import type { Subscription } from '../../src/core/subscription.js';
 import type { Platform } from '../../src/core/command.js';
 import type { Poster } from '../../src/core/poster.js';
 import { DiscordPoster } from '../../src/platforms/discord/index.js';
@@ -35,7 +36,7 @@ beforeAll(async () => {
   discord = await startFakeDiscord({ channelIds: Array.from({ length: 14 }, () => snowflake()) });
   slack = await startFakeSlack({ tokens: ['xoxb-good'] });
 });
-afterEach(() => {
+afterEach(async () => {
   discord.clearFaults();
   slack.clearFaults();
   closers.splice(0).forEach((close) => close());
@@ -114,7 +115,7 @@ describe('429 through the real posters', () => {
     const channel = discord.channelIds[0]!;
     discord.injectFault({ method: 'POST', path: messagePath(channel), ...faults.rateLimited(3) });
     const r = rig(file(), FakeClock.at(due));
-    const sub = r.store.upsertSubscription(subInput({ channelId: channel }), created).subscription;
+    const sub = (await r.store.subscriptions.upsert(subInput({ channelId: channel }), created)).subscription;
     const report = await r.scheduler.tick();
     expect(report.deliveries).toMatchObject([{ state: 'sent', attempts: 2 }]);
     // @discordjs/rest reports the wait in ms, rounded up a little; never less than Discord asked.
@@ -123,14 +124,14 @@ describe('429 through the real posters', () => {
     expect(r.sleeps[0]).toBeLessThan(3500);
     expect(discordPosts(channel).map((c) => c.status)).toEqual([429, 200]);
     expect(discordMessages(channel)).toHaveLength(1);
-    expect(r.store.getDelivery({ subscriptionId: sub.id, slotDate })).toMatchObject({ state: 'sent', attempts: 2, messageId: discordMessages(channel)[0]!.id });
+    expect(await r.store.deliveries.get({ subscriptionId: sub.id, slotDate })).toMatchObject({ state: 'sent', attempts: 2, messageId: discordMessages(channel)[0]!.id });
     expect(r.events).toEqual([`rateLimited discord ${r.sleeps[0]! / 1000}`, 'posted discord']);
   });
 
   it('Slack: waits the Retry-After header, then posts exactly once', async () => {
     slack.fail('chat.postMessage', { rateLimited: true, retryAfter: 7 });
     const r = rig(file(), FakeClock.at(due));
-    r.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C429' }), created);
+    (await r.store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'C429' }), created));
     expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'sent', attempts: 2 }]);
     expect(r.sleeps).toEqual([7000]);
     expect(slackPosts('C429').map((c) => c.outcome)).toEqual(['ratelimited', 'ok']);
@@ -144,7 +145,7 @@ describe('5xx through the real posters', () => {
     discord.injectFault({ method: 'POST', path: messagePath(channel), ...faults.serverError(500) });
     discord.injectFault({ method: 'POST', path: messagePath(channel), ...faults.serverError(502) });
     const r = rig(file(), FakeClock.at(due));
-    r.store.upsertSubscription(subInput({ channelId: channel }), created);
+    (await r.store.subscriptions.upsert(subInput({ channelId: channel }), created));
     expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'sent', attempts: 3 }]);
     // random() = 0.5: half the ceiling fixed plus half the jitter → 750 ms, then 1500 ms.
     expect(r.sleeps).toEqual([750, 1500]);
@@ -156,28 +157,28 @@ describe('5xx through the real posters', () => {
   it('Slack: HTTP 503 or a dropped connection is not resent (Slack may have posted it): the slot is uncertain', async () => {
     slack.fail('chat.postMessage', { status: 503 });
     const r = rig(file(), FakeClock.at(due));
-    const sub = r.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'C503' }), created).subscription;
+    const sub = (await r.store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'C503' }), created)).subscription;
     expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'uncertain', attempts: 1, error: 'uncertain: HTTP 503' }]);
     expect(r.sleeps).toEqual([]);
     expect(slackPosts('C503').map((c) => c.outcome)).toEqual(['http_503']);
-    expect(r.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect((await r.store.subscriptions.get(sub.id))!.pausedReason).toBeUndefined();
     expect(r.events).toEqual(['failed slack uncertain']);
 
     slack.fail('chat.postMessage', { drop: true });
     await r.scheduler.tick(r.clock.set('2026-03-03T08:00:00Z'));
     expect(slackPosts('C503').map((c) => c.outcome)).toEqual(['http_503', 'dropped']);
-    expect(r.store.getDelivery({ subscriptionId: sub.id, slotDate: '2026-03-03' })!.state).toBe('uncertain');
+    expect((await r.store.deliveries.get({ subscriptionId: sub.id, slotDate: '2026-03-03' }))!.state).toBe('uncertain');
   });
 
   it('Discord: 5xx past the attempt limit fails the slot as transient, without pausing', async () => {
     const channel = discord.channelIds[2]!;
     discord.injectFault({ method: 'POST', path: messagePath(channel), ...faults.serverError(503), times: 3 });
     const r = rig(file(), FakeClock.at(due));
-    const sub = r.store.upsertSubscription(subInput({ channelId: channel }), created).subscription;
+    const sub = (await r.store.subscriptions.upsert(subInput({ channelId: channel }), created)).subscription;
     expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'failed', attempts: 3 }]);
     expect(discordPosts(channel)).toHaveLength(3);
     expect(discordMessages(channel)).toHaveLength(0);
-    expect(r.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect((await r.store.subscriptions.get(sub.id))!.pausedReason).toBeUndefined();
     expect(r.events).toEqual(['failed discord transient']);
   });
 });
@@ -194,9 +195,9 @@ describe('permanent refusals pause the subscription', () => {
     // The fake answers 10003 itself for a channel it does not know: a deleted channel.
     const deleted = snowflake();
     const r = rig(file(), FakeClock.at(due));
-    const sub = r.store.upsertSubscription(subInput({ channelId: deleted }), created).subscription;
-    expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'failed', attempts: 1 }]);
-    expect(r.store.getSubscription(sub.id)!.pausedReason).toMatch(/^Posting failed: 404 10003: Unknown Channel/);
+    const sub = (await r.store.subscriptions.upsert(subInput({ channelId: deleted }), created)).subscription;
+    expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'paused', attempts: 1 }]);
+    expect((await r.store.subscriptions.get(sub.id))!.pausedReason).toMatch(/^Posting failed: 404 10003: Unknown Channel/);
     expect(await listing(r.store, r.clock, 'discord', deleted)).toMatch(/Paused: Posting failed: 404 10003: Unknown Channel\. Run `subscribe` again/);
     expect(r.events).toEqual(['failed discord permanent']);
     // Later days are not even tried: repeated 404s would get the bot blocked.
@@ -208,17 +209,17 @@ describe('permanent refusals pause the subscription', () => {
     const channel = discord.channelIds[3]!;
     discord.injectFault({ method: 'POST', path: messagePath(channel), ...faults.missingAccess() });
     const r = rig(file(), FakeClock.at(due));
-    const sub = r.store.upsertSubscription(subInput({ channelId: channel }), created).subscription;
+    const sub = (await r.store.subscriptions.upsert(subInput({ channelId: channel }), created)).subscription;
     await r.scheduler.tick();
-    expect(r.store.getSubscription(sub.id)!.pausedReason).toMatch(/403 50001: Missing Access/);
+    expect((await r.store.subscriptions.get(sub.id))!.pausedReason).toMatch(/403 50001: Missing Access/);
   });
 
   it('Slack channel_not_found: paused with the reason, shown by `subscriptions`', async () => {
     slack.fail('chat.postMessage', { error: 'channel_not_found' });
     const r = rig(file(), FakeClock.at(due));
-    const sub = r.store.upsertSubscription(subInput({ platform: 'slack', channelId: 'CGONE' }), created).subscription;
-    expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'failed', attempts: 1, error: 'channel_not_found' }]);
-    expect(r.store.getSubscription(sub.id)!.pausedReason).toBe('Posting failed: channel_not_found');
+    const sub = (await r.store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'CGONE' }), created)).subscription;
+    expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'paused', attempts: 1, error: 'channel_not_found' }]);
+    expect((await r.store.subscriptions.get(sub.id))!.pausedReason).toBe('Posting failed: channel_not_found');
     expect(await listing(r.store, r.clock, 'slack', 'CGONE')).toContain('Paused: Posting failed: channel_not_found.');
     expect(r.events).toEqual(['failed slack permanent']);
     await r.scheduler.tick(r.clock.set('2026-03-03T08:00:00Z'));
@@ -232,27 +233,29 @@ describe('refused credentials and refused payloads pause nothing', () => {
     const channel = discord.channelIds[10]!;
     // One request in flight at a time, so the halt is seen before the next Slack request.
     const r = rig(file(), FakeClock.at(due), { maxConcurrentPosts: 1 });
-    const subs = ['CA1', 'CA2', 'CA3'].map((channelId) => r.store.upsertSubscription(subInput({ platform: 'slack', channelId }), created).subscription);
-    r.store.upsertSubscription(subInput({ channelId: channel }), created);
+    const subs: Subscription[] = [];
+    for (const channelId of ['CA1', 'CA2', 'CA3']) subs.push((await r.store.subscriptions.upsert(subInput({ platform: 'slack', channelId }), created)).subscription);
+    (await r.store.subscriptions.upsert(subInput({ channelId: channel }), created));
     await r.scheduler.tick();
     expect(['CA1', 'CA2', 'CA3'].flatMap((c) => slackPosts(c).map((call) => call.outcome))).toEqual(['invalid_auth']);
     expect(discordMessages(channel)).toHaveLength(1);
-    const states = subs.map((sub) => r.store.getDelivery({ subscriptionId: sub.id, slotDate })!);
+    const states = await Promise.all(subs.map(async (sub) => (await r.store.deliveries.get({ subscriptionId: sub.id, slotDate }))!));
     // Nothing was posted: every slot stays owed for a restart with a fixed token.
     expect(states.map((d) => d.state)).toEqual(['claimed', 'claimed', 'claimed']);
     expect(states.map((d) => d.error).filter(Boolean)).toEqual(['fatal: invalid_auth']);
-    for (const sub of subs) expect(r.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    for (const sub of subs) expect((await r.store.subscriptions.get(sub.id))!.pausedReason).toBeUndefined();
     expect(r.events.sort()).toEqual(['failed slack fatal', 'posted discord']);
   });
 
   it('Discord 401: one request for all channels, nothing paused', async () => {
     const channels = [discord.channelIds[11]!, discord.channelIds[12]!];
     const r = rig(file(), FakeClock.at(due), { discordToken: 'not-the-token', maxConcurrentPosts: 1 });
-    const subs = channels.map((channelId) => r.store.upsertSubscription(subInput({ channelId }), created).subscription);
+    const subs: Subscription[] = [];
+    for (const channelId of channels) subs.push((await r.store.subscriptions.upsert(subInput({ channelId }), created)).subscription);
     await r.scheduler.tick();
     expect(channels.flatMap((c) => discordPosts(c).map((call) => call.status))).toEqual([401]);
-    expect(subs.map((sub) => r.store.getDelivery({ subscriptionId: sub.id, slotDate })!.state)).toEqual(['claimed', 'claimed']);
-    for (const sub of subs) expect(r.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect(await Promise.all(subs.map(async (sub) => (await r.store.deliveries.get({ subscriptionId: sub.id, slotDate }))!.state))).toEqual(['claimed', 'claimed']);
+    for (const sub of subs) expect((await r.store.subscriptions.get(sub.id))!.pausedReason).toBeUndefined();
     expect(r.events).toEqual(['failed discord fatal']);
   });
 
@@ -260,10 +263,10 @@ describe('refused credentials and refused payloads pause nothing', () => {
     const channel = discord.channelIds[13]!;
     discord.injectFault({ method: 'POST', path: messagePath(channel), status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
     const r = rig(file(), FakeClock.at(due));
-    const sub = r.store.upsertSubscription(subInput({ channelId: channel }), created).subscription;
+    const sub = (await r.store.subscriptions.upsert(subInput({ channelId: channel }), created)).subscription;
     expect((await r.scheduler.tick()).deliveries).toMatchObject([{ state: 'failed', attempts: 1, error: expect.stringContaining('rejected: 400 50035') }]);
     expect(discordPosts(channel)).toHaveLength(1);
-    expect(r.store.getSubscription(sub.id)!.pausedReason).toBeUndefined();
+    expect((await r.store.subscriptions.get(sub.id))!.pausedReason).toBeUndefined();
     expect(r.events).toEqual(['failed discord rejected']);
   });
 });
@@ -273,14 +276,14 @@ describe('one failing channel does not delay another on the same platform', () =
     const [stuck, ...others] = discord.channelIds.slice(4, 8) as [string, ...string[]];
     discord.injectFault({ method: 'POST', path: messagePath(stuck), ...faults.hang(), times: Infinity });
     const r = rig(file(), FakeClock.at(due), { discordTimeoutMs: 1500, retry: { maxAttempts: 2, baseDelayMs: 1000 } });
-    const stuckSub = r.store.upsertSubscription(subInput({ channelId: stuck }), created).subscription;
-    for (const channelId of others) r.store.upsertSubscription(subInput({ channelId }), created);
+    const stuckSub = (await r.store.subscriptions.upsert(subInput({ channelId: stuck }), created)).subscription;
+    for (const channelId of others) (await r.store.subscriptions.upsert(subInput({ channelId }), created));
     const started = Date.now();
     const tick = r.scheduler.tick();
     await discord.waitForCall(() => others.every((c) => discordMessages(c).length === 1), 5000);
     // The others were delivered while the stuck channel's first request was still open.
     expect(Date.now() - started).toBeLessThan(1500);
-    expect(r.store.getDelivery({ subscriptionId: stuckSub.id, slotDate })!.state).toBe('sending');
+    expect((await r.store.deliveries.get({ subscriptionId: stuckSub.id, slotDate }))!.state).toBe('sending');
     const report = await tick;
     expect(report.deliveries.find((d) => d.subscriptionId === stuckSub.id)).toMatchObject({ state: 'failed', attempts: 2 });
     expect(report.deliveries.filter((d) => d.state === 'sent')).toHaveLength(others.length);
@@ -299,7 +302,7 @@ describe('one failing channel does not delay another on the same platform', () =
       },
     });
     const channels = ['CA', 'CB', 'CC', 'CD'];
-    for (const channelId of channels) r.store.upsertSubscription(subInput({ platform: 'slack', channelId }), created);
+    for (const channelId of channels) (await r.store.subscriptions.upsert(subInput({ platform: 'slack', channelId }), created));
     const tick = r.scheduler.tick();
     // Whichever channel's request reached the fake first got the 429.
     await slack.waitFor(() => channels.filter((c) => slackDelivered(c).length === 1).length === channels.length - 1);
@@ -320,10 +323,10 @@ describe('restart on the real file with the real Discord fake', () => {
     const path = file();
     const channel = discord.channelIds[8]!;
     const first = rig(path, FakeClock.at(due));
-    const sub = first.store.upsertSubscription(subInput({ channelId: channel }), created).subscription;
+    const sub = (await first.store.subscriptions.upsert(subInput({ channelId: channel }), created)).subscription;
     // What a tick does first; then the process dies before delivering.
-    expect(first.store.claimSlot({ subscriptionId: sub.id, slotDate }, new Date(due), new Date(due))).toBe(true);
-    first.store.db.close();
+    expect(await first.store.deliveries.claim({ subscriptionId: sub.id, slotDate }, new Date(due), new Date(due))).toBe(true);
+    await first.store.close();
     const before = discordMessages(channel).length;
 
     const second = rig(path, FakeClock.at('2026-03-02T08:05:00Z'));
@@ -347,20 +350,20 @@ describe('restart on the real file with the real Discord fake', () => {
       platform: 'discord',
       post: async (...args) => {
         const outcome = await real.post(...args);
-        first.store.db.close();
+        await first.store.close();
         return outcome;
       },
     };
     const crashed = createScheduler({ store: first.store, library: realLibrary, posters: new Map([['discord', crashing]]), clock: first.clock, pacing: {} });
-    const sub = first.store.upsertSubscription(subInput({ channelId: channel }), created).subscription;
+    const sub = (await first.store.subscriptions.upsert(subInput({ channelId: channel }), created)).subscription;
     expect((await crashed.tick()).deliveries).toMatchObject([{ state: 'aborted' }]);
     expect(discordMessages(channel).length - before).toBe(1);
 
     const second = rig(path, FakeClock.at('2026-03-02T08:05:00Z'));
-    expect(second.store.getDelivery({ subscriptionId: sub.id, slotDate })!.state).toBe('sending');
+    expect((await second.store.deliveries.get({ subscriptionId: sub.id, slotDate }))!.state).toBe('sending');
     const report = await second.scheduler.catchUp();
     expect(report.uncertain).toBe(1);
-    expect(second.store.getDelivery({ subscriptionId: sub.id, slotDate })).toMatchObject({ state: 'uncertain' });
+    expect(await second.store.deliveries.get({ subscriptionId: sub.id, slotDate })).toMatchObject({ state: 'uncertain' });
     // The message went out once and was not sent again: not duplicated, not lost.
     expect(discordMessages(channel).length - before).toBe(1);
     expect(discordPosts(channel)).toHaveLength(1);

@@ -1,7 +1,7 @@
 /** How subscriptions read in chat replies; shared by the subscription commands. */
 import { DateTime } from 'luxon';
-import { UserError } from '../core/errors.js';
-import type { Subscription } from '../store/types.js';
+import { UserError } from '../errors.js';
+import type { Subscription } from '../subscription.js';
 import { formatDays } from './spec.js';
 
 export function topicLabel(sub: Pick<Subscription, 'kind' | 'topic'>): string {

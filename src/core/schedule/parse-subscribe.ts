@@ -4,8 +4,8 @@
  * their shape from the end of the text, in any order; the words before them are the topic.
  * Discord sends the same fields as typed options; those win over anything read from the text.
  */
-import { UserError } from '../core/errors.js';
-import type { Weekday } from '../store/types.js';
+import { UserError } from '../errors.js';
+import type { Weekday } from '../subscription.js';
 import { EVERY_DAY, looksLikeDays, looksLikeTime, looksLikeTimezone, parseDays, parseTime, parseTimezone } from './spec.js';
 
 export interface ScheduleFields {

@@ -3,8 +3,8 @@
  * Pure; every failure is a `UserError` with a hint, shown as is in chat.
  */
 import { IANAZone } from 'luxon';
-import { UserError } from '../core/errors.js';
-import type { Weekday } from '../store/types.js';
+import { UserError } from '../errors.js';
+import type { Weekday } from '../subscription.js';
 
 export const EVERY_DAY: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];

@@ -1,0 +1,189 @@
+/**
+ * The storage contract: what every engine behind the ports in src/store/types.ts must do. Each
+ * engine's test file calls `storeContract` with a function that opens a fresh, empty store.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DELIVERY_STATES, IllegalTransition, TRANSITIONS, type DeliveryState } from '../../src/core/delivery-state.js';
+import type { SlotKey, Store } from '../../src/store/types.js';
+import { subInput } from '../scheduler/helpers.js';
+
+const t0 = new Date('2026-03-02T08:00:00Z');
+const t1 = new Date('2026-03-02T09:00:00Z');
+
+/** Shortest way from `claimed` to each state, through the machine's own transitions. */
+const PATHS: Record<DeliveryState, DeliveryState[]> = {
+  claimed: [],
+  sending: ['sending'],
+  sent: ['sending', 'sent'],
+  uncertain: ['sending', 'uncertain'],
+  failed: ['failed'],
+  paused: ['sending', 'paused'],
+  skipped: ['skipped'],
+};
+
+export function storeContract(engine: string, open: () => Promise<Store>): void {
+  describe(`${engine} store: the storage contract`, () => {
+    const opened: Store[] = [];
+    const fresh = async () => {
+      const store = await open();
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
+    });
+
+    /** A slot of a new subscription, driven along `path` from `claimed`. */
+    async function slotIn(store: Store, state: DeliveryState, channelId = `c-${state}`): Promise<SlotKey> {
+      const { subscription } = await store.subscriptions.upsert(subInput({ channelId }), t0);
+      const slot = { subscriptionId: subscription.id, slotDate: '2026-03-02' };
+      expect(await store.deliveries.claim(slot, t0, t0)).toBe(true);
+      let from: DeliveryState = 'claimed';
+      for (const to of PATHS[state]) {
+        const ok = to === 'sent' ? await store.deliveries.complete(slot, subscription, ['p1'], t1) : await store.deliveries.transition(slot, [from], to, t1);
+        expect(ok).toBe(true);
+        from = to;
+      }
+      expect((await store.deliveries.get(slot))?.state).toBe(state);
+      return slot;
+    }
+
+    describe('subscriptions', () => {
+      it('upsert creates, then updates the same channel and topic (ignoring case and spacing), lifting a pause', async () => {
+        const store = await fresh();
+        const first = await store.subscriptions.upsert(subInput({ topic: 'Diffusion  Models', days: [5, 1, 3] }), t0);
+        expect(first).toMatchObject({ created: true, wasPaused: false, subscription: { topic: 'Diffusion  Models', days: [1, 3, 5], count: 3 } });
+        await store.subscriptions.pause(first.subscription.id, 'gone', t0);
+        expect(await store.subscriptions.listActive()).toEqual([]);
+        const again = await store.subscriptions.upsert(subInput({ topic: 'diffusion models', time: '07:15', count: 5 }), t1);
+        expect(again).toMatchObject({ created: false, wasPaused: true, subscription: { id: first.subscription.id, time: '07:15', count: 5 } });
+        expect(again.subscription.pausedReason).toBeUndefined();
+        expect(again.subscription.scheduleFrom.toISOString()).toBe(t1.toISOString());
+        expect((await store.subscriptions.listActive()).map((s) => s.id)).toEqual([first.subscription.id]);
+      });
+
+      it('keeps channels apart, per platform', async () => {
+        const store = await fresh();
+        const a = (await store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'C1' }), t0)).subscription;
+        await store.subscriptions.upsert(subInput({ platform: 'discord', channelId: 'C1' }), t0);
+        await store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'C1', topic: 'vae' }), t0);
+        expect((await store.subscriptions.listChannel({ platform: 'slack', channelId: 'C1' })).map((s) => s.topic)).toEqual(['diffusion', 'vae']);
+        expect(await store.subscriptions.get(a.id)).toMatchObject({ platform: 'slack', channelId: 'C1' });
+        expect((await store.subscriptions.get(a.id))?.workspaceId).toBeUndefined();
+        expect(await store.subscriptions.removeChannel({ platform: 'slack', channelId: 'C1' })).toBe(2);
+        expect(await store.subscriptions.listChannel({ platform: 'discord', channelId: 'C1' })).toHaveLength(1);
+      });
+
+      it('remove takes the ledger rows with it; pause and resume report what changed', async () => {
+        const store = await fresh();
+        const slot = await slotIn(store, 'claimed');
+        expect(await store.subscriptions.resume(slot.subscriptionId, t1)).toBe(false);
+        await store.subscriptions.pause(slot.subscriptionId, 'Posting failed: gone', t1);
+        expect(await store.subscriptions.get(slot.subscriptionId)).toMatchObject({ pausedReason: 'Posting failed: gone', pausedAt: t1 });
+        expect(await store.subscriptions.resume(slot.subscriptionId, t1)).toBe(true);
+        expect(await store.subscriptions.remove(slot.subscriptionId)).toBe(true);
+        expect(await store.subscriptions.remove(slot.subscriptionId)).toBe(false);
+        expect(await store.deliveries.get(slot)).toBeUndefined();
+        expect(await store.subscriptions.get(slot.subscriptionId)).toBeUndefined();
+      });
+    });
+
+    describe('the delivery ledger', () => {
+      it('claims a slot once, and a claimed slot cannot be skipped', async () => {
+        const store = await fresh();
+        const { subscription } = await store.subscriptions.upsert(subInput(), t0);
+        const slot = { subscriptionId: subscription.id, slotDate: '2026-03-02' };
+        const wins = await Promise.all([1, 2, 3, 4].map(() => store.deliveries.claim(slot, t0, t0)));
+        expect(wins.filter(Boolean)).toHaveLength(1);
+        expect(await store.deliveries.skip(slot, t0, 'late', t0)).toBe(false);
+        expect(await store.deliveries.get(slot)).toMatchObject({ state: 'claimed', attempts: 0, dueAt: t0 });
+        expect(await store.deliveries.open()).toMatchObject([{ ...slot, state: 'claimed' }]);
+        expect(await store.deliveries.keysSince('2026-03-02')).toEqual(new Set([`${subscription.id}|2026-03-02`]));
+        expect((await store.deliveries.keysSince('2026-03-03')).size).toBe(0);
+      });
+
+      it('skip creates a settled slot with its reason', async () => {
+        const store = await fresh();
+        const { subscription } = await store.subscriptions.upsert(subInput(), t0);
+        const slot = { subscriptionId: subscription.id, slotDate: '2026-03-01' };
+        expect(await store.deliveries.skip(slot, t0, 'missed by more than the grace period', t1)).toBe(true);
+        expect(await store.deliveries.get(slot)).toMatchObject({ state: 'skipped', error: 'missed by more than the grace period' });
+        expect(await store.deliveries.open()).toEqual([]);
+      });
+
+      it('complete marks the slot sent and records its papers in the channel history, only from sending', async () => {
+        const store = await fresh();
+        const { subscription: sub } = await store.subscriptions.upsert(subInput(), t0);
+        const slot = { subscriptionId: sub.id, slotDate: '2026-03-02' };
+        await store.deliveries.claim(slot, t0, t0);
+        expect(await store.deliveries.complete(slot, sub, ['p1'], t1)).toBe(false);
+        expect((await store.history.postedIds(sub)).size).toBe(0);
+        expect(await store.deliveries.transition(slot, ['claimed'], 'sending', t1, { attempt: true })).toBe(true);
+        expect(await store.deliveries.transition(slot, ['sending'], 'sending', t1, { attempt: true })).toBe(true);
+        expect(await store.deliveries.complete(slot, sub, ['p1', 'p2'], t1, 'msg-9')).toBe(true);
+        expect(await store.deliveries.complete(slot, sub, ['p3'], t1)).toBe(false);
+        expect(await store.deliveries.get(slot)).toMatchObject({ state: 'sent', attempts: 2, messageId: 'msg-9' });
+        expect([...(await store.history.postedIds(sub))].sort()).toEqual(['p1', 'p2']);
+      });
+
+      it('a transition keeps the first error and message id, and counts attempts only when asked', async () => {
+        const store = await fresh();
+        const slot = await slotIn(store, 'claimed');
+        await store.deliveries.transition(slot, ['claimed'], 'sending', t1, { attempt: true, messageId: 'm1' });
+        await store.deliveries.transition(slot, ['sending'], 'failed', t1, { error: 'rejected: 400' });
+        expect(await store.deliveries.get(slot)).toMatchObject({ state: 'failed', attempts: 1, messageId: 'm1', error: 'rejected: 400', updatedAt: t1 });
+      });
+
+      const allowed = DELIVERY_STATES.flatMap((from) => TRANSITIONS[from].map((to) => [from, to] as const));
+      const forbidden = DELIVERY_STATES.flatMap((from) => DELIVERY_STATES.filter((to) => !TRANSITIONS[from].includes(to)).map((to) => [from, to] as const));
+
+      it.each(allowed)('%s → %s is allowed, once, as a compare-and-set', async (from, to) => {
+        const store = await fresh();
+        const slot = await slotIn(store, from);
+        expect(await store.deliveries.transition(slot, [from], to, t1)).toBe(true);
+        expect((await store.deliveries.get(slot))?.state).toBe(to);
+        // A racer that still believes the slot is in `from` loses, unless it stayed there.
+        if (to !== from) expect(await store.deliveries.transition(slot, [from], to, t1)).toBe(false);
+      });
+
+      it.each(forbidden)('%s → %s is refused and changes nothing', async (from, to) => {
+        const store = await fresh();
+        const slot = await slotIn(store, from);
+        await expect(store.deliveries.transition(slot, [from], to, t1)).rejects.toThrow(IllegalTransition);
+        expect((await store.deliveries.get(slot))?.state).toBe(from);
+      });
+
+      it('open lists claimed and sending slots, oldest first', async () => {
+        const store = await fresh();
+        const sending = await slotIn(store, 'sending', 'a');
+        await slotIn(store, 'sent', 'b');
+        const claimed = await slotIn(store, 'claimed', 'c');
+        expect((await store.deliveries.open()).map((d) => [d.subscriptionId, d.state])).toEqual([
+          [sending.subscriptionId, 'sending'],
+          [claimed.subscriptionId, 'claimed'],
+        ]);
+      });
+    });
+
+    describe('channel history', () => {
+      it('records papers once per channel and keeps channels apart', async () => {
+        const store = await fresh();
+        const a = { platform: 'slack', channelId: 'C1' };
+        await store.history.record(a, ['p1', 'p2'], t0);
+        await store.history.record(a, ['p2', 'p3'], t1);
+        expect([...(await store.history.postedIds(a))].sort()).toEqual(['p1', 'p2', 'p3']);
+        expect((await store.history.postedIds({ platform: 'discord', channelId: 'C1' })).size).toBe(0);
+      });
+    });
+
+    it('ping and check report a healthy store; a closed store pings false and stays closed', async () => {
+      const store = await fresh();
+      expect(await store.ping()).toBe(true);
+      expect(await store.check()).toBe('ok');
+      await store.close();
+      expect(await store.ping()).toBe(false);
+      await store.close();
+      await expect(store.subscriptions.listActive()).rejects.toThrow();
+    });
+  });
+}
