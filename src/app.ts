@@ -13,13 +13,13 @@ import type { Poster } from './core/poster.js';
 import { loadLibrary } from './load-library.js';
 import { LibraryHolder, Metrics, ShutdownCoordinator, reloadOnSignal, startOpsServer, watchCorpus } from './ops/index.js';
 import { CONFIG_DIR } from './paths.js';
-import { startDiscord } from './platforms/discord/index.js';
 import { ConsolePoster } from './platforms/console/poster.js';
 import { ansiStyle, plainStyle } from './platforms/console/render.js';
 import { startConsole, type ConsoleSession } from './platforms/console/session.js';
-import { startSlack } from './platforms/slack/index.js';
+import type { AnyAdapter } from './platforms/adapter.js';
+import { pacingFor, platformAdapters } from './platforms/registry.js';
 import { createScheduler, createSubscriptionService, loadThemes, type Scheduler } from './scheduler/index.js';
-import { openSqliteStore, type SqliteStore } from './store/index.js';
+import { openSqliteStore, type Store } from './store/index.js';
 
 export interface AppIo {
   input: Readable;
@@ -28,7 +28,7 @@ export interface AppIo {
 
 export interface App {
   bot: Bot;
-  store: SqliteStore;
+  store: Store;
   scheduler: Scheduler;
   holder: LibraryHolder;
   metrics: Metrics;
@@ -39,10 +39,10 @@ export interface App {
   opsPort?: number;
 }
 
-export async function startApp(config: Config, logger: Logger, io: AppIo): Promise<App> {
+export async function startApp(config: Config, logger: Logger, io: AppIo, adapters: readonly AnyAdapter[] = platformAdapters): Promise<App> {
   const shutdown = new ShutdownCoordinator();
   try {
-    return await startParts(config, logger, io, shutdown);
+    return await startParts(config, logger, io, shutdown, adapters);
   } catch (error) {
     // Undo what did start (a connected Discord client, the cron timer, an open database),
     // so a failed start ends the process instead of leaving a half-running bot.
@@ -51,7 +51,7 @@ export async function startApp(config: Config, logger: Logger, io: AppIo): Promi
   }
 }
 
-async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: ShutdownCoordinator): Promise<App> {
+async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: ShutdownCoordinator, adapters: readonly AnyAdapter[]): Promise<App> {
   const registry = createRegistry();
   const metrics = new Metrics({ commands: registry.keys() });
 
@@ -78,6 +78,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     posters,
     logger,
     graceMinutes: config.catchupGraceMinutes,
+    pacing: pacingFor(adapters),
     // Shorter than the shutdown's per-part limit (5 s), so a hung post cannot make closing fail.
     stopTimeoutMs: 4000,
     themes: loadThemes(join(CONFIG_DIR, 'themes.json')),
@@ -105,17 +106,12 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   });
 
   const ready: Record<string, () => boolean> = {};
-  if (config.discord) {
-    const discord = await startDiscord({ token: config.discord.token, apiUrl: config.discord.apiUrl, rootName: config.discord.commandName, logger }, bot);
-    shutdown.onClose('discord', () => discord.stop());
-    posters.set('discord', discord.poster);
-    ready.discord = discord.isReady;
-  }
-  if (config.slack) {
-    const slack = await startSlack({ ...config.slack, logger }, bot);
-    shutdown.onClose('slack', () => slack.stop());
-    posters.set('slack', slack.poster);
-    ready.slack = slack.isReady;
+  for (const adapter of adapters) {
+    if (!(adapter.name in config.chat)) continue;
+    const platform = await adapter.start(config.chat[adapter.name], { bot, logger });
+    shutdown.onClose(adapter.name, () => platform.stop());
+    posters.set(adapter.name, platform.poster);
+    ready[adapter.name] = platform.health;
   }
 
   let session: ConsoleSession | undefined;

@@ -1,6 +1,7 @@
 /** `paperbot discord register [--guild ID]`: publish the slash commands and print the invite URL. */
 import type { Writable } from 'node:stream';
-import { ConfigError, loadConfig, loadDotenv } from '../config/index.js';
+import { ConfigError, loadConfig, loadDotenv, settingsOf } from '../config/index.js';
+import { discordAdapter } from '../platforms/discord/adapter.js';
 import { inviteUrl, registerDiscordCommands } from '../platforms/discord/index.js';
 
 export async function registerFromCli(
@@ -17,12 +18,13 @@ export async function registerFromCli(
     err.write(`${error.message}\n`);
     return 1;
   }
-  if (!config.discord) {
+  const discord = settingsOf(config, discordAdapter);
+  if (!discord) {
     err.write('paperbot: set DISCORD_TOKEN and DISCORD_APPLICATION_ID (in the environment or .env) to register commands.\n');
     return 1;
   }
-  const { token, applicationId, apiUrl, commandName } = config.discord;
-  const guildId = options.guildId ?? config.discord.guildId;
+  const { token, applicationId, apiUrl, commandName } = discord;
+  const guildId = options.guildId ?? discord.guildId;
   const result = await registerDiscordCommands({ token, applicationId, apiUrl, guildId, rootName: commandName });
   const where = result.scope === 'guild' ? `server ${guildId} (available now)` : 'every server (global; may take a while to appear)';
   out.write(`Registered ${result.commands.map((c) => `/${c.name}`).join(', ')} in ${where}.\n`);

@@ -1,8 +1,11 @@
 /** A secrets-free summary of the configuration for the start-up log line. */
+import type { AnyAdapter } from '../platforms/adapter.js';
+import { platformAdapters } from '../platforms/registry.js';
 import type { Config } from './env.js';
 
-export function describeConfig(config: Config): Record<string, unknown> {
-  const { discord, slack } = config;
+export function describeConfig(config: Config, adapters: readonly AnyAdapter[] = platformAdapters): Record<string, unknown> {
+  // Only non-secret identifiers: each adapter reports its tokens as present, never shows them.
+  const chat = Object.fromEntries(adapters.filter((a) => a.name in config.chat).map((a) => [a.name, a.describe(config.chat[a.name])]));
   return {
     mode: config.mode,
     platforms: config.platforms,
@@ -16,28 +19,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     log: config.log,
     opsPort: config.opsPort ?? 'off',
     watchCorpus: config.watchCorpus,
-    // Only non-secret identifiers; tokens and secrets are reported as present, never shown.
-    ...(discord && {
-      discord: {
-        applicationId: discord.applicationId,
-        guildId: discord.guildId ?? 'global commands',
-        apiUrl: discord.apiUrl ?? 'default',
-        commandName: discord.commandName,
-        token: 'set',
-      },
-    }),
-    ...(slack && {
-      slack: {
-        mode: slack.mode,
-        ...(slack.mode === 'http' && { port: slack.port }),
-        apiUrl: slack.apiUrl ?? 'default',
-        commandName: slack.commandName,
-        managePolicy: slack.managePolicy,
-        managers: slack.managers.length,
-        botToken: 'set',
-        signingSecret: slack.signingSecret ? 'set' : 'unset',
-        appToken: slack.appToken ? 'set' : 'unset',
-      },
-    }),
+    ...chat,
   };
 }

@@ -3,43 +3,22 @@
  * else in the app reads `process.env`: everything gets the typed `Config` from here.
  */
 import { resolve, join } from 'node:path';
+import type { AnyAdapter, Env, PlatformAdapter } from '../platforms/adapter.js';
+import { platformAdapters } from '../platforms/registry.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { canonicalTimeZone, type LogLevel } from './fields.js';
-import { choosePlatforms, type Env, type SlackMode } from './platforms.js';
-import { ENV_NAMES, SECRET_VARIABLES, envSchema, type ParsedEnv } from './schema.js';
+import { envSchemaFor, secretVariables, type ParsedEnv } from './schema.js';
 
-export type PlatformName = 'discord' | 'slack';
 export type LogFormat = 'json' | 'pretty';
-
-export interface DiscordConfig {
-  token: string;
-  applicationId: string;
-  /** Register commands in this server only (instant updates, for testing); global when absent. */
-  guildId?: string;
-  /** REST base such as `https://discord.com/api`; the library default when absent. */
-  apiUrl?: string;
-  commandName: string;
-}
-
-interface SlackCommon {
-  botToken: string;
-  apiUrl?: string;
-  commandName: string;
-  managePolicy: 'everyone' | 'admins';
-  /** User IDs allowed to manage channel subscriptions in addition to workspace admins. */
-  managers: string[];
-}
-export type SlackConfig =
-  | (SlackCommon & { mode: 'http'; signingSecret: string; port: number; appToken?: string })
-  | (SlackCommon & { mode: 'socket'; appToken: string; signingSecret?: string });
 
 export interface Config {
   /** `console` when no chat platform has credentials. */
   mode: 'chat' | 'console';
-  platforms: PlatformName[];
-  discord?: DiscordConfig;
-  slack?: SlackConfig;
+  /** Names of the chat platforms switched on, in registry order. */
+  platforms: string[];
+  /** Each switched-on platform's settings, by adapter name; read them with `settingsOf`. */
+  chat: Readonly<Record<string, unknown>>;
   /** Absolute path of the corpus folder. */
   dataDir: string;
   /** Absolute path of the folder for state; the SQLite file lives there. */
@@ -72,11 +51,12 @@ export const DEFAULTS = {
   rateLimitBurst: 5,
   logLevel: 'info',
   opsPort: 9464,
-  slackPort: 3000,
-  discordCommandName: 'papers',
-  slackCommandName: '/papers',
-  slackManagePolicy: 'admins',
 } as const;
+
+/** One platform's settings, typed by its adapter; undefined when that platform is off. */
+export function settingsOf<S>(config: Pick<Config, 'chat'>, adapter: PlatformAdapter<S, any>): S | undefined {
+  return config.chat[adapter.name] as S | undefined;
+}
 
 /** Drops empty and whitespace-only values: `FOO=` in a .env file means "not set". */
 function normalise(env: Env): Env {
@@ -87,19 +67,20 @@ function normalise(env: Env): Env {
   return out;
 }
 
-function problemFor(variable: string, message: string, env: Env): ConfigProblem {
+function problemFor(variable: string, message: string, env: Env, secrets: ReadonlySet<string>): ConfigProblem {
   // Non-secret values are echoed to make typos obvious; secret ones never are.
-  const shown = SECRET_VARIABLES.has(variable) || env[variable] === undefined ? '' : ` (got ${JSON.stringify(env[variable])})`;
+  const shown = secrets.has(variable) || env[variable] === undefined ? '' : ` (got ${JSON.stringify(env[variable])})`;
   return { variable, message: `${variable} ${message}${shown}.` };
 }
 
 /**
  * Validates the environment and returns the typed configuration, or throws a `ConfigError`
- * listing every problem.
+ * listing every problem. `adapters` are the chat platforms that may be switched on.
  */
-export function loadConfig(env: Env = process.env): Config {
+export function loadConfig(env: Env = process.env, adapters: readonly AnyAdapter[] = platformAdapters): Config {
   const clean = normalise(env);
-  const parsed = envSchema.safeParse(clean);
+  const secrets = secretVariables(adapters);
+  const parsed = envSchemaFor(adapters).safeParse(clean);
   const problems: ConfigProblem[] = [];
   if (!parsed.success) {
     const seen = new Set<string>();
@@ -107,21 +88,33 @@ export function loadConfig(env: Env = process.env): Config {
       const variable = String(issue.path[0] ?? 'environment');
       if (seen.has(variable)) continue; // one message per variable is enough
       seen.add(variable);
-      problems.push(problemFor(variable, issue.message, clean));
+      problems.push(problemFor(variable, issue.message, clean, secrets));
     }
   }
-  const { choice, problems: presence } = choosePlatforms(clean);
-  problems.push(...presence);
-  if (parsed.success) problems.push(...portClash(parsed.data, choice.slack));
+  // Presence rules only look at which variables are set, so they run on the raw values when
+  // some failed to parse: every problem is reported in one go.
+  const values: Record<string, unknown> = parsed.success ? parsed.data : clean;
+  const chat: Record<string, unknown> = {};
+  for (const adapter of adapters) {
+    const { settings, problems: missing } = adapter.configure(values);
+    problems.push(...missing);
+    if (settings !== undefined) chat[adapter.name] = settings;
+  }
+  if (parsed.success) problems.push(...portClashes(parsed.data, chat, adapters));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
-  return build(parsed.data, choice.discord, choice.slack, clean);
+  return build(parsed.data, chat, clean, adapters);
 }
 
-function portClash(data: ParsedEnv, slack: SlackMode | undefined): ConfigProblem[] {
+function portClashes(data: ParsedEnv, chat: Record<string, unknown>, adapters: readonly AnyAdapter[]): ConfigProblem[] {
   const ops = data.OPS_PORT ?? DEFAULTS.opsPort;
-  const web = data.PORT ?? DEFAULTS.slackPort;
-  if (slack !== 'http' || ops === 0 || ops !== web) return [];
-  return [{ variable: 'OPS_PORT', message: `OPS_PORT and PORT are both ${web}: the health/metrics server and Slack's HTTP receiver need different ports.` }];
+  if (ops === 0) return [];
+  return adapters
+    .filter((adapter) => adapter.name in chat)
+    .flatMap((adapter) => (adapter.ports?.(chat[adapter.name]) ?? []).filter((p) => p.port === ops).map((p) => ({ adapter, ...p })))
+    .map(({ adapter, variable }) => ({
+      variable: 'OPS_PORT',
+      message: `OPS_PORT and ${variable} are both ${ops}: the health/metrics server and the ${adapter.name} listener need different ports.`,
+    }));
 }
 
 /**
@@ -140,11 +133,13 @@ export function storagePaths(env: Env): { dataDir: string; stateDir: string; cac
   };
 }
 
-function build(data: ParsedEnv, discordOn: boolean, slackMode: SlackMode | undefined, env: Env): Config {
-  const platforms: PlatformName[] = [];
+function build(data: ParsedEnv, chat: Record<string, unknown>, env: Env, adapters: readonly AnyAdapter[]): Config {
+  const platforms = Object.keys(chat);
+  const isChat = platforms.length > 0;
   const config: Config = {
-    mode: 'console',
+    mode: isChat ? 'chat' : 'console',
     platforms,
+    chat,
     ...storagePaths(env),
     databaseFile: '',
     timezone: canonicalTimeZone(data.PAPERBOT_TIMEZONE ?? DEFAULTS.timezone),
@@ -154,57 +149,22 @@ function build(data: ParsedEnv, discordOn: boolean, slackMode: SlackMode | undef
       perMinute: data.PAPERBOT_RATE_LIMIT_PER_MINUTE ?? DEFAULTS.rateLimitPerMinute,
       burst: data.PAPERBOT_RATE_LIMIT_BURST ?? DEFAULTS.rateLimitBurst,
     },
-    log: { level: data.LOG_LEVEL ?? DEFAULTS.logLevel, format: 'json' },
+    // In the console chat, per-command info lines would interleave with the replies.
+    log: { level: data.LOG_LEVEL ?? (isChat ? DEFAULTS.logLevel : 'warn'), format: data.LOG_FORMAT ?? (isChat ? 'json' : 'pretty') },
     watchCorpus: data.PAPERBOT_WATCH_CORPUS ?? false,
-    warnings: unknownVariables(env),
+    warnings: unknownVariables(env, adapters),
   };
   config.databaseFile = join(config.stateDir, DEFAULTS.databaseFileName);
-
-  if (discordOn && data.DISCORD_TOKEN && data.DISCORD_APPLICATION_ID) {
-    platforms.push('discord');
-    config.discord = {
-      token: data.DISCORD_TOKEN,
-      applicationId: data.DISCORD_APPLICATION_ID,
-      commandName: data.DISCORD_COMMAND_NAME ?? DEFAULTS.discordCommandName,
-      ...(data.DISCORD_GUILD_ID && { guildId: data.DISCORD_GUILD_ID }),
-      ...(data.DISCORD_API_URL && { apiUrl: data.DISCORD_API_URL }),
-    };
-  }
-  if (slackMode && data.SLACK_BOT_TOKEN) {
-    platforms.push('slack');
-    config.slack = slackConfig(data, data.SLACK_BOT_TOKEN, slackMode);
-  }
-
-  const chat = platforms.length > 0;
-  config.mode = chat ? 'chat' : 'console';
-  config.log.format = data.LOG_FORMAT ?? (chat ? 'json' : 'pretty');
-  // In the console chat, per-command info lines would interleave with the replies.
-  if (!chat && data.LOG_LEVEL === undefined) config.log.level = 'warn';
   // The console is a local, interactive run: no listener on a port.
-  const opsPort = chat ? (data.OPS_PORT ?? DEFAULTS.opsPort) : 0;
+  const opsPort = isChat ? (data.OPS_PORT ?? DEFAULTS.opsPort) : 0;
   if (opsPort !== 0) config.opsPort = opsPort;
-  if (!chat && data.OPS_PORT) config.warnings.push('OPS_PORT is ignored in console mode (no chat platform configured).');
+  if (!isChat && data.OPS_PORT) config.warnings.push('OPS_PORT is ignored in console mode (no chat platform configured).');
   return config;
 }
 
-function slackConfig(data: ParsedEnv, botToken: string, mode: SlackMode): SlackConfig {
-  const common: SlackCommon = {
-    botToken,
-    commandName: data.SLACK_COMMAND_NAME ?? DEFAULTS.slackCommandName,
-    managePolicy: data.SLACK_MANAGE_POLICY ?? DEFAULTS.slackManagePolicy,
-    managers: data.SLACK_MANAGERS ?? [],
-    ...(data.SLACK_API_URL && { apiUrl: data.SLACK_API_URL }),
-  };
-  const appToken = data.SLACK_APP_TOKEN;
-  const signingSecret = data.SLACK_SIGNING_SECRET;
-  // choosePlatforms has already reported a missing partner, so these are present here.
-  if (mode === 'socket') return { ...common, mode, appToken: appToken!, ...(signingSecret && { signingSecret }) };
-  return { ...common, mode, signingSecret: signingSecret!, port: data.PORT ?? DEFAULTS.slackPort, ...(appToken && { appToken }) };
-}
-
 /** A misspelt PAPERBOT_ variable would otherwise be ignored without a word. */
-function unknownVariables(env: Env): string[] {
-  const known = new Set<string>(ENV_NAMES);
+function unknownVariables(env: Env, adapters: readonly AnyAdapter[]): string[] {
+  const known = new Set<string>(Object.keys(envSchemaFor(adapters).shape));
   return Object.keys(env)
     .filter((name) => name.startsWith('PAPERBOT_') && !known.has(name))
     .sort()

@@ -1,27 +1,14 @@
 /**
- * The environment variables paperbot reads and the format each must have. Presence rules that
- * involve several variables (a token needs its partner) live in `platforms.ts`.
+ * The environment variables paperbot reads and the format each must have: the core settings
+ * here, and each chat platform's own from its adapter (src/platforms/registry.ts). Presence rules
+ * that involve several variables (a token needs its partner) live in the adapters.
  */
 import { z } from 'zod';
-import {
-  LOG_LEVELS,
-  boolean,
-  clockTime,
-  httpUrl,
-  isTimeZone,
-  looksLikeDiscordToken,
-  oneOf,
-  optionalPort,
-  slackUserList,
-  snowflake,
-  tcpPort,
-  wholeNumber,
-} from './fields.js';
+import type { AnyAdapter } from '../platforms/adapter.js';
+import { platformAdapters } from '../platforms/registry.js';
+import { LOG_LEVELS, boolean, clockTime, isTimeZone, oneOf, optionalPort, wholeNumber } from './fields.js';
 
-/** Values that must never appear in logs or error messages. */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN']);
-
-export const envSchema = z.object({
+export const coreEnvSchema = z.object({
   PAPERBOT_DATA_DIR: z.string().optional(),
   PAPERBOT_STATE_DIR: z.string().optional(),
   PAPERBOT_CACHE_DIR: z.string().optional(),
@@ -38,39 +25,19 @@ export const envSchema = z.object({
   LOG_FORMAT: oneOf(['json', 'pretty'], 'must be json or pretty').optional(),
   OPS_PORT: optionalPort('must be a port number from 1 to 65535, or 0/off to disable the health and metrics server').optional(),
 
-  DISCORD_TOKEN: z
-    .string()
-    .refine((s) => !/^bot\s/i.test(s), 'must be the bare bot token, without the "Bot " prefix')
-    .refine(
-      (s) => /^bot\s/i.test(s) || looksLikeDiscordToken(s),
-      'does not look like a Discord bot token (three dot-separated parts); copy it from the Developer Portal, Bot, Reset Token',
-    )
-    .optional(),
-  DISCORD_APPLICATION_ID: snowflake('must be the numeric Application ID from the Developer Portal, General Information').optional(),
-  DISCORD_GUILD_ID: snowflake('must be a numeric server ID (enable Developer Mode, right-click the server, Copy Server ID)').optional(),
-  DISCORD_API_URL: httpUrl('must be an http(s) URL such as https://discord.com/api').optional(),
-  DISCORD_COMMAND_NAME: z
-    .string()
-    .regex(/^[a-z0-9_-]{1,32}$/, 'must be 1-32 lowercase letters, digits, - or _ (Discord command name rules)')
-    .optional(),
-
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb- (OAuth & Permissions, Bot User OAuth Token)').optional(),
-  SLACK_SIGNING_SECRET: z
-    .string()
-    .regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret from Basic Information, App Credentials')
-    .optional(),
-  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp- (Basic Information, App-Level Tokens, with connections:write)').optional(),
-  SLACK_MODE: oneOf(['socket', 'http'], 'must be socket or http').optional(),
-  PORT: tcpPort('must be a port number from 1 to 65535').optional(),
-  SLACK_API_URL: httpUrl('must be an http(s) URL such as https://slack.com/api/').optional(),
-  SLACK_COMMAND_NAME: z
-    .string()
-    .regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command such as /papers (a leading /, then lowercase letters, digits, - or _)')
-    .optional(),
-  SLACK_MANAGE_POLICY: oneOf(['everyone', 'admins'], 'must be everyone or admins').optional(),
-  SLACK_MANAGERS: slackUserList('must be comma-separated Slack user IDs such as U012ABCDEF,U045GHIJKL').optional(),
 });
 
-export type ParsedEnv = z.output<typeof envSchema>;
-export type EnvName = keyof z.input<typeof envSchema>;
-export const ENV_NAMES = Object.keys(envSchema.shape) as EnvName[];
+export type ParsedEnv = z.output<typeof coreEnvSchema>;
+
+/** The core settings plus every adapter's. */
+export function envSchemaFor(adapters: readonly AnyAdapter[]) {
+  return coreEnvSchema.extend(Object.assign({}, ...adapters.map((adapter) => adapter.env)) as z.ZodRawShape);
+}
+
+/** Values that must never appear in logs or error messages. */
+export function secretVariables(adapters: readonly AnyAdapter[]): ReadonlySet<string> {
+  return new Set(adapters.flatMap((adapter) => adapter.secrets));
+}
+
+/** Every variable paperbot reads. */
+export const ENV_NAMES: readonly string[] = Object.keys(envSchemaFor(platformAdapters).shape);

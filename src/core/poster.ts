@@ -37,3 +37,13 @@ export interface Poster {
    */
   post(channelId: string, reply: Reply, options: { idempotencyKey: string }): Promise<PostOutcome>;
 }
+
+/**
+ * A platform's posting limit, as a token bucket: `global` for the whole bot, `channel` per
+ * channel. The scheduler spaces digests by these so thousands due at one minute never hit 429s.
+ */
+export interface RateSpec {
+  scope: 'global' | 'channel';
+  perSecond: number;
+  burst: number;
+}

@@ -4,23 +4,12 @@
  * the allowed rate instead of hitting 429s. Buckets are per platform (`global`) or per channel.
  */
 import type { Platform } from '../core/command.js';
+import type { RateSpec } from '../core/poster.js';
 
-export interface RateSpec {
-  scope: 'global' | 'channel';
-  perSecond: number;
-  burst: number;
-}
+export type { RateSpec } from '../core/poster.js';
 
+/** Limits per platform; each chat adapter declares its own (src/platforms/registry.ts). */
 export type PacingConfig = Partial<Record<Platform, readonly RateSpec[]>>;
-
-/** Discord allows ~50 requests/s per bot (keep room for commands) and ~5 messages/5 s per channel; Slack ~1 message/s per channel. */
-export const DEFAULT_PACING: PacingConfig = {
-  discord: [
-    { scope: 'global', perSecond: 40, burst: 40 },
-    { scope: 'channel', perSecond: 1, burst: 5 },
-  ],
-  slack: [{ scope: 'channel', perSecond: 1, burst: 1 }],
-};
 
 class Gcra {
   private tat = 0;
@@ -42,7 +31,7 @@ class Gcra {
 export class Pacer {
   private readonly buckets = new Map<string, Gcra>();
 
-  constructor(private readonly config: PacingConfig = DEFAULT_PACING) {}
+  constructor(private readonly config: PacingConfig) {}
 
   /** Milliseconds to wait before posting to `channelId` on `platform`; books the slot. */
   reserve(platform: Platform, channelId: string, now: number): number {

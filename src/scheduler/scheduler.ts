@@ -34,7 +34,7 @@ import {
   type DeliveryReport,
   type DeliveryRun,
 } from './delivery.js';
-import { DEFAULT_PACING, Pacer, type PacingConfig } from './pacer.js';
+import { Pacer, type PacingConfig } from './pacer.js';
 import { KeyedQueue, Semaphore } from './queue.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { earliestLocalDate, pastSlotsAt } from './schedule.js';
@@ -54,6 +54,7 @@ export interface SchedulerOptions {
   /** Daily theme names, from config/themes.json. */
   themes?: readonly string[];
   retry?: Partial<RetryPolicy>;
+  /** Posting limits per platform; unpaced when absent (tests). */
   pacing?: PacingConfig;
   /** Network calls in flight at once across all channels. Default 16. */
   maxConcurrentPosts?: number;
@@ -120,7 +121,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       sleep: (ms) => Promise.race([sleep(ms), stopped]),
       random: options.random ?? Math.random,
       now: () => now().getTime(),
-      pacer: new Pacer(options.pacing ?? DEFAULT_PACING),
+      pacer: new Pacer(options.pacing ?? {}),
       semaphore: new Semaphore(options.maxConcurrentPosts ?? 16),
       stopping: () => stopping,
       onRateLimitWait: (platform, ms) => notify(deps, 'rateLimited', platform, ms / 1000),

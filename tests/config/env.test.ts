@@ -37,8 +37,8 @@ describe('loadConfig', () => {
       watchCorpus: false,
     });
     expect(config.opsPort).toBeUndefined();
-    expect(config.discord).toBeUndefined();
-    expect(config.slack).toBeUndefined();
+    expect(config.chat.discord).toBeUndefined();
+    expect(config.chat.slack).toBeUndefined();
   });
 
   it('GIVEN OPS_PORT in console mode THEN it stays off, with a warning', () => {
@@ -56,14 +56,14 @@ describe('loadConfig', () => {
   it('GIVEN a Discord token and application id THEN enables Discord with JSON logs and the ops port', () => {
     const config = loadConfig({ DISCORD_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '876543210987654321' });
     expect(config.platforms).toEqual(['discord']);
-    expect(config.discord).toEqual({ token: DISCORD_TOKEN, applicationId: APP_ID, guildId: '876543210987654321', commandName: 'papers' });
+    expect(config.chat.discord).toEqual({ token: DISCORD_TOKEN, applicationId: APP_ID, guildId: '876543210987654321', commandName: 'papers' });
     expect(config.log.format).toBe('json');
     expect(config.opsPort).toBe(9464);
   });
 
   it('GIVEN a Slack bot token and app token THEN defaults to Socket Mode', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: SLACK_BOT, SLACK_APP_TOKEN: SLACK_APP, SLACK_MANAGERS: 'U012ABCDEF, W045GHIJKL' });
-    expect(config.slack).toEqual({
+    expect(config.chat.slack).toEqual({
       mode: 'socket',
       botToken: SLACK_BOT,
       appToken: SLACK_APP,
@@ -75,7 +75,7 @@ describe('loadConfig', () => {
 
   it('GIVEN a Slack bot token and signing secret THEN uses HTTP mode on PORT', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: SLACK_BOT, SLACK_SIGNING_SECRET: SLACK_SECRET, PORT: '8080' });
-    expect(config.slack).toMatchObject({ mode: 'http', signingSecret: SLACK_SECRET, port: 8080 });
+    expect(config.chat.slack).toMatchObject({ mode: 'http', signingSecret: SLACK_SECRET, port: 8080 });
   });
 
   it('enables both platforms together', () => {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Pacer, DEFAULT_PACING } from '../../src/scheduler/pacer.js';
+import { Pacer } from '../../src/scheduler/pacer.js';
+import { pacingFor } from '../../src/platforms/registry.js';
 import { FakeClock, harness, subInput, tempDir } from './helpers.js';
 
 const dir = tempDir();
@@ -30,7 +31,7 @@ describe('fan-out at scale', () => {
   }, 60_000);
 
   it('paces Discord at its global rate and Slack at one message per second per channel', async () => {
-    const pacer = new Pacer(DEFAULT_PACING);
+    const pacer = new Pacer(pacingFor());
     const waits = Array.from({ length: 10_000 }, (_, i) => pacer.reserve('discord', `c${i}`, 0));
     expect(waits.slice(0, 40).every((w) => w === 0)).toBe(true);
     expect(waits[40]).toBe(25);

@@ -7,7 +7,7 @@ import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, typ
 import type { Bot } from '../../core/bot.js';
 import { errorReference } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
-import type { Reply } from '../../core/reply.js';
+import { apologyText, type Reply } from '../../core/reply.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { parseCustomId } from './components.js';
 import { renderMessage, type DiscordMessage } from './render.js';
@@ -23,7 +23,7 @@ export interface HandlerContext {
 }
 
 /** The reference lets a user's report be matched with the logged error, as in Slack. */
-const apology = (ref: string) => `Sorry, something went wrong on my side (reference ${ref}). Please try again in a moment.`;
+const apology = (ref: string) => `${apologyText(ref)} Please try again in a moment.`;
 
 function render(ctx: HandlerContext, reply: Reply, command: string | undefined): DiscordMessage {
   return renderMessage(reply, { encodeAction: (action, max) => ctx.bot.actions.encode(action, max), command });

@@ -11,7 +11,7 @@ import type { Bot } from '../../core/bot.js';
 import type { RequestInfo } from '../../core/command.js';
 import { errorReference } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
-import { errorReply, type Action, type Reply } from '../../core/reply.js';
+import { apologyReply, errorReply, type Action, type Reply } from '../../core/reply.js';
 import { unescapeText } from './escape.js';
 import type { ManageCheck } from './permissions.js';
 import { describeError } from '../../core/safe-error.js';
@@ -56,7 +56,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     } catch (error) {
       const ref = errorReference();
       log.error({ err: describeError(error), ref, ...context }, 'slack handler failed');
-      const apology = errorReply(`Sorry, something went wrong on my side (reference ${ref}).`, 'Please try again in a moment.');
+      const apology = apologyReply(ref);
       await respond({ ...render(apology, {}), replace_original: false }).catch((respondError: unknown) => {
         log.error({ err: describeError(respondError), ref }, 'slack respond failed');
       });
