@@ -17,6 +17,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund \
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
+COPY scripts ./scripts
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 

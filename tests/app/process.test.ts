@@ -2,7 +2,7 @@
  * The real `paperbot start` process, as a deployment runs it: configuration errors end it with
  * a clear message, and SIGTERM shuts it down cleanly after it served a Discord command.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -49,8 +49,9 @@ async function until<T>(probe: () => Promise<T | undefined>, ms = 15_000): Promi
 
 let fake: FakeDiscord;
 beforeAll(async () => {
-  // The process runs the build, as `npm start` does; compile the current sources first.
-  execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.build.json')]);
+  // The process runs the build, as `npm start` does. `npm test` refreshes it first; a test never compiles.
+  const check = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build-if-stale.mjs'), '--check'], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`${check.stderr.trim()} (npm test does this for you)`);
   fake = await startFakeDiscord();
 }, 60_000);
 afterAll(() => fake?.stop());
