@@ -7,11 +7,9 @@ import type { PaperLibrary } from './library.js';
 import type { Reply } from './reply.js';
 import type { SubscriptionService } from './subscriptions.js';
 
-/**
- * The name of the platform a request came from: a chat adapter's name (`discord`, `slack`, see
- * src/platforms/registry.ts), `console` or `cli`. A plain string, so a new adapter needs no edit here.
- */
-export type Platform = string;
+import type { Platform } from './platform.js';
+
+export type { Platform } from './platform.js';
 
 export interface ArgSpec {
   readonly name: string;

@@ -2,7 +2,7 @@
  * Subscriptions as the rest of the bot sees them: plain data, shared by the commands, the
  * scheduler and every storage engine.
  */
-import type { Platform } from './command.js';
+import type { Platform } from './platform.js';
 
 /** ISO weekday as luxon numbers it: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
