@@ -11,6 +11,7 @@ import type { Platform } from './core/command.js';
 import type { Logger } from './core/logger.js';
 import type { Poster } from './core/poster.js';
 import { loadLibrary } from './load-library.js';
+import { withStoredPapers } from './load-papers.js';
 import { LibraryHolder, Metrics, ShutdownCoordinator, reloadOnSignal, startOpsServer, watchCorpus } from './ops/index.js';
 import { CONFIG_DIR } from './paths.js';
 import { ConsolePoster } from './platforms/console/poster.js';
@@ -55,7 +56,12 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   const registry = createRegistry();
   const metrics = new Metrics({ commands: registry.keys() });
 
-  const holder = await LibraryHolder.create(() => loadLibrary(config.dataDir, undefined, { cacheDir: config.cacheDir }), {
+  const store = openSqliteStore(config.databaseFile);
+  shutdown.onClose('database', () => store.close());
+
+  // The seed corpus, with what sources have stored laid over it (read again on every reload).
+  const load = async () => withStoredPapers(loadLibrary(config.dataDir, undefined, { cacheDir: config.cacheDir }), await store.papers.all());
+  const holder = await LibraryHolder.create(load, {
     logger,
     onReload: (outcome) => {
       metrics.corpusReload(outcome.ok ? 'ok' : 'failed');
@@ -63,12 +69,10 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     },
   });
   const { stats } = holder.corpus;
-  metrics.corpusLoaded(stats.papers);
-  logger.info({ papers: stats.papers, entries: stats.entries, duplicatesMerged: stats.duplicatesMerged, files: stats.files.length }, 'corpus loaded');
+  metrics.corpusLoaded(holder.current().papers.length);
+  logger.info({ papers: holder.current().papers.length, seedPapers: stats.papers, entries: stats.entries, duplicatesMerged: stats.duplicatesMerged, files: stats.files.length }, 'corpus loaded');
   for (const warning of stats.warnings) logger.warn({ file: warning.file, line: warning.line }, warning.message);
 
-  const store = openSqliteStore(config.databaseFile);
-  shutdown.onClose('database', () => store.close());
 
   // Posters are filled in as platforms connect; the scheduler only reads the map when posting.
   const posters = new Map<Platform, Poster>();
@@ -121,7 +125,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
       input: io.input,
       output: io.output,
       style,
-      banner: `paperbot console: ${stats.papers} papers loaded. Try /help, /search diffusion, /random, /digest contrastive or /subscribe diffusion 09:00. Press buttons by number; quit to leave.\n`,
+      banner: `paperbot console: ${holder.current().papers.length} papers loaded. Try /help, /search diffusion, /random, /digest contrastive or /subscribe diffusion 09:00. Press buttons by number; quit to leave.\n`,
     });
     posters.set('console', new ConsolePoster(session.print));
     shutdown.onClose('console', () => session?.close());

@@ -12,9 +12,12 @@ export interface CliInvocation {
   page?: number;
   count?: number;
   guild?: string;
+  date?: string;
+  since?: string;
+  until?: string;
 }
 
-const GROUPS = new Set(['corpus', 'discord']);
+const GROUPS = new Set(['corpus', 'discord', 'ingest']);
 
 export class CliUsageError extends Error {}
 
@@ -38,6 +41,9 @@ export function parseCli(argv: string[]): CliInvocation {
         page: { type: 'string' },
         count: { type: 'string' },
         guild: { type: 'string' },
+        date: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
       },
     });
   } catch (error) {
@@ -56,6 +62,9 @@ export function parseCli(argv: string[]): CliInvocation {
     page: positiveInt('page', parsed.values.page),
     count: positiveInt('count', parsed.values.count),
     guild: parsed.values.guild,
+    date: parsed.values.date,
+    since: parsed.values.since,
+    until: parsed.values.until,
   };
 }
 
@@ -73,6 +82,9 @@ Usage:
   paperbot topics
   paperbot corpus stats [--json]
   paperbot discord register [--guild ID]
+  paperbot ingest hf [--date YYYY-MM-DD | --since YYYY-MM-DD [--until YYYY-MM-DD]]
+                                      fetch Hugging Face Daily Papers into the paper store (default: today)
+  paperbot ingest status              papers in the store; each source's last success and error
 
 Options:
   --data DIR   read the corpus from DIR instead of the bundled data/ (or PAPERBOT_DATA_DIR)

@@ -1,5 +1,6 @@
 /** The `paperbot` command line: one-shot commands, corpus tools, and starting the bot. */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { createRegistry } from '../../commands/index.js';
 import { Bot } from '../core/bot.js';
@@ -7,11 +8,26 @@ import type { RequestInfo } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import type { RawArgs } from '../core/args.js';
 import { loadLibrary } from '../load-library.js';
-import { loadDotenv, storagePaths } from '../config/index.js';
+import { DEFAULTS, loadDotenv, storagePaths } from '../config/index.js';
+import type { Paper } from '../corpus/paper.js';
+import { withStoredPapers } from '../load-papers.js';
+import { openSqliteStore } from '../store/index.js';
 import { ansiStyle, plainStyle, renderConsole } from '../platforms/console/render.js';
 import { CliUsageError, parseCli, USAGE, type CliInvocation } from './args.js';
 import { corpusStatsJson, corpusStatsText } from './corpus-stats.js';
 import { searchJson, searchJsonLines } from './search-json.js';
+
+/** What sources have stored, when the bot has a database; a one-shot command never creates one. */
+async function storedPapers(stateDir: string): Promise<Paper[]> {
+  const file = join(stateDir, DEFAULTS.databaseFileName);
+  if (!existsSync(file)) return [];
+  const store = openSqliteStore(file);
+  try {
+    return await store.papers.all();
+  } finally {
+    await store.close();
+  }
+}
 
 const CLI_REQUEST: RequestInfo = { platform: 'cli', userId: 'cli', channelId: 'cli', canManageChannel: true };
 
@@ -61,7 +77,18 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
     const { registerFromCli } = await import('./discord-register.js');
     return registerFromCli({ guildId: cli.guild }, io.stdout, io.stderr);
   }
-  const { corpus, library } = loadLibrary(cli.dataDir ? resolve(cli.dataDir) : paths.dataDir, undefined, { cacheDir: paths.cacheDir });
+  if (name === 'ingest' && sub === 'status') {
+    const { ingestStatus } = await import('./ingest.js');
+    return ingestStatus(env, io.stdout);
+  }
+  const seed = loadLibrary(cli.dataDir ? resolve(cli.dataDir) : paths.dataDir, undefined, { cacheDir: paths.cacheDir });
+  const { corpus, library } = name === 'ingest' ? seed : withStoredPapers(seed, await storedPapers(paths.stateDir));
+  if (name === 'ingest') {
+    if (sub !== 'hf') throw new CliUsageError(`unknown source: ${sub || '(none)'}; try: paperbot ingest hf --since YYYY-MM-DD`);
+    const { ingestHf } = await import('./ingest.js');
+    const range = { ...(cli.date && { date: cli.date }), ...(cli.since && { since: cli.since }), ...(cli.until && { until: cli.until }) };
+    return ingestHf(env, corpus.papers, range, io.stdout, io.stderr);
+  }
   if (name === 'corpus' && sub === 'stats') {
     io.stdout.write(`${cli.json ? JSON.stringify(corpusStatsJson(corpus)) : corpusStatsText(corpus)}\n`);
     return 0;

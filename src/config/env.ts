@@ -117,6 +117,18 @@ function portClashes(data: ParsedEnv, chat: Record<string, unknown>, adapters: r
     }));
 }
 
+/** The network paper sources' settings; the token is a secret. Read by the `ingest` command too. */
+export interface SourceSettings {
+  hfApiUrl: string;
+  hfToken?: string;
+}
+
+export function sourceSettings(env: Env): SourceSettings {
+  const given = (name: string) => env[name]?.trim() || undefined;
+  const token = given('HF_TOKEN');
+  return { hfApiUrl: given('HF_API_URL') ?? 'https://huggingface.co', ...(token ? { hfToken: token } : {}) };
+}
+
 /**
  * Where the corpus, state and snapshots live. Given paths are relative to where paperbot runs;
  * defaults live inside the project. Also used by the one-shot CLI, which needs no other setting.

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AnyAdapter } from '../platforms/adapter.js';
 import { platformAdapters } from '../platforms/registry.js';
-import { LOG_LEVELS, boolean, clockTime, isTimeZone, oneOf, optionalPort, wholeNumber } from './fields.js';
+import { LOG_LEVELS, boolean, clockTime, httpUrl, isTimeZone, oneOf, optionalPort, wholeNumber } from './fields.js';
 
 export const coreEnvSchema = z.object({
   PAPERBOT_DATA_DIR: z.string().optional(),
@@ -23,6 +23,8 @@ export const coreEnvSchema = z.object({
   PAPERBOT_WATCH_CORPUS: boolean('must be true or false').optional(),
   LOG_LEVEL: oneOf(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).optional(),
   LOG_FORMAT: oneOf(['json', 'pretty'], 'must be json or pretty').optional(),
+  HF_API_URL: httpUrl('must be an http(s) URL such as https://huggingface.co').optional(),
+  HF_TOKEN: z.string().regex(/^\S+$/, 'must be a Hugging Face access token without spaces').optional(),
   OPS_PORT: optionalPort('must be a port number from 1 to 65535, or 0/off to disable the health and metrics server').optional(),
 
 });
@@ -36,7 +38,7 @@ export function envSchemaFor(adapters: readonly AnyAdapter[]) {
 
 /** Values that must never appear in logs or error messages. */
 export function secretVariables(adapters: readonly AnyAdapter[]): ReadonlySet<string> {
-  return new Set(adapters.flatMap((adapter) => adapter.secrets));
+  return new Set(['HF_TOKEN', ...adapters.flatMap((adapter) => adapter.secrets)]);
 }
 
 /** Every variable paperbot reads. */

@@ -1,9 +1,13 @@
 import type { Paper } from '../corpus/paper.js';
 
+export type { Paper } from '../corpus/paper.js';
+
 /** What the commands need from the search layer. Implemented by `src/search/library.ts`. */
 export interface PaperLibrary {
   readonly papers: readonly Paper[];
   get(id: string): Paper | undefined;
+  /** The paper with this arXiv id (versionless, e.g. `2103.03230`). */
+  byArxivId(arxivId: string): Paper | undefined;
   /** Full query syntax: phrases, `-term`, `year:`/`since:`, `sort:new|top`. Throws `UserError` on bad syntax. */
   search(query: string, options: { limit: number; offset?: number }): SearchResult;
   similar(id: string, limit: number): SearchHit[];

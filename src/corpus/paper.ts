@@ -8,15 +8,27 @@ export interface Paper {
   titleDerived: boolean;
   /** Normalised abstract text. */
   abstract: string;
-  /** Number of authors, when a copy listed it. */
+  /** Number of authors, when a copy listed it (or the length of `authorNames`). */
   authors?: number;
+  /** Author names in order, when a source gave them. */
+  authorNames?: string[];
+  /** arXiv identifier without version, e.g. `2103.03230`; also the Hugging Face paper page id. */
+  arxivId?: string;
+  /** The source's own short summary (Hugging Face `ai_summary`). */
+  summary?: string;
+  /** Keywords from the source (Hugging Face `ai_keywords`). */
+  keywords?: string[];
+  /** arXiv categories, primary first. */
+  categories?: string[];
+  /** When paperbot first stored the paper (ISO instant); absent for seed papers never ingested. */
+  firstSeen?: string;
   /** Publication date as `YYYY-MM-DD`, when a copy listed it. */
   published?: string;
   /** Upvotes on the Daily Papers page (highest seen across copies). */
   upvotes?: number;
   /** Links found in the abstract, cleaned of trailing punctuation. */
   links: PaperLink[];
-  /** Corpus file names this paper was read from. */
+  /** Corpus file names or source names (`hf`, `arxiv`) this paper was read from. */
   sources: string[];
 }
 

@@ -44,12 +44,14 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
   const vectors = lazy(() => new TfIdf(index));
   const completer = lazy(() => new TitleCompleter(papers));
   const topics = lazy(() => listTopics(papers, matcher, { curated: options.topics, themes: options.themes }));
+  const byArxiv = lazy(() => new Map(papers.flatMap((p) => (p.arxivId ? [[p.arxivId, p] as const] : []))));
   const tldrs = new TldrCache();
   const digests = new DigestPicker(new RankingCache(ranker), vectors, byId, tldrs);
 
   return {
     papers,
     get: (id) => papers[byId.get(id) ?? -1],
+    byArxivId: (arxivId) => byArxiv().get(arxivId),
     search: (query, page) => searchPage(ranker, speller, query, page),
     similar: (id, limit) => similarPapers(papers, vectors, byId.get(id), limit),
     topics,

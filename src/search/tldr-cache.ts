@@ -8,7 +8,9 @@ const CACHE_SIZE = 20_000;
 export class TldrCache {
   private readonly texts = new Map<string, string>();
 
+  /** The source's own summary when it has one (written for this purpose), else the best sentence of the abstract. */
   of(paper: Paper): string {
+    if (paper.summary) return paper.summary;
     let text = this.texts.get(paper.id);
     if (text === undefined) {
       if (this.texts.size >= CACHE_SIZE) this.texts.clear();

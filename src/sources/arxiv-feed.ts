@@ -3,7 +3,7 @@
  * @see https://info.arxiv.org/help/api/user-manual.html#_details_of_atom_results_returned
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { canonicalArxivId } from './arxiv-id.js';
+import { canonicalArxivId } from '../core/arxiv-id.js';
 import { SourceError, bodySnippet } from './errors.js';
 import { collapseWhitespace, definedOnly, isoDay, missingMessage } from './normalise.js';
 import type { SourceBatch, SourcePaper, SourceWarning } from './types.js';

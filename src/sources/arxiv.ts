@@ -5,7 +5,7 @@
  * @see https://info.arxiv.org/help/api/user-manual.html
  * @see https://info.arxiv.org/help/api/tou.html
  */
-import { canonicalArxivId } from './arxiv-id.js';
+import { canonicalArxivId } from '../core/arxiv-id.js';
 import { parseArxivFeed, type ArxivFeed } from './arxiv-feed.js';
 import { SourceError, describeTarget } from './errors.js';
 import { HttpClient, type HttpClientOptions } from './http.js';

@@ -4,7 +4,7 @@
  * dropped; only a missing id, title or abstract makes an item unusable (a warning, not a throw).
  */
 import { z } from 'zod';
-import { canonicalArxivId } from './arxiv-id.js';
+import { canonicalArxivId } from '../core/arxiv-id.js';
 import { collapseWhitespace, definedOnly, httpUrl, isoDay, missingMessage } from './normalise.js';
 import type { SourceLink, SourcePaper, SourceWarning } from './types.js';
 

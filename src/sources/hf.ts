@@ -2,7 +2,7 @@
  * Hugging Face Daily Papers: the papers listed on one day (`/api/daily_papers`), and one paper by
  * arXiv id (`/api/papers/{id}`).
  */
-import { canonicalArxivId } from './arxiv-id.js';
+import { canonicalArxivId } from '../core/arxiv-id.js';
 import { BoundedMap } from './bounded-map.js';
 import { SourceError, describeTarget } from './errors.js';
 import { normaliseHfItem, normaliseHfPaper } from './hf-normalise.js';

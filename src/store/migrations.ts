@@ -81,6 +81,30 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX deliveries_open ON deliveries (state) WHERE state IN ('claimed', 'sending');
     `,
   },
+  {
+    version: 3,
+    description: 'paper store and source status',
+    // The record is the whole paper as JSON: the index is rebuilt from it, never queried by SQL
+    // beyond the keys that find a paper again (paperbot id, arXiv id, title key).
+    sql: `
+      CREATE TABLE papers (
+        id TEXT PRIMARY KEY,
+        arxiv_id TEXT UNIQUE,
+        title_key TEXT NOT NULL,
+        record TEXT NOT NULL,
+        first_seen INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX papers_by_title ON papers (title_key);
+      CREATE TABLE source_status (
+        source TEXT PRIMARY KEY,
+        last_success INTEGER,
+        last_error TEXT,
+        last_error_at INTEGER,
+        papers_added INTEGER NOT NULL DEFAULT 0
+      );
+    `,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

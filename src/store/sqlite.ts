@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { sqliteHistory } from './sqlite-history.js';
 import { sqliteLedger } from './sqlite-ledger.js';
+import { sqlitePapers } from './sqlite-papers.js';
 import { sqliteSubscriptions } from './sqlite-subscriptions.js';
 import type { Store } from './types.js';
 
@@ -41,6 +42,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       subscriptions: sqliteSubscriptions(db),
       deliveries: sqliteLedger(db, history),
       history: { postedIds: history.postedIds, record: history.record },
+      papers: sqlitePapers(db),
       ping: async () => {
         try {
           return db.open && db.prepare('SELECT 1 AS ok').get() !== undefined;

@@ -6,6 +6,7 @@
  */
 import type { DeliveryState } from '../core/delivery-state.js';
 import type { ChannelRef, Subscription, SubscriptionInput } from '../core/subscription.js';
+import type { Paper } from '../corpus/paper.js';
 
 export type { DeliveryState } from '../core/delivery-state.js';
 export type { ChannelRef, Subscription, SubscriptionInput, Weekday } from '../core/subscription.js';
@@ -78,11 +79,35 @@ export interface ChannelHistory {
   record(channel: ChannelRef, paperIds: readonly string[], now: Date): Promise<void>;
 }
 
+/** What one source has done lately, for `ingest status` and health. */
+export interface SourceStatus {
+  source: string;
+  lastSuccess?: Date;
+  lastError?: string;
+  lastErrorAt?: Date;
+  papersAdded: number;
+}
+
+export interface PaperRepo {
+  /** Inserts or replaces each paper by its id, all in one transaction (no half-written batch). */
+  save(papers: readonly Paper[], now: Date): Promise<void>;
+  all(): Promise<Paper[]>;
+  get(id: string): Promise<Paper | undefined>;
+  byArxivId(arxivId: string): Promise<Paper | undefined>;
+  /** Papers whose normalised title (`titleKey`) matches. */
+  byTitleKey(key: string): Promise<Paper[]>;
+  count(): Promise<number>;
+  /** Records a fetch: success with the number of new papers, or an error. */
+  recordFetch(source: string, outcome: { ok: true; added: number } | { ok: false; error: string }, now: Date): Promise<void>;
+  sourceStatus(): Promise<SourceStatus[]>;
+}
+
 export interface Store {
   readonly engine: string;
   readonly subscriptions: SubscriptionRepo;
   readonly deliveries: DeliveryLedger;
   readonly history: ChannelHistory;
+  readonly papers: PaperRepo;
   /** True when the store answers a trivial query; false once closed or broken (health checks). */
   ping(): Promise<boolean>;
   /** `ok`, or what the engine's own consistency check found. */

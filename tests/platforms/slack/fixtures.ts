@@ -51,6 +51,7 @@ export function fakeLibrary(list: Paper[] = papers): PaperLibrary {
   return {
     papers: list,
     get: (id) => list.find((p) => p.id === id),
+    byArxivId: (arxivId) => list.find((p) => p.arxivId === arxivId),
     search(query, { limit, offset = 0 }) {
       const hits = hitsFor(query);
       return { hits: hits.slice(offset, offset + limit), total: hits.length, suggestions: hits.length ? [] : ['diffusion'] };

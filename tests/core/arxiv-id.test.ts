@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivLinks, canonicalArxivId } from '../../src/sources/arxiv-id.js';
+import { arxivLinks, canonicalArxivId } from '../../src/core/arxiv-id.js';
 
 describe('canonicalArxivId', () => {
   it.each([

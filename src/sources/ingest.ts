@@ -1,0 +1,62 @@
+/**
+ * Stores what a source fetched: each paper matched to what is known (same arXiv id in the store,
+ * else the same title in the store, else a seed paper with that title), merged, and the whole
+ * batch saved in one transaction. Running the same batch again changes nothing.
+ */
+import type { Paper } from '../corpus/paper.js';
+import { titleKey } from '../corpus/title-key.js';
+import type { PaperRepo } from '../store/types.js';
+import { mergeSourcePaper } from './merge.js';
+import type { SourceBatch } from './types.js';
+
+export interface IngestCounts {
+  fetched: number;
+  /** Papers paperbot had never seen. */
+  added: number;
+  /** Known papers that gained or refreshed something. */
+  merged: number;
+  unchanged: number;
+  /** Items the source sent that could not be used (warnings). */
+  skipped: number;
+}
+
+export interface IngestResult extends IngestCounts {
+  /** Papers written in this batch, new or merged. */
+  stored: Paper[];
+}
+
+export const noCounts = (): IngestCounts => ({ fetched: 0, added: 0, merged: 0, unchanged: 0, skipped: 0 });
+
+export function addCounts(a: IngestCounts, b: IngestCounts): IngestCounts {
+  return { fetched: a.fetched + b.fetched, added: a.added + b.added, merged: a.merged + b.merged, unchanged: a.unchanged + b.unchanged, skipped: a.skipped + b.skipped };
+}
+
+/** Seed papers by title key, so a seed without an arXiv id is enriched rather than duplicated. */
+export function seedsByTitle(seeds: readonly Paper[]): ReadonlyMap<string, Paper> {
+  return new Map(seeds.map((paper) => [titleKey(paper.title), paper] as const));
+}
+
+export async function ingestBatch(batch: SourceBatch, repo: PaperRepo, seeds: ReadonlyMap<string, Paper>, now: Date): Promise<IngestResult> {
+  const counts = { ...noCounts(), fetched: batch.papers.length + batch.warnings.length, skipped: batch.warnings.length };
+  // Within one batch the same paper may come twice (two pages, two days): merge into the first.
+  const pending = new Map<string, Paper>();
+  for (const incoming of batch.papers) {
+    const key = titleKey(incoming.title);
+    const inBatch = [...pending.values()].find((p) => (incoming.arxivId && p.arxivId === incoming.arxivId) || titleKey(p.title) === key);
+    const known =
+      inBatch ??
+      (incoming.arxivId ? await repo.byArxivId(incoming.arxivId) : undefined) ??
+      (await repo.byTitleKey(key))[0] ??
+      seeds.get(key);
+    const { paper, change } = mergeSourcePaper(incoming, known, now);
+    if (inBatch) {
+      pending.set(paper.id, paper);
+      continue;
+    }
+    counts[change === 'new' ? 'added' : change === 'merged' ? 'merged' : 'unchanged']++;
+    if (change !== 'unchanged') pending.set(paper.id, paper);
+  }
+  const stored = [...pending.values()];
+  if (stored.length) await repo.save(stored, now);
+  return { ...counts, stored };
+}
