@@ -4,6 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DELIVERY_STATES, IllegalTransition, TRANSITIONS, type DeliveryState } from '../../src/core/delivery-state.js';
+import type { Paper } from '../../src/corpus/paper.js';
+import { titleKey } from '../../src/corpus/title-key.js';
 import type { SlotKey, Store } from '../../src/store/types.js';
 import { subInput } from '../scheduler/helpers.js';
 
@@ -173,6 +175,48 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         await store.history.record(a, ['p2', 'p3'], t1);
         expect([...(await store.history.postedIds(a))].sort()).toEqual(['p1', 'p2', 'p3']);
         expect((await store.history.postedIds({ platform: 'discord', channelId: 'C1' })).size).toBe(0);
+      });
+    });
+
+    describe('papers', () => {
+      const paper = (id: string, fields: Partial<Paper> = {}): Paper => ({
+        id,
+        title: `Paper ${id}`,
+        titleDerived: false,
+        abstract: `Abstract of ${id}.`,
+        links: [],
+        sources: ['hf'],
+        ...fields,
+      });
+
+      it('saves a batch, finds papers by id, arXiv id and title key, and replaces a record by id', async () => {
+        const store = await fresh();
+        await store.papers.save([paper('pa', { arxivId: '2611.00001', firstSeen: t0.toISOString() }), paper('pb', { title: 'Équivariant  Nets!' })], t0);
+        expect(await store.papers.count()).toBe(2);
+        expect(await store.papers.get('pa')).toEqual(paper('pa', { arxivId: '2611.00001', firstSeen: t0.toISOString() }));
+        expect((await store.papers.byArxivId('2611.00001'))?.id).toBe('pa');
+        expect(await store.papers.byArxivId('2611.99999')).toBeUndefined();
+        expect((await store.papers.byTitleKey(titleKey('equivariant nets'))).map((p) => p.id)).toEqual(['pb']);
+        await store.papers.save([paper('pa', { arxivId: '2611.00001', upvotes: 9, firstSeen: t0.toISOString() })], t1);
+        expect(await store.papers.count()).toBe(2);
+        expect((await store.papers.get('pa'))?.upvotes).toBe(9);
+        expect((await store.papers.all()).map((p) => p.id)).toEqual(['pa', 'pb']);
+      });
+
+      it('a batch is all or nothing: a clash on the arXiv id stores none of it', async () => {
+        const store = await fresh();
+        await store.papers.save([paper('pa', { arxivId: '2611.00001' })], t0);
+        await expect(store.papers.save([paper('pc'), paper('pd', { arxivId: '2611.00001' })], t1)).rejects.toThrow();
+        expect((await store.papers.all()).map((p) => p.id)).toEqual(['pa']);
+      });
+
+      it('records each source: successes add up, the last error is kept', async () => {
+        const store = await fresh();
+        expect(await store.papers.sourceStatus()).toEqual([]);
+        await store.papers.recordFetch('hf', { ok: true, added: 3 }, t0);
+        await store.papers.recordFetch('hf', { ok: false, error: 'timeout' }, t1);
+        await store.papers.recordFetch('hf', { ok: true, added: 2 }, t1);
+        expect(await store.papers.sourceStatus()).toEqual([{ source: 'hf', papersAdded: 5, lastSuccess: t1, lastError: 'timeout', lastErrorAt: t1 }]);
       });
     });
 
