@@ -11,7 +11,14 @@ import type { Platform } from './core/command.js';
 import type { Logger } from './core/logger.js';
 import type { Poster } from './core/poster.js';
 import { loadLibrary } from './load-library.js';
-import { withStoredPapers } from './load-papers.js';
+import { PACKAGE_VERSION } from './paths.js';
+import { createArxivSource } from './sources/arxiv.js';
+import { SourceHealth } from './sources/health.js';
+import { createHfSource } from './sources/hf.js';
+import { seedsByTitle } from './sources/ingest.js';
+import { arxivJob, hfJob, type SourceJob } from './sources/jobs.js';
+import { createPoller } from './sources/poller.js';
+import { addPapers, withStoredPapers } from './load-papers.js';
 import { LibraryHolder, Metrics, ShutdownCoordinator, reloadOnSignal, startOpsServer, watchCorpus } from './ops/index.js';
 import { CONFIG_DIR } from './paths.js';
 import { ConsolePoster } from './platforms/console/poster.js';
@@ -131,6 +138,9 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     shutdown.onClose('console', () => session?.close());
   }
 
+  const sources = startSources(config, store, holder, metrics, logger);
+  if (sources) shutdown.onClose('sources', () => sources.poller.stop());
+
   // Registered before starting, so a failed start still stops the minute timer; closed before
   // the platforms and the database, so in-flight digests can finish.
   shutdown.onClose('scheduler', () => scheduler.stop());
@@ -147,6 +157,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
         database: () => store.ping(),
         ...ready,
         accepting: () => shutdown.accepting,
+        ...(sources ? { sources: () => sources.health.check() } : {}),
       },
     });
     opsPort = ops.port;
@@ -159,4 +170,43 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     shutdown.onClose('corpus watcher', () => watcher.close());
   }
   return { bot, store, scheduler, holder, metrics, shutdown, console: session, opsPort };
+}
+
+/** The network paper sources the configuration asks for, polled in the background. */
+function startSources(config: Config, store: Store, holder: LibraryHolder, metrics: Metrics, logger: Logger) {
+  const settings = config.sources;
+  if (settings.poll.length === 0) return undefined;
+  const userAgent = `paperbot/${PACKAGE_VERSION}`;
+  const jobs: SourceJob[] = [];
+  if (settings.poll.includes('hf')) {
+    jobs.push(hfJob(createHfSource({ baseUrl: settings.hfApiUrl, userAgent, ...(settings.hfToken ? { token: settings.hfToken } : {}) })));
+  }
+  if (settings.poll.includes('arxiv')) {
+    jobs.push(arxivJob(createArxivSource({ baseUrl: settings.arxivApiUrl, categories: settings.arxivCategories, userAgent })));
+  }
+  const health = new SourceHealth(settings.poll, settings.staleAfterSeconds * 1000);
+  const poller = createPoller({
+    jobs,
+    repo: store.papers,
+    seeds: () => seedsByTitle(holder.corpus.papers),
+    intervalMs: settings.intervalSeconds * 1000,
+    logger,
+    onStored: (papers) => {
+      holder.update((current) => addPapers(current, papers));
+      metrics.corpusLoaded(holder.current().papers.length);
+    },
+    hooks: {
+      fetched: (source, counts) => metrics.sourceFetched(source, counts),
+      failed: (source, kind) => {
+        metrics.sourceFailed(source, kind);
+        health.failed(source);
+      },
+      succeeded: (source, at) => {
+        metrics.sourceSucceeded(source, at);
+        health.succeeded(source, at);
+      },
+    },
+  });
+  poller.start();
+  return { poller, health };
 }

@@ -1,5 +1,5 @@
 /** Locations inside the installed project, independent of the working directory. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,3 +17,6 @@ function findProjectRoot(start: string): string {
 export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
 export const CONFIG_DIR = join(PROJECT_ROOT, 'config');
+
+/** The version in package.json, for the User-Agent paperbot sends to paper sources. */
+export const PACKAGE_VERSION: string = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -13,9 +13,10 @@ import { addCounts, ingestBatch, noCounts, seedsByTitle, type IngestCounts } fro
 import { SourceError } from '../sources/errors.js';
 import { openSqliteStore } from '../store/index.js';
 import type { Paper } from '../corpus/paper.js';
+import { PACKAGE_VERSION } from '../paths.js';
 import { CliUsageError } from './args.js';
 
-const USER_AGENT = 'paperbot/0.1 (research papers in team chat)';
+const USER_AGENT = `paperbot/${PACKAGE_VERSION}`;
 /** Backfills past a few months are almost certainly a typo, and cost hundreds of requests. */
 const MAX_DAYS = 366;
 

@@ -19,6 +19,13 @@ export function describeConfig(config: Config, adapters: readonly AnyAdapter[] =
     log: config.log,
     opsPort: config.opsPort ?? 'off',
     watchCorpus: config.watchCorpus,
+    sources: {
+      poll: config.sources.poll,
+      intervalSeconds: config.sources.intervalSeconds,
+      hfApiUrl: config.sources.hfApiUrl,
+      hfToken: config.sources.hfToken ? 'set' : 'unset',
+      ...(config.sources.poll.includes('arxiv') && { arxivApiUrl: config.sources.arxivApiUrl, arxivCategories: config.sources.arxivCategories }),
+    },
     ...chat,
   };
 }

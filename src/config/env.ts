@@ -8,7 +8,7 @@ import { platformAdapters } from '../platforms/registry.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { canonicalTimeZone, type LogLevel } from './fields.js';
-import { envSchemaFor, secretVariables, type ParsedEnv } from './schema.js';
+import { coreEnvSchema, envSchemaFor, secretVariables, type ParsedEnv } from './schema.js';
 
 export type LogFormat = 'json' | 'pretty';
 
@@ -36,6 +36,7 @@ export interface Config {
   /** Port of the health/metrics server; undefined when disabled (always in console mode). */
   opsPort?: number;
   watchCorpus: boolean;
+  sources: SourceSettings;
   /** Non-fatal oddities worth a log line, such as unknown PAPERBOT_* variables. */
   warnings: string[];
 }
@@ -117,16 +118,41 @@ function portClashes(data: ParsedEnv, chat: Record<string, unknown>, adapters: r
     }));
 }
 
-/** The network paper sources' settings; the token is a secret. Read by the `ingest` command too. */
+/** The paper sources' settings; the token is a secret. The `ingest` command reads them too. */
 export interface SourceSettings {
+  /** Network sources polled by the bot (`files`, the seed corpus, is always read). */
+  poll: ('hf' | 'arxiv')[];
+  intervalSeconds: number;
+  /** A source failing for longer than this makes /healthz report degraded. */
+  staleAfterSeconds: number;
   hfApiUrl: string;
   hfToken?: string;
+  arxivApiUrl: string;
+  arxivCategories: string[];
 }
 
-export function sourceSettings(env: Env): SourceSettings {
-  const given = (name: string) => env[name]?.trim() || undefined;
-  const token = given('HF_TOKEN');
-  return { hfApiUrl: given('HF_API_URL') ?? 'https://huggingface.co', ...(token ? { hfToken: token } : {}) };
+export const SOURCE_DEFAULTS = {
+  sources: ['files', 'hf'],
+  intervalSeconds: 30 * 60,
+  staleAfterSeconds: 6 * 3600,
+  hfApiUrl: 'https://huggingface.co',
+  arxivApiUrl: 'http://export.arxiv.org/api/query',
+  arxivCategories: ['cs.LG', 'cs.CV', 'cs.CL'],
+} as const;
+
+/** From already validated values (`loadConfig`), or leniently from the raw environment (the CLI). */
+export function sourceSettings(env: Env, parsed?: ParsedEnv): SourceSettings {
+  const data = parsed ?? (coreEnvSchema.partial().safeParse(normalise(env)).data as ParsedEnv | undefined) ?? {};
+  const sources = data.PAPERBOT_SOURCES ?? SOURCE_DEFAULTS.sources;
+  return {
+    poll: sources.filter((s): s is 'hf' | 'arxiv' => s !== 'files'),
+    intervalSeconds: data.PAPERBOT_INGEST_INTERVAL ?? SOURCE_DEFAULTS.intervalSeconds,
+    staleAfterSeconds: data.PAPERBOT_SOURCE_STALE_AFTER ?? SOURCE_DEFAULTS.staleAfterSeconds,
+    hfApiUrl: data.HF_API_URL ?? SOURCE_DEFAULTS.hfApiUrl,
+    ...(data.HF_TOKEN ? { hfToken: data.HF_TOKEN } : {}),
+    arxivApiUrl: data.ARXIV_API_URL ?? SOURCE_DEFAULTS.arxivApiUrl,
+    arxivCategories: data.PAPERBOT_ARXIV_CATEGORIES ?? [...SOURCE_DEFAULTS.arxivCategories],
+  };
 }
 
 /**
@@ -164,6 +190,7 @@ function build(data: ParsedEnv, chat: Record<string, unknown>, env: Env, adapter
     // In the console chat, per-command info lines would interleave with the replies.
     log: { level: data.LOG_LEVEL ?? (isChat ? DEFAULTS.logLevel : 'warn'), format: data.LOG_FORMAT ?? (isChat ? 'json' : 'pretty') },
     watchCorpus: data.PAPERBOT_WATCH_CORPUS ?? false,
+    sources: sourceSettings(env, data),
     warnings: unknownVariables(env, adapters),
   };
   config.databaseFile = join(config.stateDir, DEFAULTS.databaseFileName);

@@ -101,3 +101,36 @@ export function slackUserList(message: string) {
 export function looksLikeDiscordToken(value: string): boolean {
   return /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/.test(value);
 }
+
+/** `30m`, `2h`, `1d`, `90s` → seconds, within bounds. */
+export function duration(minSeconds: number, maxSeconds: number, message: string) {
+  const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+  return z
+    .string()
+    .regex(/^\s*\d+\s*[smhd]\s*$/i, message)
+    .transform((s) => {
+      const match = /^\s*(\d+)\s*([smhd])\s*$/i.exec(s)!;
+      return Number(match[1]) * units[match[2]!.toLowerCase()]!;
+    })
+    .refine((seconds) => seconds >= minSeconds && seconds <= maxSeconds, message);
+}
+
+const SOURCES = ['files', 'hf', 'arxiv'] as const;
+export type SourceId = (typeof SOURCES)[number];
+
+/** `files,hf`: known names, no repeats, and the seed corpus (`files`) always in. */
+export function sourceList(message: string) {
+  return z
+    .string()
+    .transform((s) => s.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean))
+    .refine((names) => names.every((n) => (SOURCES as readonly string[]).includes(n)) && names.includes('files') && new Set(names).size === names.length, message)
+    .transform((names) => names as SourceId[]);
+}
+
+/** `cs.LG,cs.CV`: arXiv archive or archive.SUBJECT names. */
+export function categoryList(message: string) {
+  return z
+    .string()
+    .transform((s) => s.split(',').map((w) => w.trim()).filter(Boolean))
+    .refine((list) => list.length > 0 && list.every((c) => /^[a-z-]+(\.[A-Za-z-]+)?$/.test(c)), message);
+}

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AnyAdapter } from '../platforms/adapter.js';
 import { platformAdapters } from '../platforms/registry.js';
-import { LOG_LEVELS, boolean, clockTime, httpUrl, isTimeZone, oneOf, optionalPort, wholeNumber } from './fields.js';
+import { LOG_LEVELS, boolean, categoryList, clockTime, duration, httpUrl, isTimeZone, oneOf, optionalPort, sourceList, wholeNumber } from './fields.js';
 
 export const coreEnvSchema = z.object({
   PAPERBOT_DATA_DIR: z.string().optional(),
@@ -23,6 +23,11 @@ export const coreEnvSchema = z.object({
   PAPERBOT_WATCH_CORPUS: boolean('must be true or false').optional(),
   LOG_LEVEL: oneOf(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).optional(),
   LOG_FORMAT: oneOf(['json', 'pretty'], 'must be json or pretty').optional(),
+  PAPERBOT_SOURCES: sourceList('must be a comma-separated list of files, hf and arxiv, with files (the seed corpus) included').optional(),
+  PAPERBOT_INGEST_INTERVAL: duration(60, 7 * 86_400, 'must be a duration from 1m to 7d such as 30m, 2h or 1d').optional(),
+  PAPERBOT_SOURCE_STALE_AFTER: duration(60, 30 * 86_400, 'must be a duration from 1m to 30d such as 6h').optional(),
+  PAPERBOT_ARXIV_CATEGORIES: categoryList('must be comma-separated arXiv categories such as cs.LG,cs.CV,cs.CL').optional(),
+  ARXIV_API_URL: httpUrl('must be an http(s) URL such as http://export.arxiv.org/api/query').optional(),
   HF_API_URL: httpUrl('must be an http(s) URL such as https://huggingface.co').optional(),
   HF_TOKEN: z.string().regex(/^\S+$/, 'must be a Hugging Face access token without spaces').optional(),
   OPS_PORT: optionalPort('must be a port number from 1 to 65535, or 0/off to disable the health and metrics server').optional(),

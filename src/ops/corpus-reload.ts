@@ -92,6 +92,19 @@ export class LibraryHolder {
   }
 
   /**
+   * Swaps in a library derived from the one being served (new papers from a source). While a
+   * reload runs, its result would drop the change, so another reload is queued instead: it reads
+   * the store, where the papers already are.
+   */
+  update(derive: (current: LoadedCorpus) => LoadedCorpus): void {
+    if (this.running) {
+      void this.reload();
+      return;
+    }
+    this.loaded = derive(this.loaded);
+  }
+
+  /**
    * Re-reads the corpus and swaps it in on success. Concurrent calls are coalesced: a reload asked
    * for while one runs starts once more after it, so the last change to the files is always picked up.
    */

@@ -3,12 +3,16 @@
  * gateway connected), so this module knows nothing about the parts it reports on.
  */
 
-/** `true`/`false`, or an object with `ok` plus details to show (counts, states; never secrets). */
-export type CheckResult = boolean | ({ ok: boolean } & Record<string, unknown>);
+/**
+ * `true`/`false`, or an object with `ok` plus details to show (counts, states; never secrets).
+ * `degraded: true` with `ok: true` reports a problem that does not stop the bot answering.
+ */
+export type CheckResult = boolean | ({ ok: boolean; degraded?: boolean } & Record<string, unknown>);
 export type HealthCheck = () => CheckResult | Promise<CheckResult>;
 
 export interface HealthReport {
-  status: 'ok' | 'fail';
+  /** `degraded` still answers 200: liveness holds, but something needs a look. */
+  status: 'ok' | 'degraded' | 'fail';
   checks: Record<string, { ok: boolean } & Record<string, unknown>>;
 }
 
@@ -32,5 +36,6 @@ async function runOne(check: HealthCheck, timeoutMs: number): Promise<{ ok: bool
 export async function runHealthChecks(checks: Record<string, HealthCheck>, timeoutMs = 2000): Promise<HealthReport> {
   const entries = await Promise.all(Object.entries(checks).map(async ([name, check]) => [name, await runOne(check, timeoutMs)] as const));
   const results = Object.fromEntries(entries);
-  return { status: entries.every(([, r]) => r.ok) ? 'ok' : 'fail', checks: results };
+  const status = !entries.every(([, r]) => r.ok) ? 'fail' : entries.some(([, r]) => r.degraded === true) ? 'degraded' : 'ok';
+  return { status, checks: results };
 }

@@ -30,6 +30,9 @@ export class Metrics {
   private readonly rateLimitSeconds: Counter<'platform'>;
   private readonly corpusPapers: Gauge;
   private readonly corpusReloads: Counter<'outcome'>;
+  private readonly sourcePapers: Counter<'source' | 'outcome'>;
+  private readonly sourceErrors: Counter<'source' | 'kind'>;
+  private readonly lastSourceSuccess = new Map<string, number>();
   private readonly known: Set<string> | undefined;
   private readonly seen = new Set<string>();
 
@@ -44,6 +47,18 @@ export class Metrics {
     this.rateLimitSeconds = new Counter({ name: 'paperbot_rate_limit_wait_seconds_total', help: 'Seconds spent waiting on platform rate limits.', labelNames: ['platform'], registers });
     this.corpusPapers = new Gauge({ name: 'paperbot_corpus_papers', help: 'Papers in the library currently served.', registers });
     this.corpusReloads = new Counter({ name: 'paperbot_corpus_reloads_total', help: 'Corpus reload attempts, by outcome.', labelNames: ['outcome'], registers });
+    this.sourcePapers = new Counter({ name: 'paperbot_source_papers_total', help: 'Papers from each source, by outcome: fetched, new, merged, unchanged, skipped.', labelNames: ['source', 'outcome'], registers });
+    this.sourceErrors = new Counter({ name: 'paperbot_source_fetch_errors_total', help: 'Failed source runs, by kind: timeout, network, http_error, rate_limited, too_large, malformed.', labelNames: ['source', 'kind'], registers });
+    const lastSuccess = this.lastSourceSuccess;
+    new Gauge({
+      name: 'paperbot_source_seconds_since_success',
+      help: 'Seconds since each source last fetched without error (absent until its first success).',
+      labelNames: ['source'],
+      registers,
+      collect() {
+        for (const [source, at] of lastSuccess) this.set({ source }, Math.max(0, (Date.now() - at) / 1000));
+      },
+    });
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
   }
 
@@ -75,6 +90,19 @@ export class Metrics {
 
   corpusReload(outcome: 'ok' | 'failed'): void {
     this.corpusReloads.inc({ outcome });
+  }
+
+  sourceFetched(source: string, counts: { fetched: number; added: number; merged: number; unchanged: number; skipped: number }): void {
+    const outcomes = { fetched: counts.fetched, new: counts.added, merged: counts.merged, unchanged: counts.unchanged, skipped: counts.skipped };
+    for (const [outcome, n] of Object.entries(outcomes)) this.sourcePapers.inc({ source, outcome }, n);
+  }
+
+  sourceFailed(source: string, kind: string): void {
+    this.sourceErrors.inc({ source, kind });
+  }
+
+  sourceSucceeded(source: string, at: Date): void {
+    this.lastSourceSuccess.set(source, at.getTime());
   }
 
   /** The exposition text and its content type, for `GET /metrics`. */

@@ -39,7 +39,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: OpsSer
   }
   if (path === '/healthz') {
     const report = await runHealthChecks(options.checks ?? {}, options.checkTimeoutMs);
-    return send(res, report.status === 'ok' ? 200 : 503, 'application/json; charset=utf-8', JSON.stringify(report));
+    return send(res, report.status === 'fail' ? 503 : 200, 'application/json; charset=utf-8', JSON.stringify(report));
   }
   if (!options.metrics) return send(res, 404, 'text/plain; charset=utf-8', 'metrics are not enabled\n');
   const { contentType, body } = await options.metrics.render();
