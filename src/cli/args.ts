@@ -15,6 +15,7 @@ export interface CliInvocation {
   date?: string;
   since?: string;
   until?: string;
+  category?: string;
 }
 
 const GROUPS = new Set(['corpus', 'discord', 'ingest']);
@@ -44,6 +45,7 @@ export function parseCli(argv: string[]): CliInvocation {
         date: { type: 'string' },
         since: { type: 'string' },
         until: { type: 'string' },
+        category: { type: 'string' },
       },
     });
   } catch (error) {
@@ -65,6 +67,7 @@ export function parseCli(argv: string[]): CliInvocation {
     date: parsed.values.date,
     since: parsed.values.since,
     until: parsed.values.until,
+    category: parsed.values.category,
   };
 }
 
@@ -84,6 +87,8 @@ Usage:
   paperbot discord register [--guild ID]
   paperbot ingest hf [--date YYYY-MM-DD | --since YYYY-MM-DD [--until YYYY-MM-DD]]
                                       fetch Hugging Face Daily Papers into the paper store (default: today)
+  paperbot ingest arxiv [--category C] [--since YYYY-MM-DD]
+                                      fetch new arXiv submissions (default: PAPERBOT_ARXIV_CATEGORIES, last 2 days)
   paperbot ingest status              papers in the store; each source's last success and error
 
 Options:

@@ -8,7 +8,9 @@ import type { Writable } from 'node:stream';
 import { DateTime } from 'luxon';
 import { DEFAULTS, sourceSettings, storagePaths } from '../config/index.js';
 import type { Env } from '../platforms/adapter.js';
+import { createArxivSource } from '../sources/arxiv.js';
 import { createHfSource } from '../sources/hf.js';
+import type { SourceBatch } from '../sources/types.js';
 import { addCounts, ingestBatch, noCounts, seedsByTitle, type IngestCounts } from '../sources/ingest.js';
 import { SourceError } from '../sources/errors.js';
 import { openSqliteStore } from '../store/index.js';
@@ -48,31 +50,33 @@ export function ingestDays(options: IngestOptions): string[] {
 
 const describe = (c: IngestCounts) => `fetched ${c.fetched}, new ${c.added}, merged ${c.merged}, unchanged ${c.unchanged}, skipped ${c.skipped}`;
 
-export async function ingestHf(env: Env, seeds: readonly Paper[], options: IngestOptions, out: Writable, err: Writable): Promise<number> {
-  const days = ingestDays(options);
-  const settings = sourceSettings(env);
-  const source = createHfSource({ baseUrl: settings.hfApiUrl, userAgent: USER_AGENT, ...(settings.hfToken ? { token: settings.hfToken } : {}) });
+/** One labelled fetch: a day of Hugging Face, a category of arXiv. */
+interface Step {
+  label: string;
+  fetch(): Promise<SourceBatch>;
+}
+
+async function runSteps(env: Env, source: { name: string; title: string }, steps: readonly Step[], seeds: readonly Paper[], now: () => Date, out: Writable, err: Writable): Promise<number> {
   const store = openSqliteStore(join(storagePaths(env).stateDir, DEFAULTS.databaseFileName));
   const byTitle = seedsByTitle(seeds);
   let total = noCounts();
   try {
-    for (const date of days) {
-      const now = options.now?.() ?? new Date();
+    for (const step of steps) {
       let batch;
       try {
-        batch = await source.fetchDay(date);
+        batch = await step.fetch();
       } catch (error) {
         // A source error carries a safe message (host and path, never the token).
         const message = error instanceof SourceError ? error.message : 'unexpected error';
-        await store.papers.recordFetch('hf', { ok: false, error: message }, now);
-        err.write(`paperbot: ${date}: Hugging Face could not be read: ${message}\n`);
+        await store.papers.recordFetch(source.name, { ok: false, error: message }, now());
+        err.write(`paperbot: ${step.label}: ${source.title} could not be read: ${message}\n`);
         out.write(`total: ${describe(total)}\n`);
         return 1;
       }
-      const result = await ingestBatch(batch, store.papers, byTitle, now);
-      await store.papers.recordFetch('hf', { ok: true, added: result.added }, now);
-      for (const warning of batch.warnings) err.write(`paperbot: ${date}: skipped ${warning.item ?? 'an item'}: ${warning.message}\n`);
-      out.write(`${date}: ${describe(result)}\n`);
+      const result = await ingestBatch(batch, store.papers, byTitle, now());
+      await store.papers.recordFetch(source.name, { ok: true, added: result.added }, now());
+      for (const warning of batch.warnings) err.write(`paperbot: ${step.label}: skipped ${warning.item ?? 'an item'}: ${warning.message}\n`);
+      out.write(`${step.label}: ${describe(result)}\n`);
       total = addCounts(total, result);
     }
     out.write(`total: ${describe(total)} (${await store.papers.count()} papers in the store)\n`);
@@ -80,6 +84,32 @@ export async function ingestHf(env: Env, seeds: readonly Paper[], options: Inges
   } finally {
     await store.close();
   }
+}
+
+export async function ingestHf(env: Env, seeds: readonly Paper[], options: IngestOptions, out: Writable, err: Writable): Promise<number> {
+  const days = ingestDays(options);
+  const settings = sourceSettings(env);
+  const source = createHfSource({ baseUrl: settings.hfApiUrl, userAgent: USER_AGENT, ...(settings.hfToken ? { token: settings.hfToken } : {}) });
+  const steps = days.map((date) => ({ label: date, fetch: () => source.fetchDay(date) }));
+  return runSteps(env, { name: 'hf', title: 'Hugging Face' }, steps, seeds, options.now ?? (() => new Date()), out, err);
+}
+
+export interface ArxivIngestOptions {
+  category?: string;
+  since?: string;
+  now?: () => Date;
+}
+
+/** `paperbot ingest arxiv [--category C] [--since D]`: newest submissions back to `since` (default: two days ago). */
+export async function ingestArxiv(env: Env, seeds: readonly Paper[], options: ArxivIngestOptions, out: Writable, err: Writable): Promise<number> {
+  const now = options.now ?? (() => new Date());
+  const since = options.since ? day('since', options.since).toISODate()! : DateTime.fromJSDate(now(), { zone: 'utc' }).minus({ days: 2 }).toISODate()!;
+  const settings = sourceSettings(env);
+  const categories = options.category ? [options.category] : settings.arxivCategories;
+  if (categories.some((c) => !/^[a-z-]+(\.[A-Za-z-]+)?$/.test(c))) throw new CliUsageError(`--category must be an arXiv category such as cs.LG`);
+  const source = createArxivSource({ baseUrl: settings.arxivApiUrl, categories, userAgent: USER_AGENT });
+  const steps = categories.map((category) => ({ label: `${category} since ${since}`, fetch: () => source.fetchRecent({ category, since }) }));
+  return runSteps(env, { name: 'arxiv', title: 'arXiv' }, steps, seeds, now, out, err);
 }
 
 export async function ingestStatus(env: Env, out: Writable): Promise<number> {

@@ -84,8 +84,12 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
   const seed = loadLibrary(cli.dataDir ? resolve(cli.dataDir) : paths.dataDir, undefined, { cacheDir: paths.cacheDir });
   const { corpus, library } = name === 'ingest' ? seed : withStoredPapers(seed, await storedPapers(paths.stateDir));
   if (name === 'ingest') {
+    const { ingestArxiv, ingestHf } = await import('./ingest.js');
+    if (sub === 'arxiv') {
+      const options = { ...(cli.category && { category: cli.category }), ...(cli.since && { since: cli.since }) };
+      return ingestArxiv(env, corpus.papers, options, io.stdout, io.stderr);
+    }
     if (sub !== 'hf') throw new CliUsageError(`unknown source: ${sub || '(none)'}; try: paperbot ingest hf --since YYYY-MM-DD`);
-    const { ingestHf } = await import('./ingest.js');
     const range = { ...(cli.date && { date: cli.date }), ...(cli.since && { since: cli.since }), ...(cli.until && { until: cli.until }) };
     return ingestHf(env, corpus.papers, range, io.stdout, io.stderr);
   }

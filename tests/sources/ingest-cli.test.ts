@@ -15,6 +15,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { hfItem } from '../fakes/hf/fixtures.js';
 import { FakeHf } from '../fakes/hf/server.js';
+import { FakeArxiv } from '../fakes/arxiv/server.js';
 
 // The seed corpus has this paper without an arXiv id; the source knows it as 2105.05233.
 const SEED_TITLE = 'Diffusion Models Beat GANs on Image Synthesis';
@@ -146,7 +147,7 @@ describe('paperbot ingest hf', () => {
   });
 
   it('the bot started on the same state serves the new papers', async () => {
-    const app = await startApp(loadConfig(env), silentLogger, { input: new PassThrough(), output: new PassThrough() });
+    const app = await startApp(loadConfig({ ...env, PAPERBOT_SOURCES: 'files' }), silentLogger, { input: new PassThrough(), output: new PassThrough() });
     try {
       expect(app.holder.current().papers).toHaveLength(489);
       const results = await app.bot.run('search', { query: 'protein folding routers' }, { platform: 'console', userId: 'u', channelId: 'c' });
@@ -169,7 +170,39 @@ describe('paperbot ingest hf', () => {
     const before = fake.requests.length;
     expect((await cli(['ingest', 'hf', '--since', '2026-11-28', '--until', '2026-11-01'])).code).toBe(2);
     expect((await cli(['ingest', 'hf', '--date', '28/11/2026'])).code).toBe(2);
-    expect((await cli(['ingest', 'arxiv'])).code).toBe(2);
+    expect((await cli(['ingest', 'rss'])).code).toBe(2);
+    expect((await cli(['ingest', 'arxiv', '--category', 'cs LG'])).code).toBe(2);
     expect(fake.requests.length).toBe(before);
+  });
+});
+
+describe('paperbot ingest arxiv', () => {
+  it('merges a paper that Hugging Face already gave into the same record, adding its categories', async () => {
+    const arxiv = new FakeArxiv([
+      { id: '2611.00001', title: 'Sparse Mixture Routers for Protein Folding', published: '2026-11-26T17:00:00Z', primaryCategory: 'q-bio.BM', crossLists: ['cs.LG'],
+        summary: 'We route protein folding through sparse mixtures of experts. Routers learn residue-level specialisation.', authors: ['Grace Hopper', 'Barbara Liskov', 'Frances Allen', 'Edsger Dijkstra'] },
+      { id: '2611.00003', title: 'Gradient Inversion Attacks Revisited', published: '2026-11-27T10:00:00Z', summary: 'We revisit gradient inversion attacks on federated learning and find them weaker than reported.' },
+    ]);
+    const { url: arxivUrl, close } = await arxiv.start();
+    try {
+      const before = await cli(['ingest', 'status']);
+      const papersBefore = Number(/^(\d+) papers/.exec(before.out)![1]);
+      env.ARXIV_API_URL = `${arxivUrl}/api/query`;
+      const run = await cli(['ingest', 'arxiv', '--category', 'cs.LG', '--since', '2026-11-20']);
+      expect(run.err).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.out.split('\n')[0]).toBe('cs.LG since 2026-11-20: fetched 2, new 1, merged 1, unchanged 0, skipped 0');
+      expect(arxiv.requests[0]!.query).toMatchObject({ search_query: 'cat:cs.LG', sortBy: 'submittedDate', sortOrder: 'descending' });
+      const store = openSqliteStore(join(stateDir, 'paperbot.db'));
+      try {
+        expect(await store.papers.count()).toBe(papersBefore + 1);
+        expect(await store.papers.byArxivId('2611.00001')).toMatchObject({ categories: ['q-bio.BM', 'cs.LG'], sources: ['hf', 'arxiv'], upvotes: 50 });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      delete env.ARXIV_API_URL;
+      await close();
+    }
   });
 });
