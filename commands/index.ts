@@ -1,9 +1,11 @@
 /** The static registry of chat commands. Adapters derive their command surfaces from it. */
 import type { AnyCommand } from '../src/core/command.js';
 import type { CommandRegistry } from '../src/core/dispatch.js';
+import { author } from './author.js';
 import { digest } from './digest.js';
 import { digestNow } from './digest-now.js';
 import { help } from './help.js';
+import { latest } from './latest.js';
 import { paper } from './paper.js';
 import { random } from './random.js';
 import { search } from './search.js';
@@ -15,6 +17,8 @@ import { unsubscribe } from './unsubscribe.js';
 
 export const commandList: readonly AnyCommand[] = [
   search,
+  latest,
+  author,
   random,
   digest,
   paper,

@@ -6,7 +6,7 @@ export const PAGE_SIZE = 5;
 
 export const search = defineCommand({
   name: 'search',
-  description: 'Search papers: "phrases", -exclude, year:2024, since:2023, sort:new or sort:top',
+  description: 'Search papers: "phrases", -exclude, author:"name", year:2024, since:2023, sort:new|top',
   usage: 'search diffusion models since:2024',
   args: [
     { name: 'query', description: 'What to look for', type: 'string', required: true, maxLength: 300, text: 'rest', autocomplete: 'paper' },

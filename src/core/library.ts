@@ -10,6 +10,8 @@ export interface PaperLibrary {
   byArxivId(arxivId: string): Paper | undefined;
   /** Full query syntax: phrases, `-term`, `year:`/`since:`, `sort:new|top`. Throws `UserError` on bad syntax. */
   search(query: string, options: { limit: number; offset?: number }): SearchResult;
+  /** Papers first stored after `since`, within a query when given, most upvoted first. Throws `UserError` on bad syntax. */
+  latest(query: string | undefined, options: { since: Date; limit: number; offset?: number }): SearchResult;
   similar(id: string, limit: number): SearchHit[];
   topics(): Topic[];
   /** A curated or discovered topic by name or label (case-insensitive), else undefined. */

@@ -15,6 +15,7 @@ import { buildIndex, type IndexData } from './postings.js';
 import { PublishedDates } from './published-dates.js';
 import { RankingCache } from './ranking-cache.js';
 import { Ranker } from './ranking.js';
+import { Latest } from './latest.js';
 import { searchPage } from './search-page.js';
 import { similarPapers, TfIdf } from './similar.js';
 import { Speller } from './suggest.js';
@@ -45,6 +46,7 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
   const completer = lazy(() => new TitleCompleter(papers));
   const topics = lazy(() => listTopics(papers, matcher, { curated: options.topics, themes: options.themes }));
   const byArxiv = lazy(() => new Map(papers.flatMap((p) => (p.arxivId ? [[p.arxivId, p] as const] : []))));
+  const latest = lazy(() => new Latest(papers, matcher));
   const tldrs = new TldrCache();
   const digests = new DigestPicker(new RankingCache(ranker), vectors, byId, tldrs);
 
@@ -53,6 +55,7 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
     get: (id) => papers[byId.get(id) ?? -1],
     byArxivId: (arxivId) => byArxiv().get(arxivId),
     search: (query, page) => searchPage(ranker, speller, query, page),
+    latest: (query, options) => latest().page(query, options),
     similar: (id, limit) => similarPapers(papers, vectors, byId.get(id), limit),
     topics,
     findTopic: (name) => findTopic(topics(), name),

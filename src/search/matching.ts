@@ -3,6 +3,7 @@
  * exclusions, date filters and verbatim phrases. Unordered; ranking.ts orders them.
  */
 import type { Paper } from '../corpus/paper.js';
+import { AuthorIndex } from './authors.js';
 import type { Candidates, SearchEngine } from './engine.js';
 import { PhraseTests } from './phrases.js';
 import type { PublishedDates } from './published-dates.js';
@@ -11,13 +12,19 @@ import { stems } from './text.js';
 
 export class Matcher {
   private readonly phrases: PhraseTests;
+  private authorIndex: AuthorIndex | undefined;
 
   constructor(
-    papers: readonly Paper[],
+    private readonly papers: readonly Paper[],
     private readonly engine: SearchEngine,
     private readonly dates: PublishedDates,
   ) {
     this.phrases = new PhraseTests(papers, engine);
+  }
+
+  /** Built on the first author filter: most searches never name one. */
+  private get authors(): AuthorIndex {
+    return (this.authorIndex ??= new AuthorIndex(this.papers));
   }
 
   /** Every paper matching `q` after exclusions, dates and phrases, with its relevance score; unordered. */
@@ -27,7 +34,8 @@ export class Matcher {
     const phrases = q.phrases.map((p) => this.phrases.contains(p));
     const notPhrases = q.excludePhrases.map((p) => this.phrases.contains(p));
     const datesPassing = this.dates.passing(q);
-    if (excluded.length === 0 && phrases.length === 0 && notPhrases.length === 0 && !datesPassing) return found;
+    const byAuthor = q.authors.length ? this.authors.matching(q.authors) : undefined;
+    if (excluded.length === 0 && phrases.length === 0 && notPhrases.length === 0 && !datesPassing && !byAuthor) return found;
     const { rank } = this.dates;
     const docs = new Int32Array(found.length);
     const scores = new Float64Array(found.length);
@@ -36,6 +44,7 @@ export class Matcher {
       const doc = found.docs[i]!;
       // Cheapest tests first: the phrase tests may read text.
       if (datesPassing && datesPassing[rank[doc]!] === 0) continue;
+      if (byAuthor && byAuthor[doc] === 0) continue;
       if (excluded.some((mask) => mask[doc])) continue;
       if (!phrases.every((has) => has(doc))) continue;
       if (notPhrases.some((has) => has(doc))) continue;

@@ -52,6 +52,7 @@ export function fakeLibrary(list: Paper[] = papers): PaperLibrary {
     papers: list,
     get: (id) => list.find((p) => p.id === id),
     byArxivId: (arxivId) => list.find((p) => p.arxivId === arxivId),
+    latest: () => ({ hits: [], total: 0, suggestions: [] }),
     search(query, { limit, offset = 0 }) {
       const hits = hitsFor(query);
       return { hits: hits.slice(offset, offset + limit), total: hits.length, suggestions: hits.length ? [] : ['diffusion'] };
