@@ -26,6 +26,10 @@ export const digestNow = defineCommand({
     }
     const result = await subscriptions.postNow(channel, sub.id);
     if (result.status === 'not_found') throw unknownSubscription(sub.id);
+    if (result.status === 'empty') {
+      const text = `Nothing new on ${result.label} since the last digest, so nothing was posted.`;
+      return reply(text, [{ type: 'text', text }], [], true);
+    }
     if (result.status === 'failed') {
       throw new UserError(
         `I couldn't post the digest for ${topicLabel(sub)}: ${result.error}.`,

@@ -36,4 +36,6 @@ export interface ComposedDigest {
   label: string;
   /** Every relevant paper had been posted already; these are repeats. */
   exhausted: boolean;
+  /** A new-papers digest with nothing new: post nothing. */
+  empty?: boolean;
 }

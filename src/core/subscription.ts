@@ -4,6 +4,12 @@
  */
 import type { Platform } from './platform.js';
 
+/**
+ * `best`: the best papers on the topic the channel has not seen yet (works on any collection);
+ * `new`: only papers that arrived since the channel's last digest, nothing when none did.
+ */
+export type DigestMode = 'best' | 'new';
+
 /** ISO weekday as luxon numbers it: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -27,6 +33,7 @@ export interface SubscriptionInput extends ChannelRef {
   days: Weekday[];
   /** Papers per digest, 1–10. */
   count: number;
+  mode: DigestMode;
   createdBy: string;
 }
 

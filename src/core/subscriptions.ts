@@ -19,7 +19,9 @@ export type PostNowResult =
   | { status: 'no_poster'; digest: ComposedDigest }
   /** `retryable`: trying again later may work (timeouts, 429s, shutdown), unlike refusals. */
   | { status: 'failed'; error: string; paused: boolean; retryable?: boolean }
-  | { status: 'not_found' };
+  | { status: 'not_found' }
+  /** A new-papers subscription with nothing new since its last digest: nothing was posted. */
+  | { status: 'empty'; label: string };
 
 export interface SubscriptionService {
   readonly defaultTimezone: string;

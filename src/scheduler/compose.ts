@@ -17,10 +17,12 @@ export type { ComposedDigest } from '../core/digest-view.js';
 
 export interface ComposeInput {
   library: PaperLibrary;
-  subscription: Pick<Subscription, 'id' | 'kind' | 'topic' | 'count' | 'platform' | 'channelId'>;
+  subscription: Pick<Subscription, 'id' | 'kind' | 'topic' | 'count' | 'platform' | 'channelId'> & { mode?: Subscription['mode'] };
   posted: ReadonlySet<string>;
   /** Local date of the slot; picks the daily theme. */
   localDate: string;
+  /** New-papers mode: only papers that arrived after this instant. */
+  since?: Date;
   themes: readonly string[];
 }
 
@@ -40,6 +42,7 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
     const note = 'There is no theme to pick from yet: the paper collection has no topics.';
     return { reply: renderDigest({ heading, note, items: [], footer }), paperIds: [], label: 'none', exhausted: false };
   }
+  if (sub.mode === 'new') return composeNew(input, resolved, heading.replace(/^Digest: /, 'New on '), footer);
   let items: DigestItem[] = library.digest(resolved.query, sub.count, { exclude: input.posted });
   let note: string | undefined;
   const exhausted = items.length === 0;
@@ -59,4 +62,18 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
     footer,
   });
   return { reply, paperIds: items.map((i) => i.paper.id), label: resolved.label, exhausted };
+}
+
+/**
+ * New-papers mode: what arrived since the last digest on the topic, most upvoted first, never a
+ * paper the channel has seen. Nothing new is an empty digest, which is not posted: old papers
+ * would pad a channel that asked only for news.
+ */
+function composeNew(input: ComposeInput, resolved: ResolvedTopic, heading: string, footer: string): ComposedDigest {
+  const { library, subscription: sub } = input;
+  const since = input.since ?? new Date(0);
+  const fresh = library.latest(resolved.query, { since, limit: sub.count + input.posted.size }).hits.filter((hit) => !input.posted.has(hit.paper.id));
+  const items = fresh.slice(0, sub.count).map((hit) => ({ paper: hit.paper, tldr: library.tldr(hit.paper), score: hit.score }));
+  const reply = renderDigest({ heading, ...(resolved.topic ? { description: resolved.topic.description } : {}), items, footer });
+  return { reply, paperIds: items.map((item) => item.paper.id), label: resolved.label, exhausted: false, empty: items.length === 0 };
 }

@@ -71,7 +71,9 @@ export interface DeliveryReport extends SlotKey {
 
 export async function compose(deps: DeliveryDeps, sub: Subscription, localDate: string): Promise<ComposedDigest> {
   const posted = await deps.store.history.postedIds(sub);
-  return composeDigest({ library: deps.library(), subscription: sub, posted, localDate, themes: deps.themes });
+  // New-papers mode starts where the last digest left off (or where the schedule began).
+  const since = sub.mode === 'new' ? ((await deps.store.deliveries.lastDelivered(sub.id)) ?? sub.scheduleFrom) : undefined;
+  return composeDigest({ library: deps.library(), subscription: sub, posted, localDate, themes: deps.themes, ...(since ? { since } : {}) });
 }
 
 function failureText(outcome: Exclude<PostOutcome, { ok: true }>): string {
@@ -136,6 +138,10 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey, run: Delive
     log.error({ err: error, subscriptionId: sub.id }, 'digest composition failed');
     return fail('failed', `composition failed: ${error instanceof Error ? error.message : String(error)}`, sub.platform);
   }
+  if (digest.empty) {
+    log.info({ subscriptionId: sub.id, slotDate: slot.slotDate }, 'nothing new for this digest; nothing posted');
+    return fail('skipped', 'nothing new since the last digest');
+  }
   const result = await postWithRetry(poster, sub, digest.reply, `d${sub.id}-${slot.slotDate}`, deps.retry, {
     halted: () => halted() !== undefined,
     // Set while the request's permit is held, so posts queued behind it see the halt.
@@ -192,6 +198,7 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey, run: Delive
 export async function deliverNow(deps: DeliveryDeps, sub: Subscription): Promise<PostNowResult> {
   const localDate = DateTime.fromJSDate(deps.now(), { zone: sub.timezone }).toISODate()!;
   const digest = await compose(deps, sub, localDate);
+  if (digest.empty) return { status: 'empty', label: digest.label };
   const poster = deps.posters.get(sub.platform);
   if (!poster) {
     await deps.store.history.record(sub, digest.paperIds, deps.now());

@@ -23,6 +23,7 @@ export function appendToIndex(main: IndexData, added: readonly Paper[]): IndexDa
 export function mergeIndexes(a: IndexData, b: IndexData): IndexData {
   const terms = union(a.terms, b.terms);
   const surfaces = union(a.surfaceWords, b.surfaceWords);
+  // b's terms in the order their postings land in the merged arrays.
   const bTermsInOrder = Uint32Array.from(b.terms.keys()).sort((x, y) => terms.fromB[x]! - terms.fromB[y]!);
   const fieldLength = new Uint16Array(a.fieldLength.length + b.fieldLength.length);
   fieldLength.set(a.fieldLength);

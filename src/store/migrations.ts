@@ -105,6 +105,11 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'digest mode: the best unseen papers on a topic, or only new arrivals',
+    sql: `ALTER TABLE subscriptions ADD COLUMN mode TEXT NOT NULL DEFAULT 'best' CHECK (mode IN ('best', 'new'));`,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

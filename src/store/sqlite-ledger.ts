@@ -36,6 +36,9 @@ export function sqliteLedger(db: Database.Database, history: { recordNow: Record
     VALUES (?, ?, ?, ?, ?, ?)`);
   const get = db.prepare<[number, string], Row>('SELECT * FROM deliveries WHERE subscription_id = ? AND slot_date = ?');
   const open = db.prepare<string[], Row>(`SELECT * FROM deliveries WHERE state IN (${marks(OPEN_STATES.length)}) ORDER BY due_at`);
+  const lastDelivered = db.prepare<[number], { at: number | null }>(
+    "SELECT max(updated_at) AS at FROM deliveries WHERE subscription_id = ? AND state IN ('sent', 'uncertain')",
+  );
   const since = db.prepare<[string], { k: string }>("SELECT subscription_id || '|' || slot_date AS k FROM deliveries WHERE slot_date >= ?");
   const updates = new Map<number, Database.Statement>();
   const updateFor = (states: number) => {
@@ -78,6 +81,10 @@ export function sqliteLedger(db: Database.Database, history: { recordNow: Record
       return row && fromRow(row);
     },
     open: async () => open.all(...OPEN_STATES).map(fromRow),
+    lastDelivered: async (subscriptionId) => {
+      const at = lastDelivered.get(subscriptionId)?.at;
+      return at == null ? undefined : new Date(at);
+    },
     keysSince: async (sinceDate) => new Set(since.all(sinceDate).map((r) => r.k)),
   };
 }

@@ -69,6 +69,8 @@ export interface DeliveryLedger {
   get(slot: SlotKey): Promise<Delivery | undefined>;
   /** Slots left `claimed` or `sending`, e.g. by a crash, oldest first. */
   open(): Promise<Delivery[]>;
+  /** When the subscription's last digest went out (or may have: `uncertain`); undefined before the first. */
+  lastDelivered(subscriptionId: number): Promise<Date | undefined>;
   /** Keys (`slotKey`) of every slot dated on or after `sinceDate`. */
   keysSince(sinceDate: string): Promise<Set<string>>;
 }

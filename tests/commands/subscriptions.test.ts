@@ -37,6 +37,24 @@ beforeEach(async () => {
   return () => store.close();
 });
 
+describe('subscribe … new', () => {
+  it('asks for only new arrivals, says so, and switches back with best', async () => {
+    const reply = await bot.runText('subscribe diffusion 08:30 weekdays 3 new', MANAGER);
+    expect(reply.text).toBe(
+      'Subscribed this channel to Diffusion models (#1): up to 3 new papers at 08:30 (Europe/Paris), weekdays. ' +
+        'Only papers that arrived since the previous digest are posted; on a day with none, nothing is posted. Next digest: Tue 3 Mar, 08:30 GMT+1.',
+    );
+    expect((await store.subscriptions.get(1))?.mode).toBe('new');
+    expect((await bot.runText('subscriptions', MANAGER)).text).toContain('#1 “diffusion”: up to 3 new papers at 08:30 (Europe/Paris), weekdays');
+    // The seed corpus has no new arrivals: digest-now says so and posts nothing.
+    expect((await bot.runText('digest-now 1', MANAGER)).text).toBe('Nothing new on Diffusion models since the last digest, so nothing was posted.');
+    expect(poster.calls).toHaveLength(0);
+    expect((await bot.runText('subscribe diffusion best', MANAGER)).text).toMatch(/^This channel was already subscribed to Diffusion models, so I updated subscription #1: 5 papers/);
+    expect((await store.subscriptions.get(1))?.mode).toBe('best');
+    expect((await bot.run('subscribe', { topic: 'vae', mode: 'all' }, MANAGER)).text).toMatch(/^“all” is not a digest mode\./);
+  });
+});
+
 describe('subscribe', () => {
   it('parses the Slack/console text form and confirms with the next posting time', async () => {
     const reply = await bot.runText('subscribe diffusion 08:30 Europe/Berlin weekdays 3', MANAGER);

@@ -14,7 +14,8 @@ import type { PaperLibrary } from '../../src/core/library.js';
 let cached: PaperLibrary | undefined;
 /** The real corpus and library, loaded once per test file. */
 export function realLibrary(): PaperLibrary {
-  cached ??= loadLibrary(DEFAULT_DATA_DIR).library;
+  // No snapshot cache: its default folder is var/cache inside the checkout, and these tests are not about caching.
+  cached ??= loadLibrary(DEFAULT_DATA_DIR, undefined, { cacheDir: false }).library;
   return cached;
 }
 
@@ -81,6 +82,7 @@ export function subInput(fields: Partial<SubscriptionInput> = {}): SubscriptionI
     timezone: 'Europe/Berlin',
     days: [1, 2, 3, 4, 5, 6, 7],
     count: 3,
+    mode: 'best',
     createdBy: 'u1',
     ...fields,
   };

@@ -155,6 +155,26 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         expect((await store.deliveries.get(slot))?.state).toBe(from);
       });
 
+      it('lastDelivered is when the last digest went out or may have (sent, uncertain), never a failed one', async () => {
+        const store = await fresh();
+        const { subscription: sub } = await store.subscriptions.upsert(subInput({ mode: 'new' }), t0);
+        expect(sub.mode).toBe('new');
+        expect(await store.deliveries.lastDelivered(sub.id)).toBeUndefined();
+        const day = (slotDate: string) => ({ subscriptionId: sub.id, slotDate });
+        await store.deliveries.claim(day('2026-03-01'), t0, t0);
+        await store.deliveries.transition(day('2026-03-01'), ['claimed'], 'sending', t0);
+        await store.deliveries.complete(day('2026-03-01'), sub, ['p1'], t0);
+        await store.deliveries.claim(day('2026-03-02'), t1, t1);
+        await store.deliveries.transition(day('2026-03-02'), ['claimed'], 'sending', t1);
+        await store.deliveries.transition(day('2026-03-02'), ['sending'], 'failed', t1);
+        expect(await store.deliveries.lastDelivered(sub.id)).toEqual(t0);
+        const t2 = new Date('2026-03-03T09:00:00Z');
+        await store.deliveries.claim(day('2026-03-03'), t2, t2);
+        await store.deliveries.transition(day('2026-03-03'), ['claimed'], 'sending', t2);
+        await store.deliveries.transition(day('2026-03-03'), ['sending'], 'uncertain', t2);
+        expect(await store.deliveries.lastDelivered(sub.id)).toEqual(t2);
+      });
+
       it('open lists claimed and sending slots, oldest first', async () => {
         const store = await fresh();
         const sending = await slotIn(store, 'sending', 'a');

@@ -9,8 +9,9 @@ export function topicLabel(sub: Pick<Subscription, 'kind' | 'topic'>): string {
 }
 
 /** `5 papers at 08:30 (Europe/Paris), weekdays` */
-export function describeSchedule(sub: Pick<Subscription, 'count' | 'time' | 'timezone' | 'days'>): string {
-  return `${sub.count} paper${sub.count === 1 ? '' : 's'} at ${sub.time} (${sub.timezone}), ${formatDays(sub.days)}`;
+export function describeSchedule(sub: Pick<Subscription, 'count' | 'time' | 'timezone' | 'days'> & { mode?: Subscription['mode'] }): string {
+  const what = `${sub.mode === 'new' ? 'up to ' : ''}${sub.count} ${sub.mode === 'new' ? 'new ' : ''}paper${sub.count === 1 ? '' : 's'}`;
+  return `${what} at ${sub.time} (${sub.timezone}), ${formatDays(sub.days)}`;
 }
 
 /** `Mon 30 Mar, 08:30 CEST` in the subscription's zone. */

@@ -5,7 +5,7 @@
  * Discord sends the same fields as typed options; those win over anything read from the text.
  */
 import { UserError } from '../errors.js';
-import type { Weekday } from '../subscription.js';
+import type { DigestMode, Weekday } from '../subscription.js';
 import { EVERY_DAY, looksLikeDays, looksLikeTime, looksLikeTimezone, parseDays, parseTime, parseTimezone } from './spec.js';
 
 export interface ScheduleFields {
@@ -13,6 +13,7 @@ export interface ScheduleFields {
   timezone?: string;
   days?: Weekday[];
   count?: number;
+  mode?: DigestMode;
 }
 
 export interface SubscribeRequest extends ScheduleFields {
@@ -31,7 +32,9 @@ export function parseSubscribeText(text: string, given: ScheduleFields = {}): Su
   while (words.length > (quoted ? 0 : 1)) {
     const last = words[words.length - 1]!;
     const before = (words[words.length - 2] ?? '').toLowerCase();
-    if (out.count === undefined && /^\d+$/.test(last)) {
+    if (out.mode === undefined && (last.toLowerCase() === 'new' || last.toLowerCase() === 'best')) {
+      out.mode = last.toLowerCase() as DigestMode;
+    } else if (out.count === undefined && /^\d+$/.test(last)) {
       out.count = parseCount(last);
     } else if (out.time === undefined && looksLikeTime(last)) {
       out.time = parseTime(last);

@@ -1,0 +1,118 @@
+/**
+ * A new-papers subscription end to end through the real Discord and Slack posters and their local
+ * fakes: each digest holds what arrived since the last one, links to arXiv, never repeats, and a
+ * day with nothing new posts nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActionCodec } from '../../src/core/actions.js';
+import type { Platform } from '../../src/core/command.js';
+import type { PaperLibrary } from '../../src/core/library.js';
+import type { Poster } from '../../src/core/poster.js';
+import type { Paper } from '../../src/corpus/paper.js';
+import { combinePapers } from '../../src/load-papers.js';
+import { DiscordPoster } from '../../src/platforms/discord/index.js';
+import { createStrictClient, SlackPoster } from '../../src/platforms/slack/poster.js';
+import { createScheduler } from '../../src/scheduler/scheduler.js';
+import { createLibrary } from '../../src/search/library.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import { snowflake, startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { FakeClock, realLibrary, subInput, tempDir } from './helpers.js';
+
+const dir = tempDir();
+const channel = snowflake();
+let discord: FakeDiscord;
+let slack: FakeSlack;
+
+beforeAll(async () => {
+  discord = await startFakeDiscord({ channelIds: [channel] });
+  slack = await startFakeSlack({ tokens: ['xoxb-good'] });
+});
+afterAll(async () => {
+  await discord.stop();
+  await slack.stop();
+  dir.cleanup();
+});
+
+function arrival(arxivId: string, title: string, firstSeen: string, upvotes: number): Paper {
+  return {
+    id: `p${arxivId.replace('.', '').slice(-7)}`,
+    title,
+    titleDerived: false,
+    abstract: `${title}. We study diffusion models for this problem and improve sample quality.`,
+    authorNames: ['Ada Lovelace', 'Alan Turing'],
+    arxivId,
+    published: firstSeen.slice(0, 10),
+    upvotes,
+    links: [],
+    sources: ['hf'],
+    firstSeen,
+  };
+}
+
+describe('GIVEN a channel subscribed to new diffusion papers on Discord and on Slack', () => {
+  it('THEN each day posts what arrived since the last digest, with arXiv links, and nothing on a quiet day', async () => {
+    // 09:00 Europe/Berlin is 08:00 UTC in March.
+    const clock = FakeClock.at('2026-03-02T08:00:00Z');
+    let papers = combinePapers(realLibrary().papers, [
+      arrival('2603.00001', 'Diffusion Sampling in Four Steps', '2026-03-01T20:00:00.000Z', 40),
+      arrival('2603.00002', 'Guided Diffusion for Molecules', '2026-03-02T06:00:00.000Z', 90),
+      // Arrived before the subscription began: not news for this channel.
+      arrival('2602.00009', 'Diffusion Priors Revisited', '2026-02-20T06:00:00.000Z', 300),
+    ]);
+    let library: PaperLibrary = createLibrary(papers);
+    const store = openSqliteStore(dir.path('new-papers.db'));
+    const codec = new ActionCodec();
+    const encode = codec.encode.bind(codec);
+    const discordPoster = new DiscordPoster({ token: discord.token, apiUrl: discord.apiUrl, encodeAction: encode });
+    const scheduler = createScheduler({
+      store,
+      library: () => library,
+      posters: new Map<Platform, Poster>([
+        ['discord', discordPoster],
+        ['slack', new SlackPoster(createStrictClient('xoxb-good', { apiUrl: slack.apiUrl }), { encode })],
+      ]),
+      clock,
+      sleep: async () => undefined,
+      schedule: () => ({ stop() {} }),
+    });
+    try {
+      const created = new Date('2026-03-01T12:00:00Z');
+      await store.subscriptions.upsert(subInput({ channelId: channel, mode: 'new', count: 5 }), created);
+      await store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'CNEW', mode: 'new', count: 5 }), created);
+
+      const first = await scheduler.tick();
+      expect(first.deliveries.map((d) => d.state)).toEqual(['sent', 'sent']);
+      const [message] = [...discord.messages.values()].filter((m) => m.channel_id === channel);
+      const embeds = message!.embeds as { title?: string; url?: string }[];
+      // Most upvoted first; the old arrival is not news.
+      expect(embeds.filter((e) => e.url).map((e) => [e.title, e.url])).toEqual([
+        ['1. Guided Diffusion for Molecules', 'https://arxiv.org/abs/2603.00002'],
+        ['2. Diffusion Sampling in Four Steps', 'https://arxiv.org/abs/2603.00001'],
+      ]);
+      const slackPost = slack.calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === 'CNEW')!;
+      expect(JSON.stringify(slackPost.args.blocks)).toContain('<https://arxiv.org/pdf/2603.00002|PDF>');
+
+      // A quiet day: nothing arrived, so nothing is posted and the slot says why.
+      clock.set('2026-03-03T08:00:00Z');
+      const quiet = await scheduler.tick();
+      expect(quiet.deliveries.map((d) => [d.state, d.error])).toEqual([
+        ['skipped', 'nothing new since the last digest'],
+        ['skipped', 'nothing new since the last digest'],
+      ]);
+
+      // One more arrives: only it is posted the next day.
+      papers = combinePapers(papers, [arrival('2603.00003', 'Diffusion Transformers for Weather', '2026-03-03T12:00:00.000Z', 5)]);
+      library = createLibrary(papers);
+      clock.set('2026-03-04T08:00:00Z');
+      expect((await scheduler.tick()).deliveries.map((d) => d.state)).toEqual(['sent', 'sent']);
+      const latest = [...discord.messages.values()].filter((m) => m.channel_id === channel).at(-1)!;
+      expect((latest.embeds as { url?: string }[]).filter((e) => e.url).map((e) => e.url)).toEqual(['https://arxiv.org/abs/2603.00003']);
+      expect(slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'CNEW')).toHaveLength(2);
+    } finally {
+      await scheduler.stop();
+      discordPoster.close();
+      await store.close();
+    }
+  });
+});
