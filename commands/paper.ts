@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
 import { paperCard, similarButton } from '../src/core/cards.js';
-import { findPaper } from '../src/core/find-paper.js';
+import { findOrFetchPaper } from '../src/core/find-paper.js';
 import { reply, type Block } from '../src/core/reply.js';
 import { formatDate } from '../src/core/text.js';
 import type { Paper } from '../src/core/library.js';
@@ -17,8 +17,8 @@ export const paper = defineCommand({
   description: 'Details of one paper by its ID',
   usage: 'paper 2103.03230',
   args: [{ name: 'id', description: 'Paper ID, arXiv ID or arXiv/Hugging Face link', type: 'string', required: true, maxLength: 100, autocomplete: 'paper' }],
-  execute({ id }, { library }) {
-    const found = findPaper(library, id);
+  async execute({ id }, ctx) {
+    const { paper: found, library } = await findOrFetchPaper(ctx, id);
     const fields = [
       { label: 'Published', value: found.published ? formatDate(found.published) : 'unknown' },
       { label: 'Authors', value: authorList(found) },

@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/core/command.js';
 import { detailsButton, paperCard } from '../src/core/cards.js';
 import { UserError } from '../src/core/errors.js';
-import { findPaper } from '../src/core/find-paper.js';
+import { findOrFetchPaper } from '../src/core/find-paper.js';
 import { reply, type Block } from '../src/core/reply.js';
 
 export const similar = defineCommand({
@@ -12,8 +12,8 @@ export const similar = defineCommand({
     { name: 'id', description: 'Paper ID (shown in search results)', type: 'string', required: true, maxLength: 100, autocomplete: 'paper' },
     { name: 'count', description: 'How many papers (1-10)', type: 'integer', default: 5, min: 1, max: 10 },
   ],
-  execute({ id, count }, { library }) {
-    const source = findPaper(library, id);
+  async execute({ id, count }, ctx) {
+    const { paper: source, library } = await findOrFetchPaper(ctx, id);
     const hits = library.similar(source.id, count);
     if (hits.length === 0) throw new UserError(`I found no papers similar to “${source.title}”.`);
     const blocks: Block[] = [

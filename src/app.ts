@@ -8,14 +8,15 @@ import { createRegistry } from '../commands/index.js';
 import type { Config } from './config/index.js';
 import { Bot } from './core/bot.js';
 import type { Platform } from './core/command.js';
+import type { PaperFetcher } from './core/library.js';
 import type { Logger } from './core/logger.js';
 import type { Poster } from './core/poster.js';
 import { loadLibrary } from './load-library.js';
 import { PACKAGE_VERSION } from './paths.js';
 import { createArxivSource } from './sources/arxiv.js';
 import { SourceHealth } from './sources/health.js';
-import { createHfSource } from './sources/hf.js';
-import { seedsByTitle } from './sources/ingest.js';
+import { createHfSource, type HfSource } from './sources/hf.js';
+import { ingestBatch, seedsByTitle } from './sources/ingest.js';
 import { arxivJob, hfJob, type SourceJob } from './sources/jobs.js';
 import { createPoller } from './sources/poller.js';
 import { addPapers, withStoredPapers } from './load-papers.js';
@@ -105,7 +106,9 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     defaultTimezone: config.timezone,
     defaultTime: config.digestTime,
   });
+  const hf = config.sources.poll.includes('hf') ? createHfSource(hfOptions(config)) : undefined;
   const bot = new Bot({
+    ...(hf ? { fetcher: paperFetcher(hf, store, holder, logger) } : {}),
     registry,
     library: holder.current,
     logger,
@@ -172,15 +175,36 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   return { bot, store, scheduler, holder, metrics, shutdown, console: session, opsPort };
 }
 
+const userAgent = `paperbot/${PACKAGE_VERSION}`;
+
+function hfOptions(config: Config) {
+  const { hfApiUrl, hfToken } = config.sources;
+  return { baseUrl: hfApiUrl, userAgent, ...(hfToken ? { token: hfToken } : {}) };
+}
+
+/** `paper 2611.01234` for a paper not stored yet: Hugging Face's page for it, stored and served from then on. */
+function paperFetcher(hf: HfSource, store: Store, holder: LibraryHolder, logger: Logger): PaperFetcher {
+  return {
+    async byArxivId(arxivId) {
+      const found = await hf.lookup(arxivId);
+      if (!found) return undefined;
+      const { stored } = await ingestBatch({ papers: [found], warnings: [] }, store.papers, seedsByTitle(holder.corpus.papers), new Date());
+      if (stored.length) holder.update((current) => addPapers(current, stored));
+      logger.info({ arxivId }, 'paper looked up on demand');
+      const library = holder.current();
+      // While a corpus reload runs the new paper joins the library only after it: show the stored record meanwhile.
+      const paper = library.byArxivId(arxivId) ?? (await store.papers.byArxivId(arxivId));
+      return paper && { paper, library };
+    },
+  };
+}
+
 /** The network paper sources the configuration asks for, polled in the background. */
 function startSources(config: Config, store: Store, holder: LibraryHolder, metrics: Metrics, logger: Logger) {
   const settings = config.sources;
   if (settings.poll.length === 0) return undefined;
-  const userAgent = `paperbot/${PACKAGE_VERSION}`;
   const jobs: SourceJob[] = [];
-  if (settings.poll.includes('hf')) {
-    jobs.push(hfJob(createHfSource({ baseUrl: settings.hfApiUrl, userAgent, ...(settings.hfToken ? { token: settings.hfToken } : {}) })));
-  }
+  if (settings.poll.includes('hf')) jobs.push(hfJob(createHfSource(hfOptions(config))));
   if (settings.poll.includes('arxiv')) {
     jobs.push(arxivJob(createArxivSource({ baseUrl: settings.arxivApiUrl, categories: settings.arxivCategories, userAgent })));
   }

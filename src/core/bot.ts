@@ -9,7 +9,7 @@ import { parseArgText, type RawArgs } from './args.js';
 import type { CommandContext, RequestInfo } from './command.js';
 import { runCommand, type CommandRegistry } from './dispatch.js';
 import { UserError } from './errors.js';
-import type { PaperLibrary } from './library.js';
+import type { PaperFetcher, PaperLibrary } from './library.js';
 import type { SubscriptionService } from './subscriptions.js';
 import { silentLogger, type Logger } from './logger.js';
 import { RateLimiter } from './rate-limit.js';
@@ -25,6 +25,8 @@ export interface BotOptions {
   rateLimit?: { burst: number; perMinute: number };
   /** Scheduled digests, for the subscription commands. */
   subscriptions?: SubscriptionService;
+  /** Looks up unknown arXiv ids from a network source. */
+  fetcher?: PaperFetcher;
   /** Called after every command with its outcome, for metrics. */
   onCommand?: (event: { command: string; platform: string; outcome: 'ok' | 'user_error' | 'rate_limited'; ms: number }) => void;
   /** Whether new commands are accepted; false while shutting down. */
@@ -103,6 +105,7 @@ export class Bot {
       now: this.options.now ?? (() => new Date()),
       ...(this.options.subscriptions ? { subscriptions: this.options.subscriptions } : {}),
       commands: [...this.registry.values()],
+      ...(this.options.fetcher ? { fetcher: this.options.fetcher } : {}),
     };
   }
 }

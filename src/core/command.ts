@@ -3,7 +3,7 @@
  * and Slack/console text parsing are all derived) and `execute`, which turns validated
  * arguments into a platform-neutral `Reply`. Commands never import a platform SDK.
  */
-import type { PaperLibrary } from './library.js';
+import type { PaperFetcher, PaperLibrary } from './library.js';
 import type { Reply } from './reply.js';
 import type { SubscriptionService } from './subscriptions.js';
 
@@ -60,6 +60,8 @@ export interface CommandContext {
   subscriptions?: SubscriptionService;
   /** Every command the bot knows, in display order (for `help`). */
   commands: readonly AnyCommand[];
+  /** Looks up unknown arXiv ids on demand; absent when network sources are off. */
+  fetcher?: PaperFetcher;
 }
 
 export interface CommandDef<S extends readonly ArgSpec[] = readonly ArgSpec[]> {

@@ -1,7 +1,7 @@
 import type { Paper } from '../corpus/paper.js';
 import { canonicalArxivId } from './arxiv-id.js';
 import { UserError } from './errors.js';
-import type { PaperLibrary } from './library.js';
+import type { PaperFetcher, PaperLibrary } from './library.js';
 
 /**
  * Looks a paper up by paperbot ID (forgiving case and stray punctuation), arXiv ID, or arXiv or
@@ -18,4 +18,25 @@ export function findPaper(library: PaperLibrary, input: string): Paper {
     );
   }
   return paper;
+}
+
+/**
+ * `findPaper`, but an arXiv id paperbot does not have yet is looked up from the network source
+ * when one is on. Returns the library to use from then on: it includes the fetched paper.
+ */
+export async function findOrFetchPaper(ctx: { library: PaperLibrary; fetcher?: PaperFetcher }, input: string): Promise<{ paper: Paper; library: PaperLibrary }> {
+  try {
+    return { paper: findPaper(ctx.library, input), library: ctx.library };
+  } catch (error) {
+    const arxivId = canonicalArxivId(input.trim());
+    if (!arxivId || !ctx.fetcher || !(error instanceof UserError)) throw error;
+    let fetched;
+    try {
+      fetched = await ctx.fetcher.byArxivId(arxivId);
+    } catch {
+      throw new UserError(`I don't have arXiv paper \`${arxivId}\` and couldn't reach Hugging Face to look it up.`, 'Please try again in a few minutes.');
+    }
+    if (!fetched) throw new UserError(`Hugging Face has no paper \`${arxivId}\`.`, 'Check the arXiv id; new submissions can take a day to appear there.');
+    return fetched;
+  }
 }

@@ -24,6 +24,14 @@ export interface PaperLibrary {
   completeTitles(prefix: string, limit: number): Paper[];
 }
 
+/**
+ * Looks up a paper the library does not have, by arXiv id, from a network source; stores it and
+ * returns it with the library that now includes it. Absent when no network source is on.
+ */
+export interface PaperFetcher {
+  byArxivId(arxivId: string): Promise<{ paper: Paper; library: PaperLibrary } | undefined>;
+}
+
 export interface SearchHit {
   paper: Paper;
   score: number;

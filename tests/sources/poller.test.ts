@@ -17,11 +17,21 @@ import { hfJob } from '../../src/sources/jobs.js';
 import { createPoller } from '../../src/sources/poller.js';
 import { SourceHealth } from '../../src/sources/health.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/index.js';
-import { hfItem } from '../fakes/hf/fixtures.js';
+import { hfItem, hfPaper } from '../fakes/hf/fixtures.js';
 import { FakeHf } from '../fakes/hf/server.js';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const fake = new FakeHf({
+  // Known to /api/papers/{id} but not listed on any day: only an on-demand lookup finds it.
+  papers: [
+    hfPaper({
+      id: '2612.00777',
+      title: 'Sparse Autoencoders Find Chess Concepts',
+      summary: 'We train sparse autoencoders on a chess engine and find human chess concepts.',
+      authors: ['Magnus Carlsen', 'Demis Hassabis'],
+      upvotes: 8,
+    }),
+  ],
   days: {
     [TODAY]: [
       hfItem({
@@ -129,7 +139,7 @@ describe('the source poller', () => {
 describe('GIVEN the bot running with the hf source', () => {
   it('THEN a paper listed today is searchable and opens with its links, without a restart', async () => {
     const stateDir = tempDir();
-    const config = loadConfig({ PAPERBOT_SOURCES: 'files,hf', HF_API_URL: url, PAPERBOT_STATE_DIR: stateDir, PAPERBOT_CACHE_DIR: 'off' });
+    const config = loadConfig({ PAPERBOT_SOURCES: 'files,hf', HF_API_URL: url, PAPERBOT_RATE_LIMIT_BURST: '1000', PAPERBOT_RATE_LIMIT_PER_MINUTE: '10000', PAPERBOT_STATE_DIR: stateDir, PAPERBOT_CACHE_DIR: 'off' });
     const app = await startApp(config, memoryLogger([]), { input: new PassThrough(), output: new PassThrough() });
     try {
       const request = { platform: 'console', userId: 'u', channelId: 'c' };
@@ -144,6 +154,16 @@ describe('GIVEN the bot running with the hf source', () => {
       expect(app.holder.current().papers).toHaveLength(489);
       const details = await app.bot.run('paper', { id: '2612.00042' }, request);
       expect(details.blocks.find((b) => b.type === 'paper')).toMatchObject({ paper: { links: [{ label: 'arXiv', url: 'https://arxiv.org/abs/2612.00042' }, { label: 'PDF' }, { label: 'Hugging Face' }] } });
+
+      // A paper the bot has never seen is looked up on demand, stored, and searchable from then on.
+      const lookedUp = await app.bot.run('paper', { id: 'https://huggingface.co/papers/2612.00777' }, request);
+      expect(lookedUp.text).toMatch(/^Sparse Autoencoders Find Chess Concepts \(p[a-z0-9]{7}\)/);
+      expect(fake.requests.some((r) => r.path === '/api/papers/2612.00777')).toBe(true);
+      expect((await app.store.papers.byArxivId('2612.00777'))?.authorNames).toEqual(['Magnus Carlsen', 'Demis Hassabis']);
+      const search = await app.bot.run('search', { query: 'chess concepts autoencoders' }, request);
+      expect(search.blocks.some((b) => b.type === 'paper' && b.paper.title === 'Sparse Autoencoders Find Chess Concepts')).toBe(true);
+      const missing = await app.bot.run('paper', { id: '2612.99999' }, request);
+      expect(missing.text).toBe('Hugging Face has no paper `2612.99999`. Check the arXiv id; new submissions can take a day to appear there.');
     } finally {
       await app.shutdown.shutdown({ timeoutMs: 2000 });
     }
