@@ -82,7 +82,9 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
     return ingestStatus(env, io.stdout);
   }
   const seed = loadLibrary(cli.dataDir ? resolve(cli.dataDir) : paths.dataDir, undefined, { cacheDir: paths.cacheDir });
-  const { corpus, library } = name === 'ingest' ? seed : withStoredPapers(seed, await storedPapers(paths.stateDir));
+  const stored = name === 'ingest' ? [] : await storedPapers(paths.stateDir);
+  const { corpus, library } = withStoredPapers(seed, stored);
+  const counts = { stored: stored.length, served: library.papers.length };
   if (name === 'ingest') {
     const { ingestArxiv, ingestHf } = await import('./ingest.js');
     if (sub === 'arxiv') {
@@ -94,7 +96,7 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
     return ingestHf(env, corpus.papers, range, io.stdout, io.stderr);
   }
   if (name === 'corpus' && sub === 'stats') {
-    io.stdout.write(`${cli.json ? JSON.stringify(corpusStatsJson(corpus)) : corpusStatsText(corpus)}\n`);
+    io.stdout.write(`${cli.json ? JSON.stringify(corpusStatsJson(corpus, counts)) : corpusStatsText(corpus, counts)}\n`);
     return 0;
   }
   if (name === 'search' && cli.json) {

@@ -82,7 +82,9 @@ afterAll(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-describe('paperbot ingest hf', () => {
+// One story over one state folder: each step builds on the ones before (the arXiv step merges into
+// what Hugging Face stored), so the steps share one suite that never runs shuffled.
+describe('paperbot ingest hf, then arxiv', { shuffle: false }, () => {
   it('stores and merges exactly what the source serves, with a line per day and a summary', async () => {
     const first = await cli(['ingest', 'hf', '--since', '2026-11-27', '--until', '2026-11-28']);
     expect(first.code).toBe(0);
@@ -100,6 +102,9 @@ describe('paperbot ingest hf', () => {
     const again = await cli(['ingest', 'hf', '--since', '2026-11-27', '--until', '2026-11-28']);
     expect(again.code).toBe(0);
     expect(again.out).toContain('total: fetched 4, new 0, merged 0, unchanged 3, skipped 1 (2 papers in the store)');
+    // The seed counts stay as they were; the store adds one paper and enriches one seed paper in place.
+    const stats = JSON.parse((await cli(['corpus', 'stats', '--json'])).out) as Record<string, unknown>;
+    expect(stats).toMatchObject({ entries: 518, papers: 488, stored: 2, served: 489 });
   });
 
   it('keeps the seed paper id, adds the arXiv id and authors, and refreshes upvotes', async () => {
@@ -174,9 +179,7 @@ describe('paperbot ingest hf', () => {
     expect((await cli(['ingest', 'arxiv', '--category', 'cs LG'])).code).toBe(2);
     expect(fake.requests.length).toBe(before);
   });
-});
 
-describe('paperbot ingest arxiv', () => {
   it('merges a paper that Hugging Face already gave into the same record, adding its categories', async () => {
     const arxiv = new FakeArxiv([
       { id: '2611.00001', title: 'Sparse Mixture Routers for Protein Folding', published: '2026-11-26T17:00:00Z', primaryCategory: 'q-bio.BM', crossLists: ['cs.LG'],
