@@ -1,6 +1,7 @@
 /**
  * Themes discovered from the corpus: frequent key phrases (bigrams and trigrams of content
- * words that occur together, not across punctuation or stop words), deduplicated so that
+ * words that occur together, not across punctuation or stop words) in titles, abstracts and the
+ * sources' keywords, deduplicated so that
  * "radiance field" and "neural radiance field" or two phrases naming the same papers give one theme.
  */
 import type { Paper } from '../corpus/paper.js';
@@ -74,7 +75,8 @@ export function discoverThemes(papers: readonly Paper[], options: ThemeOptions =
   const grams = new Map<string, { docs: Set<number>; surfaces: Map<string, number> }>();
   for (const doc of sample) {
     const p = papers[doc] as Paper;
-    for (const run of runs(`${p.title}. ${p.abstract}`)) {
+    // Source keywords (Hugging Face's ai_keywords) name themes directly; each is its own run, so no n-gram spans two.
+    for (const run of [...runs(`${p.title}. ${p.abstract}`), ...(p.keywords ?? []).flatMap(runs)]) {
       for (let n = 2; n <= 3; n++) {
         for (let i = 0; i + n <= run.length; i++) {
           const surface = run.slice(i, i + n).join(' ');
