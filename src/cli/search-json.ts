@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { UserError } from '../core/errors.js';
+import { paperLinks } from '../core/cards.js';
 import type { PaperLibrary } from '../core/library.js';
 
 export function searchJson(library: PaperLibrary, query: string, limit: number, offset = 0): object {
@@ -17,8 +18,13 @@ export function searchJson(library: PaperLibrary, query: string, limit: number, 
       score: Number(score.toFixed(4)),
       published: paper.published ?? null,
       authors: paper.authors ?? null,
-      upvotes: paper.upvotes ?? 0,
-      links: paper.links,
+      authorNames: paper.authorNames ?? null,
+      // Unknown stays null: a page export without upvotes is not zero upvotes.
+      upvotes: paper.upvotes ?? null,
+      arxivId: paper.arxivId ?? null,
+      summary: paper.summary ?? null,
+      // Every link a card shows: arXiv, PDF and Hugging Face when the arXiv id is known, then code and project page.
+      links: paperLinks(paper).map((link) => ({ label: link.label, url: link.url })),
     })),
     ...(result.total === 0 ? { suggestions: result.suggestions } : {}),
   };

@@ -138,6 +138,18 @@ describe('paperbot ingest hf, then arxiv', { shuffle: false }, () => {
     expect(card.meta).toBe('ID ' + card.meta.slice(3, 11) + ' · arXiv 2611.00001 · Nov 26, 2026 · G. Hopper, B. Liskov, F. Allen et al. · ▲ 50');
     const fields = Object.fromEntries(reply.blocks.find((b) => b.type === 'fields')!.fields!.map((f) => [f.label, f.value]));
     expect(fields).toMatchObject({ Authors: 'Grace Hopper, Barbara Liskov, Frances Allen, Edsger Dijkstra', Upvotes: '50', 'TL;DR': 'Sparse expert routers make protein folding cheaper.' });
+    const found = JSON.parse((await cli(['search', 'sparse routers protein folding', '--json', '--limit', '1'])).out) as { results: Record<string, unknown>[] };
+    expect(found.results[0]).toMatchObject({
+      arxivId: '2611.00001',
+      upvotes: 50,
+      authorNames: ['Grace Hopper', 'Barbara Liskov', 'Frances Allen', 'Edsger Dijkstra'],
+      links: [
+        { label: 'arXiv', url: 'https://arxiv.org/abs/2611.00001' },
+        { label: 'PDF', url: 'https://arxiv.org/pdf/2611.00001' },
+        { label: 'Hugging Face', url: 'https://huggingface.co/papers/2611.00001' },
+        { label: 'Code', url: 'https://github.com/example/sparse-routers' },
+      ],
+    });
     const seed = await cli(['paper', '2105.05233']);
     expect(seed.out).toContain(SEED_TITLE);
     const unknown = await cli(['paper', '2611.99999']);
