@@ -113,6 +113,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     library: holder.current,
     logger,
     rateLimit: config.rateLimit,
+    unlimited: ['console'],
     subscriptions,
     onCommand: metrics.commandFinished,
     accepting: () => shutdown.accepting,

@@ -23,6 +23,8 @@ export interface BotOptions {
   random?: () => number;
   now?: () => Date;
   rateLimit?: { burst: number; perMinute: number };
+  /** Platforms whose users are never rate-limited: the console has one person at a keyboard. */
+  unlimited?: readonly string[];
   /** Scheduled digests, for the subscription commands. */
   subscriptions?: SubscriptionService;
   /** Looks up unknown arXiv ids from a network source. */
@@ -63,7 +65,7 @@ export class Bot {
   private async runNow(command: string, args: RawArgs, request: RequestInfo): Promise<Reply> {
     const started = performance.now();
     const platform = request.platform;
-    const wait = this.limiter?.take(`${platform}:${request.userId}`) ?? 0;
+    const wait = this.options.unlimited?.includes(platform) ? 0 : (this.limiter?.take(`${platform}:${request.userId}`) ?? 0);
     if (wait > 0) {
       this.options.onCommand?.({ command, platform, outcome: 'rate_limited', ms: 0 });
       return errorReply(`You're sending commands a bit fast. Please wait ${wait} s and try again.`);
