@@ -5,7 +5,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { startApp } from './app.js';
 import { ConfigError, describeConfig, loadConfig, loadDotenv } from './config/index.js';
-import { createLogger, installSignalHandlers } from './ops/index.js';
+import { CorpusLoadError, createLogger, installSignalHandlers } from './ops/index.js';
 
 export interface MainOptions {
   /** `--data DIR` from the command line; wins over `PAPERBOT_DATA_DIR`. */
@@ -39,8 +39,10 @@ export async function main(options: MainOptions = {}): Promise<number> {
   try {
     app = await startApp(config, logger, { input: options.input ?? process.stdin, output: options.output ?? process.stdout });
   } catch (error) {
-    // Start-up failures (unreachable platform, bad token, unreadable database) end the process with a reason.
-    logger.error({ err: error }, 'paperbot could not start');
+    // Start-up failures (unreachable platform, bad token, unreadable database) end the process with a reason;
+    // a corpus that cannot be read is the operator's to fix, so one sentence without a stack.
+    if (error instanceof CorpusLoadError) logger.error({}, `paperbot could not start: the corpus cannot be read (${error.message})`);
+    else logger.error({ err: error }, 'paperbot could not start');
     return 1;
   }
   logger.info({ mode: config.mode, platforms: config.platforms, opsPort: app.opsPort }, 'paperbot is ready');

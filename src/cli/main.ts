@@ -8,7 +8,7 @@ import type { RequestInfo } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import type { RawArgs } from '../core/args.js';
 import { loadLibrary } from '../load-library.js';
-import { DEFAULTS, loadDotenv, storagePaths } from '../config/index.js';
+import { DEFAULTS, dataDirProblems, loadDotenv, storagePaths } from '../config/index.js';
 import type { Paper } from '../corpus/paper.js';
 import { withStoredPapers } from '../load-papers.js';
 import { openSqliteStore } from '../store/index.js';
@@ -81,7 +81,12 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
     const { ingestStatus } = await import('./ingest.js');
     return ingestStatus(env, io.stdout);
   }
-  const seed = loadLibrary(cli.dataDir ? resolve(cli.dataDir) : paths.dataDir, undefined, { cacheDir: paths.cacheDir });
+  const dataDir = cli.dataDir ? resolve(cli.dataDir) : paths.dataDir;
+  if (dataDirProblems(dataDir, {}).length) {
+    const named = cli.dataDir ? `--data ${cli.dataDir}` : env.PAPERBOT_DATA_DIR ? `PAPERBOT_DATA_DIR=${env.PAPERBOT_DATA_DIR}` : dataDir;
+    throw new UserError(`${named} is not a folder that exists.`, 'Point it at the folder with the corpus .txt files.');
+  }
+  const seed = loadLibrary(dataDir, undefined, { cacheDir: paths.cacheDir });
   const stored = name === 'ingest' ? [] : await storedPapers(paths.stateDir);
   const { corpus, library } = withStoredPapers(seed, stored);
   const counts = { stored: stored.length, served: library.papers.length };

@@ -2,6 +2,7 @@
  * Reads and validates paperbot's configuration from the environment, once, at start-up. Nothing
  * else in the app reads `process.env`: everything gets the typed `Config` from here.
  */
+import { existsSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import type { AnyAdapter, Env, PlatformAdapter } from '../platforms/adapter.js';
 import { platformAdapters } from '../platforms/registry.js';
@@ -102,8 +103,16 @@ export function loadConfig(env: Env = process.env, adapters: readonly AnyAdapter
     if (settings !== undefined) chat[adapter.name] = settings;
   }
   if (parsed.success) problems.push(...portClashes(parsed.data, chat, adapters));
+  problems.push(...dataDirProblems(storagePaths(clean).dataDir, clean));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return build(parsed.data, chat, clean, adapters);
+}
+
+/** A corpus folder that is not there would otherwise surface as a stack trace from deep in the loader. */
+export function dataDirProblems(dataDir: string, env: Env): ConfigProblem[] {
+  if (existsSync(dataDir) && statSync(dataDir).isDirectory()) return [];
+  const named = env.PAPERBOT_DATA_DIR ? `PAPERBOT_DATA_DIR is ${JSON.stringify(env.PAPERBOT_DATA_DIR)}, which` : `The corpus folder ${dataDir}`;
+  return [{ variable: 'PAPERBOT_DATA_DIR', message: `${named} is not a folder that exists: point it at the folder with the corpus .txt files (or leave it unset for the bundled data/).` }];
 }
 
 function portClashes(data: ParsedEnv, chat: Record<string, unknown>, adapters: readonly AnyAdapter[]): ConfigProblem[] {

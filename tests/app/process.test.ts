@@ -66,6 +66,16 @@ describe('paperbot start', () => {
     expect(run.output()).not.toContain('do-not-print-me');
   });
 
+  it('a corpus folder that is missing or empty: one clear sentence, no stack trace, exit 1', async () => {
+    const missing = start({ PAPERBOT_DATA_DIR: '/nonexistent-corpus', PAPERBOT_SOURCES: 'files' });
+    expect(await missing.exited).toBe(1);
+    expect(missing.output()).toContain('PAPERBOT_DATA_DIR is "/nonexistent-corpus", which is not a folder that exists');
+    const empty = start({ PAPERBOT_DATA_DIR: mkdtempSync(join(tmpdir(), 'paperbot-empty-')), PAPERBOT_STATE_DIR: mkdtempSync(join(tmpdir(), 'paperbot-state-')), PAPERBOT_SOURCES: 'files' });
+    expect(await empty.exited).toBe(1);
+    expect(empty.output()).toContain('paperbot could not start: the corpus cannot be read (the corpus has no papers)');
+    expect(empty.output()).not.toMatch(/\n\s+at /);
+  });
+
   it('serves Discord, reports healthy, and shuts down cleanly on SIGTERM', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'paperbot-state-'));
     const opsPort = await freePort();
@@ -75,6 +85,7 @@ describe('paperbot start', () => {
       DISCORD_API_URL: fake.apiUrl,
       OPS_PORT: String(opsPort),
       PAPERBOT_STATE_DIR: stateDir,
+      PAPERBOT_SOURCES: 'files', // no network sources in tests
       LOG_FORMAT: 'json',
     });
     try {
