@@ -32,7 +32,8 @@ export const discordAdapter = defineAdapter({
     DISCORD_API_URL: httpUrl('must be an http(s) URL such as https://discord.com/api').optional(),
     DISCORD_COMMAND_NAME: z
       .string()
-      .regex(/^[a-z0-9_-]{1,32}$/, 'must be 1-32 lowercase letters, digits, - or _ (Discord command name rules)')
+      // The subscription commands live under `<name>-admin`, which must fit Discord's 32 characters too.
+      .regex(/^[a-z0-9_-]{1,26}$/, 'must be 1-26 lowercase letters, digits, - or _ (Discord allows 32, and paperbot adds -admin for the subscription commands)')
       .optional(),
   },
   secrets: ['DISCORD_TOKEN'],

@@ -20,9 +20,12 @@ export const SLACK_DEFAULTS = { port: 3000, commandName: '/papers', managePolicy
 
 const env = {
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb- (OAuth & Permissions, Bot User OAuth Token)').optional(),
+  // Slack documents no exact format; refuse only what is clearly something else.
   SLACK_SIGNING_SECRET: z
     .string()
-    .regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret from Basic Information, App Credentials')
+    .refine((s) => !/\s/.test(s), 'must be the Signing Secret from Basic Information, App Credentials, without spaces')
+    .refine((s) => !/^xox|^xapp-/.test(s), 'looks like a Slack token; it must be the Signing Secret from Basic Information, App Credentials, not a token')
+    .refine((s) => s.length >= 16, 'is too short for a Signing Secret (Basic Information, App Credentials)')
     .optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp- (Basic Information, App-Level Tokens, with connections:write)').optional(),
   SLACK_MODE: oneOf(['socket', 'http'], 'must be socket or http').optional(),
