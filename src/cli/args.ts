@@ -7,6 +7,7 @@ export interface CliInvocation {
   positionals: string[];
   json: boolean;
   help: boolean;
+  version: boolean;
   dataDir?: string;
   limit?: number;
   page?: number;
@@ -28,25 +29,54 @@ function positiveInt(name: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+  data: { type: 'string' },
+  limit: { type: 'string' },
+  page: { type: 'string' },
+  count: { type: 'string' },
+  guild: { type: 'string' },
+  date: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  category: { type: 'string' },
+} as const;
+
+/**
+ * Moves words that only look like options (`-gan`, an exclusion in a query) behind `--`, so
+ * `paperbot search diffusion -gan` searches instead of failing on an unknown `-g`. A word
+ * starting with `--` is still an option, so a misspelt one is reported.
+ */
+function separate(argv: readonly string[]): string[] {
+  const shorts = new Set(Object.values(OPTIONS).flatMap((o) => ('short' in o ? [`-${o.short}`] : [])));
+  const takesValue = new Set(Object.entries(OPTIONS).flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`] : [])));
+  const options: string[] = [];
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (word.startsWith('--') || shorts.has(word)) {
+      options.push(word);
+      if (takesValue.has(word) && i + 1 < argv.length) options.push(argv[++i]!);
+    } else {
+      positionals.push(word);
+    }
+  }
+  return [...options, '--', ...positionals];
+}
+
 export function parseCli(argv: string[]): CliInvocation {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: separate(argv),
       allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        data: { type: 'string' },
-        limit: { type: 'string' },
-        page: { type: 'string' },
-        count: { type: 'string' },
-        guild: { type: 'string' },
-        date: { type: 'string' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        category: { type: 'string' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     throw new CliUsageError(error instanceof Error ? error.message : String(error));
@@ -59,6 +89,7 @@ export function parseCli(argv: string[]): CliInvocation {
     positionals: words,
     json: parsed.values.json,
     help: parsed.values.help,
+    version: parsed.values.version,
     dataDir: parsed.values.data,
     limit: positiveInt('limit', parsed.values.limit),
     page: positiveInt('page', parsed.values.page),
@@ -94,4 +125,5 @@ Usage:
 Options:
   --data DIR   read the corpus from DIR instead of the bundled data/ (or PAPERBOT_DATA_DIR)
   --json       machine-readable output
+  -v, --version  the version
   -h, --help   this help`;

@@ -11,6 +11,7 @@ import { loadLibrary } from '../load-library.js';
 import { DEFAULTS, dataDirProblems, loadDotenv, storagePaths } from '../config/index.js';
 import type { Paper } from '../corpus/paper.js';
 import { withStoredPapers } from '../load-papers.js';
+import { PACKAGE_VERSION } from '../paths.js';
 import { openSqliteStore } from '../store/index.js';
 import { ansiStyle, plainStyle, renderConsole } from '../platforms/console/render.js';
 import { CliUsageError, parseCli, USAGE, type CliInvocation } from './args.js';
@@ -65,6 +66,10 @@ const processIo: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr:
 async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const paths = storagePaths(env);
   const [name, sub] = cli.command;
+  if (cli.version) {
+    io.stdout.write(`paperbot ${PACKAGE_VERSION}\n`);
+    return 0;
+  }
   if (cli.help) {
     io.stdout.write(`${USAGE}\n`);
     return 0;

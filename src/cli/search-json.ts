@@ -47,7 +47,7 @@ export async function searchJsonLines(
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     lineNumber += 1;
     const query = line.trim();
-    if (!query) continue;
+    // A blank line still gets its answer line, so output line N always answers input line N.
     try {
       output.write(`${JSON.stringify(searchJson(library, query, limit))}\n`);
     } catch (error) {
