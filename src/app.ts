@@ -123,7 +123,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   const ready: Record<string, () => boolean> = {};
   for (const adapter of adapters) {
     if (!(adapter.name in config.chat)) continue;
-    const platform = await adapter.start(config.chat[adapter.name], { bot, logger });
+    const platform = await adapter.start(config.chat[adapter.name], { bot, logger, listenHost: config.listenHost });
     shutdown.onClose(adapter.name, () => platform.stop());
     posters.set(adapter.name, platform.poster);
     ready[adapter.name] = platform.health;
@@ -154,6 +154,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   if (config.opsPort) {
     const ops = await startOpsServer({
       port: config.opsPort,
+      host: config.listenHost,
       metrics,
       logger,
       checks: {

@@ -18,6 +18,7 @@ export function describeConfig(config: Config, adapters: readonly AnyAdapter[] =
     rateLimit: config.rateLimit,
     log: config.log,
     opsPort: config.opsPort ?? 'off',
+    listenHost: config.listenHost,
     watchCorpus: config.watchCorpus,
     sources: {
       poll: config.sources.poll,

@@ -34,6 +34,8 @@ export interface Config {
   catchupGraceMinutes: number;
   rateLimit: { perMinute: number; burst: number };
   log: { level: LogLevel; format: LogFormat };
+  /** Address the ops server and a platform's HTTP receiver listen on. */
+  listenHost: string;
   /** Port of the health/metrics server; undefined when disabled (always in console mode). */
   opsPort?: number;
   watchCorpus: boolean;
@@ -199,6 +201,8 @@ function build(data: ParsedEnv, chat: Record<string, unknown>, env: Env, adapter
     // In the console chat, per-command info lines would interleave with the replies.
     log: { level: data.LOG_LEVEL ?? (isChat ? DEFAULTS.logLevel : 'warn'), format: data.LOG_FORMAT ?? (isChat ? 'json' : 'pretty') },
     watchCorpus: data.PAPERBOT_WATCH_CORPUS ?? false,
+    // Loopback unless asked: a bot on a laptop or behind a reverse proxy should not listen to the network.
+    listenHost: data.PAPERBOT_LISTEN_HOST ?? '127.0.0.1',
     sources: sourceSettings(env, data),
     warnings: unknownVariables(env, adapters),
   };

@@ -30,6 +30,7 @@ export const coreEnvSchema = z.object({
   ARXIV_API_URL: httpUrl('must be an http(s) URL such as http://export.arxiv.org/api/query').optional(),
   HF_API_URL: httpUrl('must be an http(s) URL such as https://huggingface.co').optional(),
   HF_TOKEN: z.string().regex(/^\S+$/, 'must be a Hugging Face access token without spaces').optional(),
+  PAPERBOT_LISTEN_HOST: z.string().regex(/^[\w.:-]+$/, 'must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::').optional(),
   OPS_PORT: optionalPort('must be a port number from 1 to 65535, or 0/off to disable the health and metrics server').optional(),
 
 });

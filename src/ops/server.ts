@@ -32,12 +32,15 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: OpsServerOptions): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://ops').pathname;
-  if (path !== '/healthz' && path !== '/metrics') return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+  if (!['/livez', '/readyz', '/healthz', '/metrics'].includes(path)) return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
   }
-  if (path === '/healthz') {
+  // Liveness: the process answers. A platform or source outage must not get the container restarted.
+  if (path === '/livez') return send(res, 200, 'application/json; charset=utf-8', '{"status":"ok"}');
+  // Readiness (`/healthz` is its older name): every check, so a load balancer stops sending traffic.
+  if (path === '/readyz' || path === '/healthz') {
     const report = await runHealthChecks(options.checks ?? {}, options.checkTimeoutMs);
     return send(res, report.status === 'fail' ? 503 : 200, 'application/json; charset=utf-8', JSON.stringify(report));
   }

@@ -17,6 +17,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export interface AdapterContext {
   bot: Bot;
   logger: Logger;
+  /** Address for an adapter that listens for requests (Slack's HTTP mode), `PAPERBOT_LISTEN_HOST`. */
+  listenHost?: string;
 }
 
 /** A connected platform. */
