@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
 import { reply } from '../src/core/reply.js';
-import { describeSchedule, formatWhen, notAvailable, topicLabel } from '../src/core/schedule/format.js';
+import { describeSchedule, formatSlotDate, formatWhen, notAvailable, topicLabel } from '../src/core/schedule/format.js';
 
 export const subscriptions = defineCommand({
   name: 'subscriptions',
@@ -15,16 +15,19 @@ export const subscriptions = defineCommand({
       const hint = 'Start one with `subscribe diffusion 09:00` or `subscribe daily`.';
       return reply(`${text} ${hint}`, [{ type: 'text', text }, { type: 'context', text: hint }], [], true);
     }
-    const fields = subs.map((sub) => {
+    const fields = await Promise.all(subs.map(async (sub) => {
       const next = service.nextPost(sub);
+      const last = await service.lastDigest(sub);
+      // Not resent (it may be there), so the people in the channel should know to look.
+      const doubt = last?.state === 'uncertain' ? `\nThe digest of ${formatSlotDate(last.slotDate)} may not have been delivered; it was not resent.` : '';
       const status = sub.pausedReason
         ? `Paused: ${sub.pausedReason}. Run \`subscribe\` again or \`digest-now ${sub.id}\` to resume.`
         : next
           ? `Next: ${formatWhen(next, sub.timezone)}`
           : 'No upcoming digest';
-      return { label: `#${sub.id} ${topicLabel(sub)}`, value: `${describeSchedule(sub)}\n${status}` };
-    });
-    const text = fields.map((f) => `${f.label}: ${f.value.replace('\n', '; ')}`).join('\n');
+      return { label: `#${sub.id} ${topicLabel(sub)}`, value: `${describeSchedule(sub)}\n${status}${doubt}` };
+    }));
+    const text = fields.map((f) => `${f.label}: ${f.value.replaceAll('\n', '; ')}`).join('\n');
     return reply(`Scheduled digests in this channel:\n${text}`, [{ type: 'header', text: 'Scheduled digests' }, { type: 'fields', fields }], [], true);
   },
 });

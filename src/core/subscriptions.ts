@@ -2,6 +2,7 @@
  * The port the subscription commands use: scheduled digests for a channel, whatever store and
  * scheduler sit behind it (see src/scheduler/service.ts).
  */
+import type { DeliveryState } from './delivery-state.js';
 import type { ComposedDigest } from './digest-view.js';
 import type { ChannelRef, Subscription, SubscriptionInput } from './subscription.js';
 
@@ -38,4 +39,6 @@ export interface SubscriptionService {
   postNow(channel: ChannelRef, id: number): Promise<PostNowResult>;
   /** When the subscription posts next, or undefined while paused. */
   nextPost(sub: Subscription): Date | undefined;
+  /** The local date of its most recent digest slot and how that ended. */
+  lastDigest(sub: Subscription): Promise<{ slotDate: string; state: DeliveryState } | undefined>;
 }

@@ -148,7 +148,8 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey, run: Delive
     afterAttempt: (outcome) => {
       if (!outcome.ok && outcome.kind === 'fatal') run.halted.set(sub.platform, `${sub.platform} refused our credentials (${outcome.message})`);
     },
-    beforeAttempt: () => progress.move('sending', { attempt: true }),
+    // The papers go with the slot: if it ends uncertain, they count as seen and are not repeated.
+    beforeAttempt: () => progress.move('sending', { attempt: true, paperIds: digest.paperIds }),
     afterRateLimit: async () => {
       await progress.move('claimed');
     },
@@ -217,6 +218,26 @@ export async function deliverNow(deps: DeliveryDeps, sub: Subscription): Promise
   const permanent = outcome.kind === 'permanent';
   if (permanent) await pauseFor(deps, sub, outcome.message);
   else deps.log.error({ subscriptionId: sub.id, platform: sub.platform, kind: outcome.kind, error: outcome.message }, 'digest-now not posted');
-  const error = outcome.kind === 'uncertain' ? `it may have been posted (${outcome.message}); check the channel before trying again` : failureText(outcome);
-  return { status: 'failed', error, paused: permanent, retryable: outcome.kind === 'transient' || outcome.kind === 'rate_limited' };
+  // Maybe posted: never offer these papers again.
+  if (outcome.kind === 'uncertain') await deps.store.history.record(sub, digest.paperIds, deps.now());
+  return { status: 'failed', error: userFacing(outcome), paused: permanent, retryable: outcome.kind === 'transient' || outcome.kind === 'rate_limited' };
+}
+
+/** What a person in the channel can act on; the library's own wording stays in the log. */
+function userFacing(outcome: Exclude<PostOutcome, { ok: true }>): string {
+  switch (outcome.kind) {
+    case 'uncertain':
+      return 'the platform did not confirm the post in time, so it may have been posted; check the channel before trying again';
+    case 'permanent':
+      // Already a short classified reason, such as `channel_not_found` or `Missing Access (50001)`.
+      return `the bot cannot post in this channel (${outcome.message})`;
+    case 'rate_limited':
+      return 'the platform asked the bot to slow down';
+    case 'rejected':
+      return 'the platform refused the message';
+    case 'fatal':
+      return "the platform refused the bot's credentials";
+    default:
+      return 'the platform did not answer';
+  }
 }

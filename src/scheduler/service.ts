@@ -9,7 +9,7 @@ import type { Store } from '../store/types.js';
 import { nextSlot } from './schedule.js';
 
 export interface SubscriptionServiceOptions {
-  store: Pick<Store, 'subscriptions'>;
+  store: Pick<Store, 'subscriptions' | 'deliveries'>;
   /** Usually `scheduler.postNow`. */
   postNow: (subscriptionId: number) => Promise<PostNowResult>;
   /** IANA zone used when `subscribe` names none. Default `UTC`. */
@@ -43,5 +43,9 @@ export function createSubscriptionService(options: SubscriptionServiceOptions): 
     resume: async (channel, id) => ((await find(channel, id)) ? repo.resume(id, now()) : false),
     postNow: async (channel, id) => ((await find(channel, id)) ? options.postNow(id) : { status: 'not_found' }),
     nextPost: (sub) => (sub.pausedReason ? undefined : nextSlot(sub, now())?.dueAt),
+    lastDigest: async (sub) => {
+      const slot = await options.store.deliveries.latest(sub.id);
+      return slot && { slotDate: slot.slotDate, state: slot.state };
+    },
   };
 }

@@ -110,6 +110,11 @@ export const migrations: readonly Migration[] = [
     description: 'digest mode: the best unseen papers on a topic, or only new arrivals',
     sql: `ALTER TABLE subscriptions ADD COLUMN mode TEXT NOT NULL DEFAULT 'best' CHECK (mode IN ('best', 'new'));`,
   },
+  {
+    version: 5,
+    description: 'the papers of each slot, so an uncertain digest still counts as seen',
+    sql: `ALTER TABLE deliveries ADD COLUMN paper_ids TEXT;`,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

@@ -39,19 +39,24 @@ export function sqliteLedger(db: Database.Database, history: { recordNow: Record
   const lastDelivered = db.prepare<[number], { at: number | null }>(
     "SELECT max(updated_at) AS at FROM deliveries WHERE subscription_id = ? AND state IN ('sent', 'uncertain')",
   );
+  const latestSlot = db.prepare<[number], Row>('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY slot_date DESC LIMIT 1');
   const since = db.prepare<[string], { k: string }>("SELECT subscription_id || '|' || slot_date AS k FROM deliveries WHERE slot_date >= ?");
   const updates = new Map<number, Database.Statement>();
   const updateFor = (states: number) => {
     let statement = updates.get(states);
     if (!statement) {
       statement = db.prepare(`UPDATE deliveries SET state = ?, updated_at = ?, attempts = attempts + ?,
-        error = coalesce(?, error), message_id = coalesce(?, message_id)
+        error = coalesce(?, error), message_id = coalesce(?, message_id), paper_ids = coalesce(?, paper_ids)
         WHERE subscription_id = ? AND slot_date = ? AND state IN (${marks(states)})`);
       updates.set(states, statement);
     }
     return statement;
   };
-  const transitionNow = (slot: SlotKey, from: readonly DeliveryState[], to: DeliveryState, now: Date, patch: DeliveryPatch = {}) => {
+  // The papers of a slot that may have reached its channel join the channel's history.
+  const seenIfUncertain = db.prepare(`INSERT OR IGNORE INTO posted_papers (platform, channel_id, paper_id, posted_at)
+    SELECT s.platform, s.channel_id, j.value, ? FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id, json_each(d.paper_ids) j
+    WHERE d.subscription_id = ? AND d.slot_date = ? AND d.state = 'uncertain' AND d.paper_ids IS NOT NULL`);
+  const transitionNow = db.transaction((slot: SlotKey, from: readonly DeliveryState[], to: DeliveryState, now: Date, patch: DeliveryPatch = {}) => {
     assertTransitions(from, to);
     const result = updateFor(from.length).run(
       to,
@@ -59,12 +64,14 @@ export function sqliteLedger(db: Database.Database, history: { recordNow: Record
       patch.attempt ? 1 : 0,
       patch.error ?? null,
       patch.messageId ?? null,
+      patch.paperIds ? JSON.stringify(patch.paperIds) : null,
       slot.subscriptionId,
       slot.slotDate,
       ...from,
     );
+    if (result.changes === 1 && to === 'uncertain') seenIfUncertain.run(now.getTime(), slot.subscriptionId, slot.slotDate);
     return result.changes === 1;
-  };
+  });
   const complete = db.transaction((...[slot, channel, ids, now, messageId]: Parameters<DeliveryLedger['complete']>) => {
     if (!transitionNow(slot, ['sending'], 'sent', now, messageId !== undefined ? { messageId } : {})) return false;
     history.recordNow(channel, ids, now);
@@ -74,13 +81,17 @@ export function sqliteLedger(db: Database.Database, history: { recordNow: Record
   return {
     claim: async (slot, dueAt, now) => insert.run(slot.subscriptionId, slot.slotDate, dueAt.getTime(), 'claimed', null, now.getTime()).changes === 1,
     skip: async (slot, dueAt, reason, now) => insert.run(slot.subscriptionId, slot.slotDate, dueAt.getTime(), 'skipped', reason, now.getTime()).changes === 1,
-    transition: async (...args) => transitionNow(...args),
+    transition: async (...args) => transitionNow.immediate(...args),
     complete: async (...args) => complete.immediate(...args),
     get: async (slot) => {
       const row = get.get(slot.subscriptionId, slot.slotDate);
       return row && fromRow(row);
     },
     open: async () => open.all(...OPEN_STATES).map(fromRow),
+    latest: async (subscriptionId) => {
+      const row = latestSlot.get(subscriptionId);
+      return row && fromRow(row);
+    },
     lastDelivered: async (subscriptionId) => {
       const at = lastDelivered.get(subscriptionId)?.at;
       return at == null ? undefined : new Date(at);

@@ -29,6 +29,8 @@ export interface Delivery extends SlotKey {
 export interface DeliveryPatch {
   error?: string;
   messageId?: string;
+  /** The digest's papers, recorded when it is about to be sent. */
+  paperIds?: readonly string[];
   /** Count one more network attempt. */
   attempt?: boolean;
 }
@@ -61,7 +63,9 @@ export interface DeliveryLedger {
   skip(slot: SlotKey, dueAt: Date, reason: string, now: Date): Promise<boolean>;
   /**
    * Compare-and-set: moves the slot to `to` only if it is in one of `from`. Throws
-   * `IllegalTransition` when the state machine forbids any `from` → `to`.
+   * `IllegalTransition` when the state machine forbids any `from` → `to`. Moving to `uncertain`
+   * also records the slot's papers in the channel history, in the same transaction: a digest that
+   * may have been posted must not be repeated.
    */
   transition(slot: SlotKey, from: readonly DeliveryState[], to: DeliveryState, now: Date, patch?: DeliveryPatch): Promise<boolean>;
   /** `sending` → `sent` and the channel's history, in one transaction. */
@@ -71,6 +75,8 @@ export interface DeliveryLedger {
   open(): Promise<Delivery[]>;
   /** When the subscription's last digest went out (or may have: `uncertain`); undefined before the first. */
   lastDelivered(subscriptionId: number): Promise<Date | undefined>;
+  /** The subscription's most recent slot by date, whatever its state. */
+  latest(subscriptionId: number): Promise<Delivery | undefined>;
   /** Keys (`slotKey`) of every slot dated on or after `sinceDate`. */
   keysSince(sinceDate: string): Promise<Set<string>>;
 }

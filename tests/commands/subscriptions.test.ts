@@ -179,7 +179,7 @@ describe('subscriptions, unsubscribe, digest-now', () => {
     poster.script('C1', { ok: false, kind: 'permanent', message: 'channel_not_found' });
     const reply = await bot.runText('digest-now 1', MANAGER);
     expect(reply.error).toBe(true);
-    expect(reply.text).toMatch(/couldn't post the digest for “vae”: channel_not_found\. I paused the subscription/);
+    expect(reply.text).toMatch(/couldn't post the digest for “vae”: the bot cannot post in this channel \(channel_not_found\)\. I paused the subscription/);
     expect((await store.subscriptions.get(1))!.pausedReason).toBe('Posting failed: channel_not_found');
   });
 

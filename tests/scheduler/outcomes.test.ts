@@ -116,7 +116,7 @@ describe('fatal: our credentials are refused', () => {
     const poster = new ScriptedPoster('discord').script('c1', { ok: false, kind: 'fatal', message: 'Discord rejected the bot token (401)' });
     const h = harness(file(), FakeClock.at(due), { poster });
     const sub = (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created)).subscription;
-    expect(await h.scheduler.postNow(sub.id)).toMatchObject({ status: 'failed', paused: false, error: expect.stringContaining('401') });
+    expect(await h.scheduler.postNow(sub.id)).toMatchObject({ status: 'failed', paused: false, error: "the platform refused the bot's credentials" });
     expect((await h.store.subscriptions.get(sub.id))!.pausedReason).toBeUndefined();
     h.store.close();
   });

@@ -175,6 +175,18 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         expect(await store.deliveries.lastDelivered(sub.id)).toEqual(t2);
       });
 
+      it('a slot that ends uncertain puts the papers it was sending into the channel history', async () => {
+        const store = await fresh();
+        const { subscription: sub } = await store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'CU' }), t0);
+        const slot = { subscriptionId: sub.id, slotDate: '2026-03-02' };
+        await store.deliveries.claim(slot, t0, t0);
+        await store.deliveries.transition(slot, ['claimed'], 'sending', t0, { attempt: true, paperIds: ['p1', 'p2'] });
+        expect((await store.history.postedIds(sub)).size).toBe(0);
+        expect(await store.deliveries.transition(slot, ['sending'], 'uncertain', t1, { error: 'timeout' })).toBe(true);
+        expect([...(await store.history.postedIds(sub))].sort()).toEqual(['p1', 'p2']);
+        expect(await store.deliveries.latest(sub.id)).toMatchObject({ slotDate: '2026-03-02', state: 'uncertain', error: 'timeout' });
+      });
+
       it('open lists claimed and sending slots, oldest first', async () => {
         const store = await fresh();
         const sending = await slotIn(store, 'sending', 'a');

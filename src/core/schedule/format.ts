@@ -19,6 +19,11 @@ export function formatWhen(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat('ccc d LLL, HH:mm ZZZZ');
 }
 
+/** `2026-12-01` → `Tue 1 Dec`. */
+export function formatSlotDate(slotDate: string): string {
+  return DateTime.fromISO(slotDate, { zone: 'utc' }).toFormat('ccc d LLL');
+}
+
 /** Reads `12` or `#12` as a subscription ID. */
 export function parseSubscriptionId(text: string): number {
   const match = /^#?(\d{1,12})$/.exec(text.trim());
