@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark on the real corpus and on synthetic corpora of 20,000 and
  * 100,000 papers, then bench/results.json and a markdown summary on stdout. Progress goes to
- * stderr. `BENCH_SIZES=real,20k` runs a subset.
+ * stderr. `BENCH_SIZES=real,20k` runs a subset. At 100k it also appends 1,000 papers to the index.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { CONFIG_DIR, PROJECT_ROOT } from '../src/paths.js';
 import { createLibrary, loadTopicsConfig } from '../src/search/library.js';
 import { vocabularySize } from './lib/synthetic.js';
-import { papersOf, realCorpus, syntheticCorpus, SIZES, type SizeName } from './lib/corpora.js';
+import { papersAfter, papersOf, realCorpus, syntheticCorpus, SIZES, type SizeName } from './lib/corpora.js';
 import { fmt, log } from './lib/stats.js';
+import { ADDED, benchAppend, type AppendRow } from './append.js';
 import { benchDigest, type DigestRow } from './digest.js';
 import { benchMemory, type MemoryRow } from './memory.js';
 import { benchParseIndex, type ParseIndexResult } from './parse-index.js';
@@ -29,6 +30,8 @@ interface SizeResults {
   snapshot: SnapshotRow;
   memory: MemoryRow[];
   startup: StartupRow[];
+  /** 100k only: appending papers instead of rebuilding. */
+  append?: AppendRow;
 }
 
 const STARTUPS: Record<SizeName, [StartupRow['process'], number][]> = {
@@ -48,12 +51,15 @@ async function benchSize(size: SizeName): Promise<SizeResults> {
   const digest = benchDigest(size, papers, index, topics);
   const corpus = size === 'real' ? realCorpus() : syntheticCorpus(papers);
   const snapshot = benchSnapshot(size, corpus, index, library);
+  const append = size === '100k' ? benchAppend(papers, index, papersAfter(size, ADDED)) : undefined;
   const memory = [benchMemory(size, true), ...(size === 'real' ? [benchMemory(size, false)] : [])];
   const startup: StartupRow[] = [];
   for (const [kind, runs] of STARTUPS[size]) startup.push(await benchStartup(size, kind, runs));
   log(`${size} done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
-  return { papers: papers.length, vocabulary: vocabularySize(papers), parseIndex, search, roundTrip, digest, snapshot, memory, startup };
+  return { papers: papers.length, vocabulary: vocabularySize(papers), parseIndex, search, roundTrip, digest, snapshot, memory, startup, append };
 }
+
+const appendCell = (row: AppendRow | undefined, cell: (row: AppendRow) => string) => (row ? cell(row) : '–');
 
 function table(results: Partial<Record<SizeName, SizeResults>>): string {
   const sizes = Object.keys(results) as SizeName[];
@@ -76,6 +82,8 @@ function table(results: Partial<Record<SizeName, SizeResults>>): string {
     ['first answer, probe process (ms)', (s) => fmt(startup(s, 'probe')?.medianMs ?? NaN)],
     ['first answer, CLI process (ms)', (s) => fmt(startup(s, 'cli')?.medianMs ?? NaN)],
     ['first answer, no snapshot (ms)', (s) => fmt(startup(s, 'probe, no snapshot')?.medianMs ?? NaN)],
+    ['append 1k papers, CPU (ms): index+merge · library · full rebuild', (s) => appendCell(r(s).append, (a) => `${fmt(a.appendCpuMs)} · ${fmt(a.libraryCpuMs)} · ${fmt(a.fullBuildCpuMs)}`)],
+    ['search p50 / p99 (ms), before → after append', (s) => appendCell(r(s).append, (a) => `${fmt(a.before.repeated.p50)} / ${fmt(a.before.repeated.p99)} → ${fmt(a.after.repeated.p50)} / ${fmt(a.after.repeated.p99)}`)],
     ['heap / RSS after GC (MB)', (s) => `${r(s).memory[0]!.heapMB.toFixed(0)} / ${r(s).memory[0]!.rssMB.toFixed(0)}`],
   ];
   const head = `| | ${sizes.join(' | ')} |\n|---|${sizes.map(() => '---:').join('|')}|`;

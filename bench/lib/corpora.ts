@@ -29,6 +29,16 @@ export function papersOf(size: SizeName): Paper[] {
   return papers;
 }
 
+/**
+ * The `count` papers the generator makes after a synthetic size's: the same seeded stream, so they
+ * bring new coined words at the rate new papers would (generation is sequential, so the first
+ * papers of a longer run are exactly the shorter run's).
+ */
+export function papersAfter(size: Exclude<SizeName, 'real'>, count: number): Paper[] {
+  const n = SIZES[size];
+  return generatePapers(realCorpus().papers, n + count, SEED).slice(n);
+}
+
 /** The corpus folder of a size: data/ for the real corpus, a generated one under var/bench/ otherwise. */
 export function corpusDir(size: SizeName): string {
   return size === 'real' ? DEFAULT_DATA_DIR : join(BENCH_DIR, `corpus-${size}`);

@@ -29,6 +29,14 @@ export function time<T>(fn: () => T): { ms: number; value: T } {
   return { ms: performance.now() - start, value };
 }
 
+/** CPU milliseconds (user + system, every thread of the process: GC included) and wall milliseconds taken by `fn`, and its result. */
+export function cpuTime<T>(fn: () => T): { cpuMs: number; ms: number; value: T } {
+  const cpu = process.cpuUsage();
+  const { ms, value } = time(fn);
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, ms, value };
+}
+
 /** Relative spread of repeated measurements: (max − min) / median. */
 export function spread(samples: readonly number[]): number {
   return samples.length < 2 ? 0 : (Math.max(...samples) - Math.min(...samples)) / median(samples);
