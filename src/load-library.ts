@@ -10,7 +10,7 @@ import type { Corpus } from './corpus/paper.js';
 import type { PaperLibrary } from './core/library.js';
 import { CONFIG_DIR, PROJECT_ROOT } from './paths.js';
 import { createLibrary, loadTopicsConfig } from './search/library.js';
-import { buildIndex } from './search/postings.js';
+import { buildIndex, type IndexData } from './search/postings.js';
 import { loadSnapshot, saveSnapshot, snapshotFile, snapshotKey } from './search/snapshot.js';
 
 export interface LoadedLibrary {
@@ -18,6 +18,8 @@ export interface LoadedLibrary {
   library: PaperLibrary;
   /** How the index was obtained: from a snapshot, or built (and saved, when caching is on). */
   index?: { source: 'snapshot' | 'built'; saved?: boolean; file?: string };
+  /** The index of exactly `library.papers`, so new papers can be appended to it. */
+  postings?: IndexData;
 }
 
 export interface LoadOptions {
@@ -32,7 +34,8 @@ export function loadLibrary(dataDir: string, topicsFile = join(CONFIG_DIR, 'topi
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   if (cacheDir === false) {
     const corpus = loadCorpus(dataDir);
-    return { corpus, library: createLibrary(corpus.papers, { topics }), index: { source: 'built' } };
+    const postings = buildIndex(corpus.papers);
+    return { corpus, library: createLibrary(corpus.papers, { topics, index: postings }), index: { source: 'built' }, postings };
   }
   const file = snapshotFile(cacheDir, dataDir);
   let key: string | undefined;
@@ -41,7 +44,7 @@ export function loadLibrary(dataDir: string, topicsFile = join(CONFIG_DIR, 'topi
     const snapshot = loadSnapshot(file, key);
     if (snapshot) {
       const library = createLibrary(snapshot.corpus.papers, { topics, index: snapshot.index });
-      return { corpus: snapshot.corpus, library, index: { source: 'snapshot', file } };
+      return { corpus: snapshot.corpus, library, index: { source: 'snapshot', file }, postings: snapshot.index };
     }
   } catch {
     // An unreadable or corrupt snapshot is only a missed shortcut: rebuild below.
@@ -57,5 +60,5 @@ export function loadLibrary(dataDir: string, topicsFile = join(CONFIG_DIR, 'topi
       // A read-only or full disk must not stop the bot; the next start rebuilds.
     }
   }
-  return { corpus, library: createLibrary(corpus.papers, { topics, index }), index: { source: 'built', saved, file } };
+  return { corpus, library: createLibrary(corpus.papers, { topics, index }), index: { source: 'built', saved, file }, postings: index };
 }

@@ -38,6 +38,13 @@ function fieldTexts(p: Paper): string[] {
   return [p.title, p.abstract, p.links.map((l) => l.url).join(' ')];
 }
 
+/** True when the index would hold the same entries for both records (upvotes or authors may differ). */
+export function sameIndexedText(a: Paper, b: Paper): boolean {
+  const x = fieldTexts(a);
+  const y = fieldTexts(b);
+  return x.every((text, i) => text === y[i]);
+}
+
 /** Growable Uint32 buffer: postings are collected doc by doc, then bucketed by term. */
 class Growable {
   data = new Uint32Array(1024);
