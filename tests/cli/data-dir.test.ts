@@ -1,14 +1,10 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { cliMain } from '../../src/cli/main.js';
+import { runCli } from './run.js';
 import { loadConfig } from '../../src/config/index.js';
 
 describe('a corpus folder that does not exist', () => {
   it('the CLI says so in one sentence, exit 1', async () => {
-    const stderr = new PassThrough();
-    let err = '';
-    stderr.on('data', (chunk) => (err += chunk));
-    const code = await cliMain(['search', 'diffusion', '--data', '/nonexistent-corpus'], { PAPERBOT_CACHE_DIR: 'off' }, { stdin: Readable.from([]), stdout: new PassThrough(), stderr });
+    const { code, err } = await runCli(['search', 'diffusion', '--data', '/nonexistent-corpus'], { PAPERBOT_CACHE_DIR: 'off' });
     expect(code).toBe(1);
     expect(err).toBe('paperbot: --data /nonexistent-corpus is not a folder that exists. Point it at the folder with the corpus .txt files.\n');
   });

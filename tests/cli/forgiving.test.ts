@@ -1,20 +1,17 @@
 /** The command line takes what people type: unquoted exclusions, blank lines, --version. */
-import { PassThrough, Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseCli } from '../../src/cli/args.js';
-import { cliMain } from '../../src/cli/main.js';
 import { PACKAGE_VERSION } from '../../src/paths.js';
+import { runCli } from './run.js';
 
-async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await cliMain(argv, { PAPERBOT_CACHE_DIR: 'off' }, { stdin: Readable.from([stdin]), stdout, stderr });
-  return { code, out, err };
-}
+// An empty temp state folder: by default it is var/ in the checkout, whose paperbot.db would add stored papers.
+const stateDir = mkdtempSync(join(tmpdir(), 'paperbot-cli-state-'));
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+
+const run = (argv: string[], stdin = '') => runCli(argv, { PAPERBOT_CACHE_DIR: 'off' }, stdin);
 
 describe('the command line', () => {
   it('reads an unquoted -word as an exclusion, not an option', async () => {

@@ -6,15 +6,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../src/app.js';
-import { cliMain } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/index.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { hfItem } from '../fakes/hf/fixtures.js';
 import { FakeHf } from '../fakes/hf/server.js';
+import { runCli } from '../cli/run.js';
 import { FakeArxiv } from '../fakes/arxiv/server.js';
 
 // The seed corpus has this paper without an arXiv id; the source knows it as 2105.05233.
@@ -60,16 +60,7 @@ let stateDir: string;
 let env: Record<string, string>;
 let closeFake: () => Promise<void>;
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await cliMain(argv, env, { stdin: Readable.from([]), stdout, stderr });
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCli(argv, env);
 
 beforeAll(async () => {
   const { url, close } = await fake.start();
