@@ -6,7 +6,7 @@ import { notAvailable, parseSubscriptionId, topicLabel, unknownSubscription } fr
 export const digestNow = defineCommand({
   name: 'digest-now',
   description: "Post one of this channel's subscribed digests right away",
-  usage: 'digest-now 3',
+  usage: 'digest-now 1',
   requiresManage: true,
   args: [{ name: 'id', description: 'Subscription ID (optional when the channel has only one)', type: 'string', maxLength: 20 }],
   async execute({ id }, { request, subscriptions }) {

@@ -15,7 +15,7 @@ function authorList(paper: Paper): string {
 export const paper = defineCommand({
   name: 'paper',
   description: 'Details of one paper by its ID',
-  usage: 'paper 2103.03230',
+  usage: 'paper pskim5ab',
   args: [{ name: 'id', description: 'Paper ID, arXiv ID or arXiv/Hugging Face link', type: 'string', required: true, maxLength: 100, autocomplete: 'paper' }],
   async execute({ id }, ctx) {
     const { paper: found, library } = await findOrFetchPaper(ctx, id);

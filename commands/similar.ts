@@ -7,7 +7,7 @@ import { reply, type Block } from '../src/core/reply.js';
 export const similar = defineCommand({
   name: 'similar',
   description: 'Papers similar to one paper',
-  usage: 'similar p3kx7q2m',
+  usage: 'similar pskim5ab',
   args: [
     { name: 'id', description: 'Paper ID (shown in search results)', type: 'string', required: true, maxLength: 100, autocomplete: 'paper' },
     { name: 'count', description: 'How many papers (1-10)', type: 'integer', default: 5, min: 1, max: 10 },

@@ -5,7 +5,7 @@ import { notAvailable, parseSubscriptionId, topicLabel, unknownSubscription } fr
 export const unsubscribe = defineCommand({
   name: 'unsubscribe',
   description: "Stop one of this channel's scheduled digests, or all of them",
-  usage: 'unsubscribe 3',
+  usage: 'unsubscribe 1',
   requiresManage: true,
   args: [{ name: 'id', description: 'Subscription ID (see `subscriptions`), or `all`', type: 'string', required: true, maxLength: 20 }],
   async execute({ id }, { request, subscriptions }) {

@@ -1,0 +1,31 @@
+/** Every example that help shows works on the bundled corpus, as a newcomer would type it. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { commandList, createRegistry } from '../../commands/index.js';
+import { Bot } from '../../src/core/bot.js';
+import { createScheduler } from '../../src/scheduler/scheduler.js';
+import { createSubscriptionService } from '../../src/scheduler/service.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import { FakeClock, realLibrary, tempDir } from '../scheduler/helpers.js';
+
+const dir = tempDir();
+const store = openSqliteStore(dir.path('examples.db'));
+afterAll(async () => {
+  await store.close();
+  dir.cleanup();
+});
+const clock = FakeClock.at('2026-11-30T09:00:00Z');
+const scheduler = createScheduler({ store, library: realLibrary, posters: new Map(), clock, sleep: async () => {}, schedule: () => ({ stop() {} }) });
+const subscriptions = createSubscriptionService({ store, postNow: scheduler.postNow, clock });
+const bot = new Bot({ registry: createRegistry(), library: realLibrary, subscriptions, now: clock.now });
+const manager = { platform: 'console', userId: 'u1', channelId: 'c1', canManageChannel: true };
+
+// Subscription examples build on each other: subscribe creates #1, which the others name.
+const order = ['subscribe', 'subscriptions', 'digest-now', 'unsubscribe'];
+const examples = [...commandList].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name)).map((c) => [c.name, c.usage] as const);
+
+describe('help examples', () => {
+  it.each(examples)('%s: `%s` answers without an error', async (_name, usage) => {
+    const reply = await bot.runText(usage, manager);
+    expect(reply.error, reply.text).toBeUndefined();
+  });
+});
