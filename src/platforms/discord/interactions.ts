@@ -44,13 +44,21 @@ async function onChatInput(interaction: ChatInputCommandInteraction, ctx: Handle
 /**
  * A button that re-runs the message's own command (next page, another one) replaces the message,
  * unless the answer is an error or changes visibility: then it comes as a new message.
+ *
+ * Privacy: a button on a private (ephemeral) message always answers privately. A shared message
+ * moves only for the person who ran its command; anyone else gets their own private copy, so one
+ * person's paging or "another one" never rewrites what the channel sees.
  */
 async function onButton(interaction: ButtonInteraction, ctx: HandlerContext): Promise<void> {
   const { update, payload } = parseCustomId(interaction.customId);
   const command = ctx.bot.actions.decode(payload)?.command;
-  const work = ctx.bot.runAction(payload, requestInfo(interaction));
   const messageEphemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-  const inPlace = (reply: Reply): boolean => update && !reply.error && reply.ephemeral === messageEphemeral;
+  const owner = interaction.message.interactionMetadata?.user.id;
+  const mine = messageEphemeral || owner === interaction.user.id;
+  const answerPrivately = messageEphemeral || !mine;
+  const work = ctx.bot.runAction(payload, requestInfo(interaction)).then((reply) => (answerPrivately ? { ...reply, ephemeral: true } : reply));
+  const moves = update && mine;
+  const inPlace = (reply: Reply): boolean => moves && !reply.error && reply.ephemeral === messageEphemeral;
 
   const early = await within(work, ctx.deferAfterMs);
   if (early.done) {
@@ -59,7 +67,7 @@ async function onButton(interaction: ButtonInteraction, ctx: HandlerContext): Pr
     else await interaction.reply(replyOptions(message));
     return;
   }
-  if (update) {
+  if (moves) {
     await interaction.deferUpdate();
     const reply = await work;
     const message = render(ctx, reply, command);

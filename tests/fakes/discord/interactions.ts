@@ -207,12 +207,18 @@ export class InteractionStore {
       record.loading = false;
       return json(200, placeholder);
     }
-    const created = this.fake.createMessage(record.payload.channel_id, { ...body, flags: (body.flags ?? 0) & EPHEMERAL }, { webhook_id: this.fake.applicationId, application_id: this.fake.applicationId });
+    const created = this.fake.createMessage(record.payload.channel_id, { ...body, flags: (body.flags ?? 0) & EPHEMERAL }, { ...this.messageExtra(record), type: 0 });
     record.followUps.push(created.id);
     return json(200, created);
   }
 
   private messageExtra(record: InteractionRecord): Partial<FakeMessage> {
-    return { type: record.payload.type === 2 ? 20 : 0, webhook_id: this.fake.applicationId, application_id: this.fake.applicationId };
+    const user = (record.payload.member as { user: FakeUser } | undefined)?.user;
+    return {
+      type: record.payload.type === 2 ? 20 : 0,
+      webhook_id: this.fake.applicationId,
+      application_id: this.fake.applicationId,
+      ...(user ? { interaction_metadata: { id: record.id, type: record.payload.type as number, user, authorizing_integration_owners: { '0': this.fake.guildId } } } : {}),
+    };
   }
 }

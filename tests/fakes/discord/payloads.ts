@@ -123,6 +123,8 @@ export interface FakeMessage {
   application_id?: string;
   webhook_id?: string;
   allowed_mentions?: unknown;
+  /** Who ran the interaction a response message answers (Discord's message interaction metadata). */
+  interaction_metadata?: { id: string; type: number; user: FakeUser; authorizing_integration_owners: Record<string, string> };
 }
 
 /** A message created from a create/edit body (content, embeds, components, flags, ...). */
