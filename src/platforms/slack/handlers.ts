@@ -15,7 +15,7 @@ import { apologyReply, errorReply, type Action, type Reply } from '../../core/re
 import { unescapeText } from './escape.js';
 import type { ManageCheck } from './permissions.js';
 import { describeError } from '../../core/safe-error.js';
-import { ACTION_ID_PATTERN, renderReply, SHARE_ACTION_ID, SOURCE_PREFIX, type RenderOptions } from './render.js';
+import { ACTION_ID_PATTERN, readBlockId, renderReply, SHARE_ACTION_ID, type RenderOptions } from './render.js';
 
 /** Pseudo-command of a share button whose reply came from typed text: re-run the text. */
 export const TEXT_COMMAND = '$text';
@@ -71,7 +71,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       const name = firstWord(text) ?? 'help'; // empty text shows help
       const reply = await bot.runText(text, await requestFor(where, name));
       const share: Action = { command: TEXT_COMMAND, args: { text } };
-      await respond(render(reply, { source: name, ...(shareable(name) ? { share } : {}) }));
+      await respond(render(reply, { source: name, owner: where.userId, ...(shareable(name) ? { share } : {}) }));
     });
   });
 
@@ -81,14 +81,21 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await guarded(respond, { kind: 'action', ...where }, async () => {
       const value = action.value ?? '';
       const decoded = bot.actions.decode(value);
-      const reply = await bot.runAction(value, await requestFor(where, decoded?.command));
-      const source = action.block_id?.startsWith(SOURCE_PREFIX) ? action.block_id.slice(SOURCE_PREFIX.length) : undefined;
+      const { source, owner } = readBlockId(action.block_id);
+      // A private message's buttons answer privately; a shared message moves only for its owner,
+      // and anyone else gets a private copy, so one person's paging never rewrites the channel's view.
+      const isPrivate = body.container?.is_ephemeral === true;
+      const mine = isPrivate || owner === where.userId;
+      const answered = await bot.runAction(value, await requestFor(where, decoded?.command));
+      const reply = isPrivate || !mine ? { ...answered, ephemeral: true } : answered;
       // Pressing "Next" or "Another one" (same command as the message's) updates it in place;
       // "Details" or "More like this" answer with a new message.
-      const replace = !reply.error && decoded !== undefined && decoded.command === source;
+      const replace = mine && !reply.error && decoded !== undefined && decoded.command === source;
       // A message updated in place keeps its visibility: only a private one may offer sharing.
-      const share = decoded && shareable(decoded.command) && (!replace || body.container?.is_ephemeral === true) ? { share: decoded } : {};
-      await respond({ ...render(reply, { ...(decoded ? { source: decoded.command } : {}), ...share }), replace_original: replace });
+      const share = decoded && shareable(decoded.command) && (!replace || isPrivate) ? { share: decoded } : {};
+      // A message updated in place keeps its owner; a new one belongs to whoever pressed.
+      const messageOwner = replace && owner ? owner : where.userId;
+      await respond({ ...render(reply, { ...(decoded ? { source: decoded.command } : {}), owner: messageOwner, ...share }), replace_original: replace });
     });
   });
 
@@ -105,7 +112,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         return;
       }
       const shared: RespondArguments = {
-        ...render(reply, { sharedBy: where.userId, ...(source ? { source } : {}) }),
+        ...render(reply, { sharedBy: where.userId, owner: where.userId, ...(source ? { source } : {}) }),
         response_type: 'in_channel',
         replace_original: false,
       };

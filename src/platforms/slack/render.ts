@@ -35,6 +35,8 @@ export interface RenderOptions {
   sharedBy?: string;
   /** Command that produced the reply, kept in the reply-level actions `block_id` (see `SOURCE_PREFIX`). */
   source?: string;
+  /** The Slack user the message belongs to (who ran it, or shared it), kept in every actions `block_id`. */
+  owner?: string;
 }
 
 /** Buttons that re-run a command use `pb:<n>`; the share button has its own id. */
@@ -75,7 +77,7 @@ export function renderReply(reply: Reply, options: RenderOptions): SlackMessage 
     tail.push({ type: 'context', elements: [mrkdwn(`Shared by <@${options.sharedBy}>`)] });
   }
   if (replyButtons.length) {
-    const blockId = (SOURCE_PREFIX + (options.source ?? '')).slice(0, L.BLOCK_ID_MAX);
+    const blockId = withOwner(SOURCE_PREFIX + (options.source ?? ''), options.owner);
     tail.push({ type: 'actions', block_id: blockId, elements: replyButtons.slice(0, L.ACTIONS_ELEMENTS_MAX) });
   }
 
@@ -86,7 +88,7 @@ export function renderReply(reply: Reply, options: RenderOptions): SlackMessage 
   let omitted = false;
   reply.blocks.forEach((block, index) => {
     if (omitted) return;
-    const group = renderBlock(block, index, button);
+    const group = renderBlock(block, index, button, options.owner);
     const groupSize = group.reduce((sum, b) => sum + textSize(b), 0);
     if (blocks.length + group.length > room || size + groupSize > L.BLOCKS_TEXT_BUDGET) {
       omitted = true;
@@ -104,7 +106,19 @@ export function renderReply(reply: Reply, options: RenderOptions): SlackMessage 
   };
 }
 
-function renderBlock(block: Block, index: number, button: (b: Button) => SlackButton): SlackBlock[] {
+/** `block_id` carrying the message's owner after a `~`, so a button press can tell whose message it is. */
+function withOwner(id: string, owner: string | undefined): string {
+  return (owner && SLACK_USER_ID.test(owner) ? `${id}~${owner}` : id).slice(0, L.BLOCK_ID_MAX);
+}
+
+/** What an actions `block_id` says: the reply's command (reply-level buttons only) and the message's owner. */
+export function readBlockId(blockId: string | undefined): { source?: string; owner?: string } {
+  if (!blockId) return {};
+  const [id = '', owner] = blockId.split('~');
+  return { ...(id.startsWith(SOURCE_PREFIX) ? { source: id.slice(SOURCE_PREFIX.length) } : {}), ...(owner ? { owner } : {}) };
+}
+
+function renderBlock(block: Block, index: number, button: (b: Button) => SlackButton, owner: string | undefined): SlackBlock[] {
   switch (block.type) {
     case 'header': {
       const text = oneLine(block.text);
@@ -125,7 +139,7 @@ function renderBlock(block: Block, index: number, button: (b: Button) => SlackBu
     case 'paper': {
       const out: SlackBlock[] = [{ type: 'section', text: mrkdwn(paperText(block.paper)) }];
       const buttons = (block.buttons ?? []).slice(0, L.ACTIONS_ELEMENTS_MAX).map(button);
-      if (buttons.length) out.push({ type: 'actions', block_id: `pb:paper:${index}`, elements: buttons });
+      if (buttons.length) out.push({ type: 'actions', block_id: withOwner(`pb:paper:${index}`, owner), elements: buttons });
       return out;
     }
   }
