@@ -65,6 +65,8 @@ describe('parseSubscribeText', () => {
     expect(parseSubscribeText('vision encoder/decoder')).toEqual({ topic: 'vision encoder/decoder' });
     expect(parseSubscribeText('vision encoder/decoder Asia/Tokyo')).toEqual({ topic: 'vision encoder/decoder', timezone: 'Asia/Tokyo' });
     expect(parseSubscribeText('nlp japan')).toEqual({ topic: 'nlp japan' });
-    expect(parseSubscribeText('speech CET')).toEqual({ topic: 'speech CET' });
+    // A capitalised zone abbreviation is a timezone; a lower-case one stays a word of the topic.
+    expect(parseSubscribeText('speech CET')).toEqual({ topic: 'speech', timezone: 'Europe/Paris' });
+    expect(parseSubscribeText('speech cet')).toEqual({ topic: 'speech cet' });
   });
 });

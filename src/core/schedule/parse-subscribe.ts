@@ -50,6 +50,22 @@ export function parseSubscribeText(text: string, given: ScheduleFields = {}): Su
     }
     words.pop();
   }
+  // A time left inside the topic means the words after it were not understood: say which.
+  // (A typed time option, on Discord, wins over one in the text, as before.)
+  const stray = quoted || given.time !== undefined ? -1 : words.findIndex((word, i) => i > 0 && looksLikeTime(word));
+  if (stray > 0) {
+    const after = words.slice(stray + 1);
+    if (after.length === 0) throw new UserError(`A subscription has one time: I have ${out.time} already, and “${words[stray]}” is another.`, 'Example: `subscribe diffusion 8am Europe/Paris`.');
+    for (const word of after) {
+      if (looksLikeDays(word)) parseDays(word);
+      // Capitalised or with a slash, it was meant as a timezone: its own error has a suggestion.
+      else if (/^[A-Z]|\//.test(word)) parseTimezone(word);
+    }
+    throw new UserError(
+      `I read “${words[stray]}” as a time, but not what follows it: \`${after.join(' ')}\`.`,
+      'Example: `subscribe diffusion 8am Europe/Paris weekdays 3`, or quote a topic that holds a time.',
+    );
+  }
   if (quoted && words.length > 0) {
     throw new UserError(`I don't understand \`${words.join(' ')}\` after the quoted topic.`, 'Example: `subscribe "llama 3" 08:30 Europe/Paris weekdays 3`');
   }
