@@ -37,7 +37,8 @@ function paperLinks(paper: PaperCard): { url?: string; extra: string } {
 }
 
 function paperTitle(paper: PaperCard, number: number | undefined): string {
-  const title = toMarkdown(oneLine(paper.title));
+  // Said wherever a title was made up from the abstract, so no one quotes it as the paper's own.
+  const title = toMarkdown(oneLine(paper.title)) + (paper.titleDerived ? ' (title derived)' : '');
   return number === undefined ? title : `${number}. ${title}`;
 }
 

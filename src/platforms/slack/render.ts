@@ -152,8 +152,14 @@ function field(label: string, value: string): string {
 }
 
 /** Bold title, metadata line, summary, links: the summary takes whatever room is left. */
+/** Said wherever a title was made up from the abstract, so no one quotes it as the paper's own. */
+const DERIVED = ' (title derived)';
+
 function paperText(paper: PaperCard): string {
-  const title = `*${clipEscaped(oneLine(paper.title) || paper.id, 300)}*`;
+  const name = oneLine(paper.title) || paper.id;
+  // The title opens the paper's arXiv page when there is one, as on the other platforms.
+  const arxiv = paper.links[0]?.label === 'arXiv' ? link(paper.links[0].url, name.slice(0, 300)) : undefined;
+  const title = `*${arxiv ?? clipEscaped(name, 300)}*${paper.titleDerived ? DERIVED : ''}`;
   const meta = clipEscaped(oneLine(paper.meta), 300);
   const links = paper.links
     .map((l) => link(l.url, l.label))
