@@ -45,6 +45,7 @@ beforeAll(async () => {
     DISCORD_API_URL: fake.apiUrl,
     OPS_PORT: 'off',
     PAPERBOT_STATE_DIR: stateDir,
+    PAPERBOT_SOURCES: 'files', // no network sources in tests
   });
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 /** A start that fails half-way undoes what did start, so no half-running bot is left behind. */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +43,7 @@ describe('GIVEN the ops port is taken after Discord has connected', () => {
       DISCORD_API_URL: fake.apiUrl,
       OPS_PORT: String(busyPort),
       PAPERBOT_STATE_DIR: stateDir,
+      PAPERBOT_SOURCES: 'files', // no network sources in tests
     });
     await expect(startApp(config, silentLogger, { input: new PassThrough(), output: new PassThrough() })).rejects.toThrow(/EADDRINUSE/);
     // The gateway session was open before the failure; it must be gone now.
@@ -52,5 +53,6 @@ describe('GIVEN the ops port is taken after Discord has connected', () => {
     const store = openSqliteStore(config.databaseFile);
     expect(await store.check()).toBe('ok');
     store.close();
+    rmSync(stateDir, { recursive: true, force: true });
   });
 });

@@ -1,10 +1,14 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cliMain } from '../../src/cli/main.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
+
+const stateDir = mkdtempSync(join(tmpdir(), 'paperbot-cli-state-'));
+const dirs: string[] = [stateDir];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 async function cli(argv: string[], stdin = '') {
   const stdout = new PassThrough();
@@ -13,7 +17,9 @@ async function cli(argv: string[], stdin = '') {
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await cliMain(argv, {}, { stdin: Readable.from([stdin]), stdout, stderr });
+  // An empty temp state folder and no snapshot cache: by default both are var/ inside the checkout
+  // (a developer's var/paperbot.db would add stored papers, and the cache would be written there).
+  const code = await cliMain(argv, { PAPERBOT_STATE_DIR: stateDir, PAPERBOT_CACHE_DIR: 'off' }, { stdin: Readable.from([stdin]), stdout, stderr });
   return { code, out, err };
 }
 
@@ -28,6 +34,7 @@ describe('paperbot CLI', () => {
 
   it('reads another corpus folder with --data', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paperbot-cli-'));
+    dirs.push(dir);
     copyFileSync(join(DEFAULT_DATA_DIR, 'abstracts-only.txt'), join(dir, 'abstracts-only.txt'));
     const { code, out } = await cli(['corpus', 'stats', '--json', '--data', dir]);
     expect(code).toBe(0);
@@ -47,7 +54,7 @@ describe('paperbot CLI', () => {
   it('answers one JSON line per stdin query, keeping bad ones aligned and failing at the end', async () => {
     const { code, out, err } = await cli(['search', '--json', '--limit', '2'], 'diffusion\nyear:abc nerf\n\nvariational autoencoder\n');
     const lines = out.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.query)).toEqual(['diffusion', 'year:abc nerf', 'variational autoencoder']);
+    expect(lines.map((l) => l.query)).toEqual(['diffusion', 'year:abc nerf', '', 'variational autoencoder']);
     expect(lines[0].results).toHaveLength(2);
     expect(lines[1]).toMatchObject({ results: [], error: expect.stringMatching(/year/) });
     expect(err).toMatch(/^line 2: .*year/);

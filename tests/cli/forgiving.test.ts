@@ -11,7 +11,7 @@ import { runCli } from './run.js';
 const stateDir = mkdtempSync(join(tmpdir(), 'paperbot-cli-state-'));
 afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
-const run = (argv: string[], stdin = '') => runCli(argv, { PAPERBOT_CACHE_DIR: 'off' }, stdin);
+const run = (argv: string[], stdin = '') => runCli(argv, { PAPERBOT_STATE_DIR: stateDir, PAPERBOT_CACHE_DIR: 'off' }, stdin);
 
 describe('the command line', () => {
   it('reads an unquoted -word as an exclusion, not an option', async () => {

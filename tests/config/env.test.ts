@@ -1,8 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, describeConfig, loadConfig, loadDotenv } from '../../src/config/index.js';
+
+// PAPERBOT_DATA_DIR must name a folder that exists.
+const corpusDir = mkdtempSync(join(tmpdir(), 'paperbot-corpus-'));
+afterAll(() => rmSync(corpusDir, { recursive: true, force: true }));
 
 const DISCORD_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
 const APP_ID = '123456789012345678';
@@ -93,7 +97,7 @@ describe('loadConfig', () => {
       PAPERBOT_WATCH_CORPUS: 'TRUE',
       LOG_LEVEL: 'DEBUG',
       LOG_FORMAT: 'json',
-      PAPERBOT_DATA_DIR: '/srv/corpus',
+      PAPERBOT_DATA_DIR: corpusDir,
       PAPERBOT_STATE_DIR: '/srv/state',
     });
     expect(config).toMatchObject({
@@ -103,7 +107,7 @@ describe('loadConfig', () => {
       rateLimit: { perMinute: 60, burst: 10 },
       watchCorpus: true,
       log: { level: 'debug', format: 'json' },
-      dataDir: '/srv/corpus',
+      dataDir: corpusDir,
       databaseFile: '/srv/state/paperbot.db',
     });
   });
@@ -187,7 +191,7 @@ describe('loadConfig errors', () => {
       DISCORD_TOKEN: 'Bot not-a-real-discord-token-secret',
       SLACK_BOT_TOKEN: 'xoxp-secret-user-token-value',
       SLACK_APP_TOKEN: 'xoxa-secret-app-token-value',
-      SLACK_SIGNING_SECRET: 'zz-secret-signing-value',
+      SLACK_SIGNING_SECRET: 'xoxb-secret-signing-value', // a token pasted in the wrong place
     };
     const error = problems(secrets);
     expect(error.problems).toHaveLength(5); // the four formats plus the missing DISCORD_APPLICATION_ID
@@ -217,6 +221,7 @@ describe('loadDotenv', () => {
     const result = loadDotenv({ path, env });
     expect(result).toEqual({ path, found: true, loaded: ['PAPERBOT_TIMEZONE'] });
     expect(env).toEqual({ LOG_LEVEL: 'warn', PORT: '', PAPERBOT_TIMEZONE: 'Europe/Paris' });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('is a no-op without a file', () => {

@@ -82,7 +82,7 @@ describe('the platform registry', () => {
     const adapters: AnyAdapter[] = [...platformAdapters, memoAdapter(inbox, events)];
     const stateDir = mkdtempSync(join(tmpdir(), 'paperbot-memo-'));
     dirs.push(stateDir);
-    const config = loadConfig({ MEMO_TOKEN: 'memo-abc', PAPERBOT_STATE_DIR: stateDir, PAPERBOT_CACHE_DIR: 'off', OPS_PORT: '0' }, adapters);
+    const config = loadConfig({ MEMO_TOKEN: 'memo-abc', PAPERBOT_SOURCES: 'files', PAPERBOT_STATE_DIR: stateDir, PAPERBOT_CACHE_DIR: 'off', OPS_PORT: '0' }, adapters);
     const app: App = await startApp(config, silentLogger, { input: new PassThrough(), output: new PassThrough() }, adapters);
     try {
       expect(events).toEqual(['start 8']);

@@ -7,7 +7,8 @@ import { loadSnapshot, snapshotFile, snapshotKey } from '../../src/search/snapsh
 
 const tmp = mkdtempSync(join(tmpdir(), 'paperbot-snapshot-'));
 const data = join(tmp, 'data');
-const cacheDir = join(tmp, 'cache');
+/** A new, empty cache folder: each test gets its own, so none sees a snapshot another one saved. */
+const freshCacheDir = () => mkdtempSync(join(tmp, 'cache-'));
 cpSync('data', data, { recursive: true });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -17,6 +18,7 @@ const answers = (library: ReturnType<typeof loadLibrary>['library']) =>
 
 describe('index snapshots', () => {
   it('builds and saves on the first load, then loads the snapshot with identical results', () => {
+    const cacheDir = freshCacheDir();
     const built = loadLibrary(data, undefined, { cacheDir });
     expect(built.index).toMatchObject({ source: 'built', saved: true });
     const loaded = loadLibrary(data, undefined, { cacheDir });
@@ -29,6 +31,7 @@ describe('index snapshots', () => {
   });
 
   it('is invalidated when the corpus changes', () => {
+    const cacheDir = freshCacheDir();
     loadLibrary(data, undefined, { cacheDir });
     const before = snapshotKey(data);
     const file = readdirSync(data).find((n) => n.endsWith('.txt'))!;

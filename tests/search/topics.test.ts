@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadTopicsConfig } from '../../src/search/topics.js';
 import { realLibrary } from './helpers.js';
 
@@ -46,8 +46,11 @@ describe('topics', () => {
 });
 
 describe('loadTopicsConfig', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'topics-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let files = 0;
   const write = (content: unknown) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'topics-')), 'topics.json');
+    const file = join(dir, `topics-${++files}.json`);
     writeFileSync(file, JSON.stringify(content));
     return file;
   };

@@ -10,7 +10,8 @@ let cached: LoadedLibrary | undefined;
 
 /** The real corpus and library, loaded once per test file. */
 export function realLibrary(): LoadedLibrary {
-  cached ??= loadLibrary(DEFAULT_DATA_DIR);
+  // No snapshot cache: its default folder is var/cache inside the checkout, and these tests are not about caching.
+  cached ??= loadLibrary(DEFAULT_DATA_DIR, undefined, { cacheDir: false });
   return cached;
 }
 
