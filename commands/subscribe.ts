@@ -3,18 +3,12 @@ import { UserError } from '../src/core/errors.js';
 import { reply } from '../src/core/reply.js';
 import { resolveTopic } from '../src/core/resolve-topic.js';
 import { describeSchedule, formatWhen, notAvailable } from '../src/core/schedule/format.js';
-import { parseSubscribeText } from '../src/core/schedule/parse-subscribe.js';
+import { parseMode, parseSubscribeText } from '../src/core/schedule/parse-subscribe.js';
 import { EVERY_DAY, parseDays, parseTime, parseTimezone } from '../src/core/schedule/spec.js';
-import { topicKey, type DigestMode } from '../src/core/subscription.js';
+import { topicKey } from '../src/core/subscription.js';
 
 /** Keeps one channel from flooding itself (and the scheduler); also Discord's 25-field list limit. */
 const MAX_PER_CHANNEL = 25;
-
-function parseMode(text: string): DigestMode {
-  const mode = text.trim().toLowerCase();
-  if (mode !== 'best' && mode !== 'new') throw new UserError(`“${text}” is not a digest mode.`, 'Use `new` (only new arrivals) or `best` (best unseen papers on the topic, the default).');
-  return mode;
-}
 
 export const subscribe = defineCommand({
   name: 'subscribe',
@@ -36,7 +30,7 @@ export const subscribe = defineCommand({
     { name: 'timezone', description: 'IANA timezone, e.g. Europe/Paris', type: 'string', maxLength: 64, text: 'hidden', autocomplete: 'timezone' },
     { name: 'days', description: 'every day (default), weekdays, weekends, or mon,wed,fri', type: 'string', maxLength: 60, text: 'hidden' },
     { name: 'count', description: 'Papers per digest (1-10, default 5)', type: 'integer', min: 1, max: 10, text: 'hidden' },
-    { name: 'mode', description: 'best (default): best unseen papers on the topic; new: only papers new since the last digest', type: 'string', maxLength: 4, text: 'hidden' },
+    { name: 'mode', description: 'best (default): best unseen papers; new: only new ones; new-notify: also a line on quiet days', type: 'string', maxLength: 10, text: 'hidden' },
   ],
   async execute(args, { library, request, subscriptions }) {
     if (!subscriptions) throw notAvailable();
@@ -45,7 +39,7 @@ export const subscribe = defineCommand({
       ...(args.timezone !== undefined ? { timezone: parseTimezone(args.timezone) } : {}),
       ...(args.days !== undefined ? { days: parseDays(args.days) } : {}),
       ...(args.count !== undefined ? { count: args.count } : {}),
-      ...(args.mode !== undefined ? { mode: parseMode(args.mode) } : {}),
+      ...(args.mode !== undefined ? parseMode(args.mode) : {}),
     });
     if (parsed.topic.length > 100) throw new UserError('That topic is too long (at most 100 characters).');
     const daily = parsed.topic.toLowerCase() === 'daily';
@@ -70,6 +64,7 @@ export const subscribe = defineCommand({
       days: parsed.days ?? EVERY_DAY,
       count: parsed.count ?? 5,
       mode: parsed.mode ?? 'best',
+      ...(parsed.emptyNote ? { emptyNote: true } : {}),
       createdBy: request.userId,
     });
     const label = daily ? 'the daily theme' : (resolved?.label ?? sub.topic);
@@ -78,7 +73,9 @@ export const subscribe = defineCommand({
         ? `Subscribed this channel to ${label} (#${sub.id}): ${describeSchedule(sub)}.`
         : `This channel was already subscribed to ${label}, so I updated subscription #${sub.id}: ${describeSchedule(sub)}.`,
     ];
-    if (sub.mode === 'new') lines.push('Only papers that arrived since the previous digest are posted; on a day with none, nothing is posted.');
+    if (sub.mode === 'new') {
+      lines.push(`Only papers that arrived since the previous digest are posted; on a day with none, ${sub.emptyNote ? 'a short line says so' : 'nothing is posted'}.`);
+    }
     if (resumed) lines.push('It had been paused; it is active again.');
     const next = subscriptions.nextPost(sub);
     if (next) lines.push(`Next digest: ${formatWhen(next, sub.timezone)}.`);

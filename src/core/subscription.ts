@@ -34,6 +34,8 @@ export interface SubscriptionInput extends ChannelRef {
   /** Papers per digest, 1–10. */
   count: number;
   mode: DigestMode;
+  /** New-papers mode: on a day with nothing new, post one short line instead of nothing. */
+  emptyNote?: boolean;
   createdBy: string;
 }
 

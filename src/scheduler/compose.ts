@@ -17,7 +17,7 @@ export type { ComposedDigest } from '../core/digest-view.js';
 
 export interface ComposeInput {
   library: PaperLibrary;
-  subscription: Pick<Subscription, 'id' | 'kind' | 'topic' | 'count' | 'platform' | 'channelId'> & { mode?: Subscription['mode'] };
+  subscription: Pick<Subscription, 'id' | 'kind' | 'topic' | 'count' | 'platform' | 'channelId'> & Partial<Pick<Subscription, 'mode' | 'emptyNote'>>;
   posted: ReadonlySet<string>;
   /** Local date of the slot; picks the daily theme. */
   localDate: string;
@@ -74,6 +74,8 @@ function composeNew(input: ComposeInput, resolved: ResolvedTopic, heading: strin
   const since = input.since ?? new Date(0);
   const fresh = library.latest(resolved.query, { since, limit: sub.count + input.posted.size }).hits.filter((hit) => !input.posted.has(hit.paper.id));
   const items = fresh.slice(0, sub.count).map((hit) => ({ paper: hit.paper, tldr: library.tldr(hit.paper), score: hit.score }));
-  const reply = renderDigest({ heading, ...(resolved.topic ? { description: resolved.topic.description } : {}), items, footer });
-  return { reply, paperIds: items.map((item) => item.paper.id), label: resolved.label, exhausted: false, empty: items.length === 0 };
+  // A channel that asked for it hears that nothing came, rather than wondering whether the bot is alive.
+  const note = items.length === 0 && sub.emptyNote ? `Nothing new on ${resolved.label} since the last digest.` : undefined;
+  const reply = renderDigest({ heading, ...(resolved.topic ? { description: resolved.topic.description } : {}), ...(note ? { note } : {}), items, footer });
+  return { reply, paperIds: items.map((item) => item.paper.id), label: resolved.label, exhausted: false, empty: items.length === 0 && !note };
 }

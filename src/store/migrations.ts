@@ -115,6 +115,11 @@ export const migrations: readonly Migration[] = [
     description: 'the papers of each slot, so an uncertain digest still counts as seen',
     sql: `ALTER TABLE deliveries ADD COLUMN paper_ids TEXT;`,
   },
+  {
+    version: 6,
+    description: 'new-papers subscriptions may ask for a short line on days with nothing new',
+    sql: `ALTER TABLE subscriptions ADD COLUMN empty_note INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

@@ -53,6 +53,15 @@ describe('subscribe … new', () => {
     expect((await store.subscriptions.get(1))?.mode).toBe('best');
     expect((await bot.run('subscribe', { topic: 'vae', mode: 'all' }, MANAGER)).text).toMatch(/^“all” is not a digest mode\./);
   });
+
+  it('new-notify posts a short line on a day with nothing new', async () => {
+    const reply = await bot.runText('subscribe vae new-notify', MANAGER);
+    expect(reply.text).toContain('up to 5 new papers at 09:00 (Europe/Paris), every day, and a line on days with none.');
+    expect(reply.text).toContain('on a day with none, a short line says so.');
+    expect((await store.subscriptions.get(1))).toMatchObject({ mode: 'new', emptyNote: true });
+    expect((await bot.runText('digest-now 1', MANAGER)).text).toMatch(/^Posted the digest for “vae” \(0 papers\)/);
+    expect(poster.posted.at(-1)!.reply.text).toContain('Nothing new on Variational autoencoders since the last digest.');
+  });
 });
 
 describe('subscribe', () => {

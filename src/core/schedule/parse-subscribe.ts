@@ -14,6 +14,8 @@ export interface ScheduleFields {
   days?: Weekday[];
   count?: number;
   mode?: DigestMode;
+  /** `new-notify`: new papers, and a short line on days with none. */
+  emptyNote?: boolean;
 }
 
 export interface SubscribeRequest extends ScheduleFields {
@@ -32,8 +34,8 @@ export function parseSubscribeText(text: string, given: ScheduleFields = {}): Su
   while (words.length > (quoted ? 0 : 1)) {
     const last = words[words.length - 1]!;
     const before = (words[words.length - 2] ?? '').toLowerCase();
-    if (out.mode === undefined && (last.toLowerCase() === 'new' || last.toLowerCase() === 'best')) {
-      out.mode = last.toLowerCase() as DigestMode;
+    if (out.mode === undefined && /^(new|best|new-notify)$/i.test(last)) {
+      Object.assign(out, parseMode(last));
     } else if (out.count === undefined && /^\d+$/.test(last)) {
       out.count = parseCount(last);
     } else if (out.time === undefined && looksLikeTime(last)) {
@@ -80,4 +82,12 @@ export function parseCount(text: string | number): number {
     throw new UserError(`The number of papers must be between 1 and 10, not ${text}.`, 'Example: `subscribe diffusion 08:30 weekdays 3`');
   }
   return n;
+}
+
+/** `best`, `new`, or `new-notify` (new papers, and a short line on days with none). */
+export function parseMode(text: string): { mode: DigestMode; emptyNote?: boolean } {
+  const mode = text.trim().toLowerCase();
+  if (mode === 'best' || mode === 'new') return { mode };
+  if (mode === 'new-notify') return { mode: 'new', emptyNote: true };
+  throw new UserError(`“${text}” is not a digest mode.`, 'Use `new` (only new arrivals), `new-notify` (the same, with a short line on quiet days) or `best` (the best unseen papers on the topic, the default).');
 }
