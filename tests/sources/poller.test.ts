@@ -168,4 +168,32 @@ describe('GIVEN the bot running with the hf source', () => {
       await app.shutdown.shutdown({ timeoutMs: 2000 });
     }
   });
+
+  it('THEN a restart serves the stored papers at once, and polling again duplicates nothing', async () => {
+    const stateDir = tempDir();
+    const env = { PAPERBOT_SOURCES: 'files,hf', HF_API_URL: url, PAPERBOT_STATE_DIR: stateDir, PAPERBOT_CACHE_DIR: 'off' };
+    const waitFor = async (check: () => Promise<boolean>) => {
+      const deadline = Date.now() + 10_000;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error('timed out');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const first = await startApp(loadConfig(env), memoryLogger([]), { input: new PassThrough(), output: new PassThrough() });
+    await waitFor(async () => (await first.store.papers.sourceStatus()).some((s) => s.lastSuccess));
+    const firstRun = (await first.store.papers.sourceStatus())[0]!.lastSuccess!.getTime();
+    await first.shutdown.shutdown({ timeoutMs: 2000 });
+
+    const second = await startApp(loadConfig(env), memoryLogger([]), { input: new PassThrough(), output: new PassThrough() });
+    try {
+      // Served before any new fetch: the store is read at start.
+      expect(second.holder.current().byArxivId('2612.00042')?.title).toBe('Tidal Attention for Ocean Current Forecasting');
+      // The second process has polled the same listing again.
+      await waitFor(async () => ((await second.store.papers.sourceStatus())[0]?.lastSuccess?.getTime() ?? 0) > firstRun);
+      expect(await second.store.papers.count()).toBe(1);
+      expect(second.holder.current().papers.filter((p) => p.arxivId === '2612.00042')).toHaveLength(1);
+    } finally {
+      await second.shutdown.shutdown({ timeoutMs: 2000 });
+    }
+  });
 });
