@@ -47,6 +47,11 @@ export interface RequestInfo {
   workspaceId?: string;
   /** Whether the user may manage this channel's settings (checked by the adapter). */
   canManageChannel?: boolean;
+  /**
+   * What a user types before a command's name on this platform (`/papers `, `/papers-admin `),
+   * so help and hints show the real syntax. Nothing in the console.
+   */
+  commandPrefix?: (command: { name: string; requiresManage?: boolean }) => string;
 }
 
 /** Everything a command may use, passed explicitly so tests can build it directly. */

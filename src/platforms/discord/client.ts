@@ -48,7 +48,7 @@ export async function startDiscord(options: DiscordOptions, bot: Bot): Promise<D
     allowedMentions: { parse: [] },
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
-  const ctx = { bot, log, deferAfterMs: options.deferAfterMs ?? 2000 };
+  const ctx = { bot, log, deferAfterMs: options.deferAfterMs ?? 2000, rootName: options.rootName };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
   client.on(Events.Error, (error) => log.error({ err: { name: error.name, message: error.message } }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));

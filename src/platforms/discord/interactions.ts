@@ -20,6 +20,8 @@ export interface HandlerContext {
   log: Logger;
   /** How long a command may run before the interaction is deferred. */
   deferAfterMs: number;
+  /** The root slash command, for help's examples. */
+  rootName?: string;
 }
 
 /** The reference lets a user's report be matched with the logged error, as in Slack. */
@@ -31,7 +33,7 @@ function render(ctx: HandlerContext, reply: Reply, command: string | undefined):
 
 async function onChatInput(interaction: ChatInputCommandInteraction, ctx: HandlerContext): Promise<void> {
   const { name, args } = commandCall(interaction);
-  const work = ctx.bot.run(name, args, requestInfo(interaction));
+  const work = ctx.bot.run(name, args, requestInfo(interaction, ctx.rootName));
   const early = await within(work, ctx.deferAfterMs);
   if (early.done) {
     await interaction.reply(replyOptions(render(ctx, early.value, name)));
@@ -56,7 +58,7 @@ async function onButton(interaction: ButtonInteraction, ctx: HandlerContext): Pr
   const owner = interaction.message.interactionMetadata?.user.id;
   const mine = messageEphemeral || owner === interaction.user.id;
   const answerPrivately = messageEphemeral || !mine;
-  const work = ctx.bot.runAction(payload, requestInfo(interaction)).then((reply) => (answerPrivately ? { ...reply, ephemeral: true } : reply));
+  const work = ctx.bot.runAction(payload, requestInfo(interaction, ctx.rootName)).then((reply) => (answerPrivately ? { ...reply, ephemeral: true } : reply));
   const moves = update && mine;
   const inPlace = (reply: Reply): boolean => moves && !reply.error && reply.ephemeral === messageEphemeral;
 

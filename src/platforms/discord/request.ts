@@ -8,9 +8,16 @@ import {
   type CommandInteractionOption,
 } from 'discord.js';
 import type { RequestInfo } from '../../core/command.js';
+import { adminRootName } from './commands.js';
 
-export function requestInfo(interaction: BaseInteraction): RequestInfo {
+/** `/papers search …`, and `/papers-admin subscribe …` for the commands that change channel settings. */
+export function discordPrefix(rootName: string): NonNullable<RequestInfo['commandPrefix']> {
+  return (command) => `/${command.requiresManage ? adminRootName(rootName) : rootName} `;
+}
+
+export function requestInfo(interaction: BaseInteraction, rootName?: string): RequestInfo {
   return {
+    ...(rootName ? { commandPrefix: discordPrefix(rootName) } : {}),
     platform: 'discord',
     userId: interaction.user.id,
     channelId: interaction.channelId ?? '',

@@ -40,6 +40,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     const needsManage = command !== undefined && bot.registry.get(command.toLowerCase())?.requiresManage === true;
     return {
       platform: 'slack',
+      commandPrefix: () => `${deps.commandName} `,
       userId: where.userId,
       channelId: where.channelId,
       ...(where.teamId ? { workspaceId: where.teamId } : {}),

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../../src/core/logger.js';
 import { renderMessage, startDiscord, type DiscordHandle } from '../../../src/platforms/discord/index.js';
+import { discordPrefix } from '../../../src/platforms/discord/request.js';
 import { ALL_PERMISSIONS, MANAGE_CHANNELS, faults, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../../fakes/discord/index.js';
 import { botWith, realLibrary } from './helpers.js';
 
@@ -68,7 +69,7 @@ describe('GIVEN each /papers subcommand', () => {
     ['help', {}, true],
   ] as const)('THEN /papers %s answers at once with the rendered reply', async (name, options, ephemeral) => {
     const { response } = await slash(name, options);
-    const expected = renderMessage(await referenceBot.run(name, options, { platform: 'discord', userId: 'u', channelId: 'c' }), {
+    const expected = renderMessage(await referenceBot.run(name, options, { platform: 'discord', userId: 'u', channelId: 'c', commandPrefix: discordPrefix('papers') }), {
       encodeAction: (action, max) => referenceBot.actions.encode(action, max),
       command: name,
     });

@@ -65,3 +65,13 @@ describe('GIVEN a message shared in the channel', () => {
     expect(alices.type).toBe(CALLBACK.update);
   });
 });
+
+describe('GIVEN help on Discord', () => {
+  it('THEN its examples use Discord\'s own syntax, /papers and /papers-admin', async () => {
+    const { id } = fake.interactions.slashCommand({ root: 'papers', subcommand: 'help', options: {}, user: alice });
+    const text = JSON.stringify(await fake.interactions.response(id));
+    expect(text).toContain('/papers search diffusion models since:2024');
+    expect(text).toContain('/papers-admin subscribe diffusion 08:30 Europe/Paris weekdays 3');
+    expect(text).not.toContain('/papers subscribe');
+  });
+});

@@ -63,3 +63,11 @@ describe('GIVEN a message shared in the channel', () => {
     expect(await press(shared, 'Another one', 'U0ALICE')).toMatchObject({ response_type: 'in_channel', replace_original: true });
   });
 });
+
+describe('GIVEN help on Slack', () => {
+  it('THEN its examples start with the slash command', async () => {
+    const text = JSON.stringify(await command('help', 'U0ALICE'));
+    expect(text).toContain('/papers search diffusion models since:2024');
+    expect(text).toContain('/papers subscribe diffusion 08:30');
+  });
+});
