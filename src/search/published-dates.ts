@@ -14,8 +14,11 @@ export class PublishedDates {
   private readonly dates: (string | undefined)[];
 
   constructor(papers: readonly Paper[]) {
-    // `YYYY-MM-DD` strings sort chronologically.
-    const distinct = [...new Set(papers.flatMap((p) => (p.published ? [p.published] : [])))].sort();
+    // `YYYY-MM-DD` strings sort chronologically. A plain loop: a flatMap of one-element arrays
+    // cost ~80 ms at 100k papers, on every library a new paper creates.
+    const seen = new Set<string>();
+    for (const paper of papers) if (paper.published) seen.add(paper.published);
+    const distinct = [...seen].sort();
     const rankOf = new Map(distinct.map((d, i) => [d, i + 1]));
     this.dates = [undefined, ...distinct];
     this.rank = Int32Array.from(papers, (p) => (p.published ? rankOf.get(p.published)! : 0));
