@@ -15,6 +15,7 @@ import { registerHandlers } from './handlers.js';
 import { createManageCheck, type ManagePolicy } from './permissions.js';
 import { describeError } from '../../core/safe-error.js';
 import { createStrictClient, SlackPoster } from './poster.js';
+import { registerUnfurls } from './unfurl.js';
 
 export interface SlackOptions {
   /** `SLACK_BOT_TOKEN` (`xoxb-…`). */
@@ -80,6 +81,7 @@ export async function startSlack(options: SlackOptions, bot: Bot): Promise<Slack
   const strict = createStrictClient(options.botToken, { log, ...(apiUrl ? { apiUrl } : {}) });
   const canManage = createManageCheck({ policy: options.managePolicy, managers: options.managers, client: strict, log });
   registerHandlers(app, { bot, commandName: options.commandName ?? '/papers', canManage, log });
+  registerUnfurls(app, bot, log);
 
   await checkAuth(options.botToken, apiUrl, log);
   await app.init(); // Bolt's own auth.test; the API has just answered ours

@@ -57,6 +57,21 @@ export class SlackRequestSender {
     return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
   }
 
+  /** Sends an Events API `event_callback` wrapping `event` (e.g. `link_shared`). */
+  event(event: Record<string, unknown>, options?: SendOptions): Promise<SlackReply> {
+    const body = JSON.stringify({
+      token: 'deprecated-verification-token',
+      team_id: 'T0FAKE',
+      api_app_id: 'A0FAKE',
+      event,
+      type: 'event_callback',
+      event_id: `Ev${Date.now()}`,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: 'T0FAKE', user_id: 'UBOT', is_bot: true }],
+    });
+    return this.send(body, 'application/json', options);
+  }
+
   /** Sends a `block_actions` payload for one button press. */
   blockAction(button: PressableButton, caller: Caller & { ephemeral?: boolean }, options?: SendOptions): Promise<SlackReply> {
     const form = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(button, caller)) });

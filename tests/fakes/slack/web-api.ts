@@ -208,6 +208,13 @@ export class FakeSlack {
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
         return { ok: true, channel: args.channel, ts, message: { type: 'message', text: args.text, blocks: args.blocks, ts } };
       }
+      case 'chat.unfurl': {
+        // Slack wants the message and, per shared URL, an attachment-like object with blocks or text.
+        const unfurls = typeof args.unfurls === 'string' ? (JSON.parse(args.unfurls) as unknown) : args.unfurls;
+        if (typeof args.channel !== 'string' || typeof args.ts !== 'string') return { ok: false, error: 'invalid_arguments' };
+        if (!unfurls || typeof unfurls !== 'object' || Object.keys(unfurls).length === 0) return { ok: false, error: 'invalid_unfurls' };
+        return { ok: true };
+      }
       case 'users.info': {
         const user = typeof args.user === 'string' ? this.users.get(args.user) : undefined;
         return user ? { ok: true, user: { is_admin: false, is_owner: false, ...user } } : { ok: false, error: 'user_not_found' };

@@ -22,6 +22,11 @@ describe('Slack app manifests', () => {
     expect(command?.command).toBe('/papers');
     for (const name of ['search', 'random', 'digest', 'paper', 'similar', 'topics', 'subscribe', 'help']) expect(command?.usage_hint).toContain(name);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    // Link previews of paper links: the event, both scopes and both domains.
+    const raw = manifest as unknown as { features: { unfurl_domains: string[] }; settings: { event_subscriptions: { bot_events: string[] } } };
+    expect(raw.features.unfurl_domains).toEqual(['arxiv.org', 'huggingface.co']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['links:read', 'links:write']));
+    expect(raw.settings.event_subscriptions.bot_events).toContain('link_shared');
   });
 
   it('the default manifest uses Socket Mode; the HTTP one points both URLs at /slack/events', () => {
