@@ -1,6 +1,9 @@
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
-import { reply } from '../src/core/reply.js';
+import { reply, type Button } from '../src/core/reply.js';
+
+/** Opens the subscribe form where the platform has one (`RequestInfo.forms`). */
+export const SUBSCRIBE_BUTTON: Button = { label: 'Subscribe this channel', action: { command: 'subscribe', args: {} } };
 
 export const help = defineCommand({
   name: 'help',
@@ -35,7 +38,7 @@ export const help = defineCommand({
         { type: 'text', text: 'Research papers in your chat. Commands:' },
         { type: 'fields', fields },
       ],
-      [{ label: 'Random paper', action: { command: 'random', args: {} } }],
+      [{ label: 'Random paper', action: { command: 'random', args: {} } }, ...(request.forms ? [SUBSCRIBE_BUTTON] : [])],
       true,
     );
   },

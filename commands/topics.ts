@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
 import { reply, type Block } from '../src/core/reply.js';
+import { SUBSCRIBE_BUTTON } from './help.js';
 
 /** Discovered themes shown after the curated topics. */
 const DISCOVERED_SHOWN = 12;
@@ -9,7 +10,7 @@ export const topics = defineCommand({
   description: 'Topics you can use with digest, random and subscribe',
   usage: 'topics',
   args: [],
-  execute(_args, { library }) {
+  execute(_args, { library, request }) {
     const all = library.topics();
     const curated = all.filter((topic) => topic.kind === 'curated');
     const discovered = all.filter((topic) => topic.kind === 'discovered').slice(0, DISCOVERED_SHOWN);
@@ -29,6 +30,6 @@ export const topics = defineCommand({
       ...curated.map((topic) => `- ${topic.name}: ${topic.label} (${topic.count} papers)`),
       `Themes: ${discovered.map((t) => `${t.label} (${t.count})`).join(', ')}`,
     ].join('\n');
-    return reply(text, blocks, [{ label: 'Random paper', action: { command: 'random', args: {} } }], true);
+    return reply(text, blocks, [{ label: 'Random paper', action: { command: 'random', args: {} } }, ...(request.forms ? [SUBSCRIBE_BUTTON] : [])], true);
   },
 });

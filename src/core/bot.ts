@@ -53,6 +53,12 @@ export class Bot {
     return this.options.library();
   }
 
+  /** The time and timezone a new subscription gets when none is named (forms start from them). */
+  get subscriptionDefaults(): { time: string; timezone: string } {
+    const service = this.options.subscriptions;
+    return { time: service?.defaultTime ?? '09:00', timezone: service?.defaultTimezone ?? 'UTC' };
+  }
+
   /** Runs a command with already-structured arguments (Discord options, button actions). */
   async run(command: string, args: RawArgs, request: RequestInfo): Promise<Reply> {
     if (this.options.accepting && !this.options.accepting()) {

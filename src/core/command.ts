@@ -52,6 +52,8 @@ export interface RequestInfo {
    * so help and hints show the real syntax. Nothing in the console.
    */
   commandPrefix?: (command: { name: string; requiresManage?: boolean }) => string;
+  /** The platform opens a form for `subscribe` without arguments, so replies may offer that button. */
+  forms?: boolean;
 }
 
 /** Everything a command may use, passed explicitly so tests can build it directly. */

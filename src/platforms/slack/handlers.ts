@@ -16,6 +16,7 @@ import { unescapeText } from './escape.js';
 import type { ManageCheck } from './permissions.js';
 import { describeError } from '../../core/safe-error.js';
 import { ACTION_ID_PATTERN, readBlockId, renderReply, SHARE_ACTION_ID, type RenderOptions } from './render.js';
+import { registerSubscribeModal, subscribeView } from './subscribe-modal.js';
 
 /** Pseudo-command of a share button whose reply came from typed text: re-run the text. */
 export const TEXT_COMMAND = '$text';
@@ -41,6 +42,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     return {
       platform: 'slack',
       commandPrefix: () => `${deps.commandName} `,
+      forms: true,
       userId: where.userId,
       channelId: where.channelId,
       ...(where.teamId ? { workspaceId: where.teamId } : {}),
@@ -64,11 +66,21 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     }
   };
 
-  app.command(deps.commandName, async ({ command, ack, respond }) => {
+  /** Opens the subscribe form for someone allowed to change the channel; false when they are not. */
+  const openSubscribeForm = async (client: App['client'], triggerId: string, where: Where): Promise<boolean> => {
+    if (!(await requestFor(where, 'subscribe')).canManageChannel) return false;
+    await client.views.open({ trigger_id: triggerId, view: subscribeView(where.channelId, bot.subscriptionDefaults) as never });
+    return true;
+  };
+  registerSubscribeModal(app, { bot, log, requestFor: (where) => requestFor(where, 'subscribe') });
+
+  app.command(deps.commandName, async ({ command, ack, respond, client }) => {
     await ack();
     const text = normaliseCommandText(command.text ?? '', deps.commandName);
     const where = { userId: command.user_id, channelId: command.channel_id, teamId: command.team_id };
     await guarded(respond, { kind: 'command', ...where }, async () => {
+      // `subscribe` alone opens the form; someone who may not subscribe gets the usual refusal.
+      if (text.toLowerCase() === 'subscribe' && (await openSubscribeForm(client, command.trigger_id, where))) return;
       const name = firstWord(text) ?? 'help'; // empty text shows help
       const reply = await bot.runText(text, await requestFor(where, name));
       const share: Action = { command: TEXT_COMMAND, args: { text } };
@@ -76,12 +88,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     });
   });
 
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ACTION_ID_PATTERN }, async ({ ack, body, action, respond }) => {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ACTION_ID_PATTERN }, async ({ ack, body, action, respond, client }) => {
     await ack();
     const where = whereOf(body);
     await guarded(respond, { kind: 'action', ...where }, async () => {
       const value = action.value ?? '';
       const decoded = bot.actions.decode(value);
+      if (decoded?.command === 'subscribe' && !decoded.args.topic && (await openSubscribeForm(client, body.trigger_id, where))) return;
       const { source, owner } = readBlockId(action.block_id);
       // A private message's buttons answer privately; a shared message moves only for its owner,
       // and anyone else gets a private copy, so one person's paging never rewrites the channel's view.

@@ -57,6 +57,34 @@ export class SlackRequestSender {
     return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
   }
 
+  /** Submits a modal (`view_submission`) with the given state values, as Slack sends it. */
+  viewSubmission(view: { callback_id: string; private_metadata?: string }, values: Record<string, Record<string, unknown>>, caller: Omit<Caller, 'responseUrl'>, options?: SendOptions): Promise<SlackReply> {
+    const payload = {
+      type: 'view_submission',
+      team: { id: caller.teamId ?? 'T0FAKE', domain: 'fake' },
+      user: { id: caller.userId ?? 'U0USER', username: 'tester', name: 'tester', team_id: caller.teamId ?? 'T0FAKE' },
+      api_app_id: 'A0FAKE',
+      token: 'deprecated-verification-token',
+      trigger_id: `${Date.now()}.trigger`,
+      view: {
+        id: 'V0FAKE',
+        team_id: caller.teamId ?? 'T0FAKE',
+        type: 'modal',
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata ?? '',
+        state: { values },
+        hash: 'h',
+        app_id: 'A0FAKE',
+        bot_id: 'BBOT',
+      },
+      response_urls: [],
+      is_enterprise_install: false,
+      enterprise: null,
+    };
+    const form = new URLSearchParams({ payload: JSON.stringify(payload) });
+    return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
+  }
+
   /** Sends an Events API `event_callback` wrapping `event` (e.g. `link_shared`). */
   event(event: Record<string, unknown>, options?: SendOptions): Promise<SlackReply> {
     const body = JSON.stringify({

@@ -208,6 +208,16 @@ export class FakeSlack {
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
         return { ok: true, channel: args.channel, ts, message: { type: 'message', text: args.text, blocks: args.blocks, ts } };
       }
+      case 'views.open': {
+        // Modal limits as Slack documents them: title and buttons 24 characters, at most 100 blocks.
+        const view = (typeof args.view === 'string' ? JSON.parse(args.view) : args.view) as { type?: string; title?: { text: string }; submit?: { text: string }; blocks?: unknown[] } | undefined;
+        if (typeof args.trigger_id !== 'string' || !args.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
+        if (!view || view.type !== 'modal' || !view.title || view.title.text.length > 24 || (view.submit && view.submit.text.length > 24) || !Array.isArray(view.blocks) || view.blocks.length > 100) {
+          return { ok: false, error: 'invalid_arguments' };
+        }
+        args.view = view;
+        return { ok: true, view: { id: `V${++this.seq}`, ...view } };
+      }
       case 'chat.unfurl': {
         // Slack wants the message and, per shared URL, an attachment-like object with blocks or text.
         const unfurls = typeof args.unfurls === 'string' ? (JSON.parse(args.unfurls) as unknown) : args.unfurls;
