@@ -53,6 +53,11 @@ export class Bot {
     return this.options.library();
   }
 
+  /** Scheduled digests, for adapters that show an overview (Slack's App Home). */
+  get subscriptions(): SubscriptionService | undefined {
+    return this.options.subscriptions;
+  }
+
   /** The time and timezone a new subscription gets when none is named (forms start from them). */
   get subscriptionDefaults(): { time: string; timezone: string } {
     const service = this.options.subscriptions;

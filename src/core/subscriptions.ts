@@ -31,6 +31,8 @@ export interface SubscriptionService {
   now(): Date;
   subscribe(input: SubscriptionInput): Promise<SubscribeResult>;
   list(channel: ChannelRef): Promise<Subscription[]>;
+  /** Every subscription of a workspace (for an overview such as Slack's App Home). */
+  listWorkspace(platform: string, workspaceId: string): Promise<Subscription[]>;
   /** The subscription if it belongs to this channel. */
   find(channel: ChannelRef, id: number): Promise<Subscription | undefined>;
   unsubscribe(channel: ChannelRef, id: number): Promise<boolean>;

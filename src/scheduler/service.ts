@@ -37,6 +37,7 @@ export function createSubscriptionService(options: SubscriptionServiceOptions): 
       return { subscription, created, resumed: wasPaused };
     },
     list: (channel) => repo.listChannel(channel),
+    listWorkspace: (platform, workspaceId) => repo.listWorkspace(platform, workspaceId),
     find,
     unsubscribe: async (channel, id) => ((await find(channel, id)) ? repo.remove(id) : false),
     unsubscribeAll: (channel) => repo.removeChannel(channel),

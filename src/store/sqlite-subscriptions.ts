@@ -51,6 +51,7 @@ export function sqliteSubscriptions(db: Database.Database): SubscriptionRepo {
   const byKey = db.prepare<[string, string, string], Row>('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? AND topic_key = ?');
   const byId = db.prepare<[number], Row>('SELECT * FROM subscriptions WHERE id = ?');
   const byChannel = db.prepare<[string, string], Row>('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ? ORDER BY id');
+  const byWorkspace = db.prepare<[string, string], Row>('SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? ORDER BY channel_id, id');
   const active = db.prepare<[], Row>('SELECT * FROM subscriptions WHERE paused_reason IS NULL ORDER BY id');
   const insert = db.prepare(`INSERT INTO subscriptions
     (platform, workspace_id, channel_id, kind, topic, topic_key, time, timezone, days, count, mode, empty_note, created_by, created_at, updated_at, schedule_from)
@@ -97,6 +98,7 @@ export function sqliteSubscriptions(db: Database.Database): SubscriptionRepo {
       return row && fromRow(row);
     },
     listChannel: async (channel) => byChannel.all(channel.platform, channel.channelId).map(fromRow),
+    listWorkspace: async (platform, workspaceId) => byWorkspace.all(platform, workspaceId).map(fromRow),
     listActive: async () => active.all().map(fromRow),
     remove: async (id) => remove.run(id).changes > 0,
     removeChannel: async (channel) => removeChannel.run(channel.platform, channel.channelId).changes,

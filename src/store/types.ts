@@ -46,6 +46,8 @@ export interface SubscriptionRepo {
   upsert(input: SubscriptionInput, now: Date): Promise<UpsertResult>;
   get(id: number): Promise<Subscription | undefined>;
   listChannel(channel: ChannelRef): Promise<Subscription[]>;
+  /** Every subscription of one workspace (Slack team, Discord server), by channel then id. */
+  listWorkspace(platform: string, workspaceId: string): Promise<Subscription[]>;
   /** Every subscription that is not paused. */
   listActive(): Promise<Subscription[]>;
   /** Removes the subscription with its ledger rows. */

@@ -76,6 +76,18 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         expect(await store.subscriptions.listChannel({ platform: 'discord', channelId: 'C1' })).toHaveLength(1);
       });
 
+      it('lists a workspace\'s subscriptions across its channels, and no other workspace\'s', async () => {
+        const store = await fresh();
+        await store.subscriptions.upsert(subInput({ platform: 'slack', workspaceId: 'T1', channelId: 'C2' }), t0);
+        await store.subscriptions.upsert(subInput({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', topic: 'vae' }), t0);
+        await store.subscriptions.upsert(subInput({ platform: 'slack', workspaceId: 'T2', channelId: 'C9' }), t0);
+        await store.subscriptions.upsert(subInput({ platform: 'discord', workspaceId: 'T1', channelId: 'C3' }), t0);
+        expect((await store.subscriptions.listWorkspace('slack', 'T1')).map((s) => [s.channelId, s.topic])).toEqual([
+          ['C1', 'vae'],
+          ['C2', 'diffusion'],
+        ]);
+      });
+
       it('remove takes the ledger rows with it; pause and resume report what changed', async () => {
         const store = await fresh();
         const slot = await slotIn(store, 'claimed');

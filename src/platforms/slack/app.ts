@@ -16,6 +16,7 @@ import { createManageCheck, type ManagePolicy } from './permissions.js';
 import { describeError } from '../../core/safe-error.js';
 import { createStrictClient, SlackPoster } from './poster.js';
 import { registerUnfurls } from './unfurl.js';
+import { registerHome } from './home.js';
 
 export interface SlackOptions {
   /** `SLACK_BOT_TOKEN` (`xoxb-…`). */
@@ -82,6 +83,7 @@ export async function startSlack(options: SlackOptions, bot: Bot): Promise<Slack
   const canManage = createManageCheck({ policy: options.managePolicy, managers: options.managers, client: strict, log });
   registerHandlers(app, { bot, commandName: options.commandName ?? '/papers', canManage, log });
   registerUnfurls(app, bot, log);
+  registerHome(app, bot, log);
 
   await checkAuth(options.botToken, apiUrl, log);
   await app.init(); // Bolt's own auth.test; the API has just answered ours

@@ -218,6 +218,12 @@ export class FakeSlack {
         args.view = view;
         return { ok: true, view: { id: `V${++this.seq}`, ...view } };
       }
+      case 'views.publish': {
+        const view = (typeof args.view === 'string' ? JSON.parse(args.view) : args.view) as { type?: string; blocks?: unknown[] } | undefined;
+        if (typeof args.user_id !== 'string' || !view || view.type !== 'home' || !Array.isArray(view.blocks) || view.blocks.length > 100) return { ok: false, error: 'invalid_arguments' };
+        args.view = view;
+        return { ok: true, view: { id: `V${++this.seq}`, ...view } };
+      }
       case 'chat.unfurl': {
         // Slack wants the message and, per shared URL, an attachment-like object with blocks or text.
         const unfurls = typeof args.unfurls === 'string' ? (JSON.parse(args.unfurls) as unknown) : args.unfurls;
