@@ -72,7 +72,7 @@ describe('the App Home tab', () => {
   });
 
   it('searches in a form, with the results in the form: private to whoever searched', async () => {
-    await sender.blockAction({ action_id: HOME_SEARCH_ACTION, text: { text: 'Search papers' } }, { userId: 'U0USER' });
+    await sender.blockAction({ action_id: HOME_SEARCH_ACTION, text: { text: 'Search papers' } }, { userId: 'U0USER', responseUrl: fake.responseUrl('home-search') });
     const opened = await waitFor(() => fake.callsTo('views.open').at(-1));
     expect((opened.args.view as { callback_id: string }).callback_id).toBe(SEARCH_VIEW);
     const results = await sender.viewSubmission({ callback_id: SEARCH_VIEW }, { query: { value: { type: 'plain_text_input', value: 'quokka burrows' } } }, { userId: 'U0USER' });
