@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block, Button, PaperCard, Reply } from '../../../src/core/reply.js';
+import { ButtonBuilder, EmbedBuilder, embedLength as discordEmbedLength, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { embedLength } from '../../../src/platforms/discord/embeds.js';
 import { LIMITS } from '../../../src/platforms/discord/limits.js';
 import { renderMessage, type DiscordMessage } from '../../../src/platforms/discord/render.js';
@@ -86,6 +87,39 @@ describe('GIVEN any reply', () => {
         const codec = encoder();
         const wanted = new Set(r.buttons.slice(0, 5).map((b) => codec(b.action, LIMITS.customId)).filter((id) => !id.startsWith('pbr:')));
         for (const id of wanted) expect(ids.has(id)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('THEN discord.js\'s own builders accept every embed and button, and measure the same length', () => {
+    // Rebuilt through the builders' validating setters: their limits, not the renderer's constants.
+    const rebuild = (embed: APIEmbed) => {
+      const builder = new EmbedBuilder();
+      if (embed.title !== undefined) builder.setTitle(embed.title);
+      if (embed.description !== undefined) builder.setDescription(embed.description);
+      if (embed.url !== undefined) builder.setURL(embed.url);
+      if (embed.color !== undefined) builder.setColor(embed.color);
+      if (embed.footer) builder.setFooter({ text: embed.footer.text });
+      if (embed.fields?.length) builder.addFields(...embed.fields);
+      return builder.toJSON();
+    };
+    fc.assert(
+      fc.property(reply, (r) => {
+        const message = renderMessage(r, { encodeAction: encoder() });
+        expect(message.embeds.length).toBeLessThanOrEqual(10);
+        const total = message.embeds.reduce((sum, embed) => sum + discordEmbedLength(rebuild(embed as APIEmbed)), 0);
+        expect(total).toBeLessThanOrEqual(6000);
+        expect(message.components.length).toBeLessThanOrEqual(5);
+        for (const row of message.components) {
+          expect(row.components.length).toBeLessThanOrEqual(5);
+          for (const b of row.components as APIButtonComponent[]) {
+            const button = new ButtonBuilder().setStyle(b.style).setLabel(b.label ?? '');
+            if ('custom_id' in b) button.setCustomId(b.custom_id);
+            if ('url' in b) button.setURL(b.url);
+            button.toJSON();
+          }
+        }
       }),
       { numRuns: 200 },
     );
