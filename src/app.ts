@@ -8,7 +8,9 @@ import { createRegistry } from '../commands/index.js';
 import type { Config } from './config/index.js';
 import { Bot } from './core/bot.js';
 import type { Platform } from './core/command.js';
+import { SourceUnavailable } from './core/errors.js';
 import type { PaperFetcher } from './core/library.js';
+import { SourceError } from './sources/errors.js';
 import type { Logger } from './core/logger.js';
 import type { Poster } from './core/poster.js';
 import { loadLibrary } from './load-library.js';
@@ -188,9 +190,20 @@ function hfOptions(config: Config) {
 function paperFetcher(hf: HfSource, store: Store, holder: LibraryHolder, logger: Logger): PaperFetcher {
   return {
     async byArxivId(arxivId) {
-      const found = await hf.lookup(arxivId);
+      // Already stored (by `paperbot ingest` while the bot runs): serve it without asking again.
+      const known = await store.papers.byArxivId(arxivId);
+      if (known && !holder.current().byArxivId(arxivId)) holder.update((current) => addPapers(current, [known]));
+      if (known) return { paper: holder.current().byArxivId(arxivId) ?? known, library: holder.current() };
+      let found;
+      try {
+        found = await hf.lookup(arxivId);
+      } catch (error) {
+        if (error instanceof SourceError) throw new SourceUnavailable();
+        throw error;
+      }
       if (!found) return undefined;
-      const { stored } = await ingestBatch({ papers: [found], warnings: [] }, store.papers, seedsByTitle(holder.corpus.papers), new Date());
+      // Not an arrival: a paper someone looked up is not news for new-papers digests.
+      const { stored } = await ingestBatch({ papers: [found], warnings: [] }, store.papers, seedsByTitle(holder.corpus.papers), new Date(), { arrival: false });
       if (stored.length) holder.update((current) => addPapers(current, stored));
       logger.info({ arxivId }, 'paper looked up on demand');
       const library = holder.current();

@@ -8,3 +8,11 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/** A network paper source could not be reached; what a `PaperFetcher` throws, so nothing else is taken for it. */
+export class SourceUnavailable extends Error {
+  constructor() {
+    super('the paper source could not be reached');
+    this.name = 'SourceUnavailable';
+  }
+}

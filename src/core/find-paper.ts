@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
 import { canonicalArxivId } from './arxiv-id.js';
-import { UserError } from './errors.js';
+import { SourceUnavailable, UserError } from './errors.js';
 import type { PaperFetcher, PaperLibrary } from './library.js';
 
 /**
@@ -33,7 +33,9 @@ export async function findOrFetchPaper(ctx: { library: PaperLibrary; fetcher?: P
     let fetched;
     try {
       fetched = await ctx.fetcher.byArxivId(arxivId);
-    } catch {
+    } catch (failure) {
+      // Anything but an unreachable source is a bug or a broken store: it gets the apology and a log line.
+      if (!(failure instanceof SourceUnavailable)) throw failure;
       throw new UserError(`I don't have arXiv paper \`${arxivId}\` and couldn't reach Hugging Face to look it up.`, 'Please try again in a few minutes.');
     }
     if (!fetched) throw new UserError(`Hugging Face has no paper \`${arxivId}\`.`, 'Check the arXiv id; new submissions can take a day to appear there.');

@@ -26,7 +26,9 @@ export interface PaperLibrary {
 
 /**
  * Looks up a paper the library does not have, by arXiv id, from a network source; stores it and
- * returns it with the library that now includes it. Absent when no network source is on.
+ * returns it with the library that now includes it. Resolves `undefined` when the source has no
+ * such paper; rejects with `SourceUnavailable` when it cannot be reached. Absent when no network
+ * source is on.
  */
 export interface PaperFetcher {
   byArxivId(arxivId: string): Promise<{ paper: Paper; library: PaperLibrary } | undefined>;

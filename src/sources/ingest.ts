@@ -3,11 +3,12 @@
  * else the same title in the store, else a seed paper with that title), merged, and the whole
  * batch saved in one transaction. Running the same batch again changes nothing.
  */
+import { paperId } from '../corpus/ids.js';
 import type { Paper } from '../corpus/paper.js';
 import { titleKey } from '../corpus/title-key.js';
 import type { PaperRepo } from '../store/types.js';
 import { mergeSourcePaper } from './merge.js';
-import type { SourceBatch } from './types.js';
+import type { SourceBatch, SourcePaper } from './types.js';
 
 export interface IngestCounts {
   fetched: number;
@@ -36,19 +37,38 @@ export function seedsByTitle(seeds: readonly Paper[]): ReadonlyMap<string, Paper
   return new Map(seeds.map((paper) => [titleKey(paper.title), paper] as const));
 }
 
-export async function ingestBatch(batch: SourceBatch, repo: PaperRepo, seeds: ReadonlyMap<string, Paper>, now: Date): Promise<IngestResult> {
+export interface IngestOptions {
+  /**
+   * Whether these papers "arrived" (a source listed them): only then do they get `firstSeen` and
+   * count as new. A paper looked up on demand has not arrived; it would otherwise lead every
+   * new-papers digest and tell other channels what someone looked at.
+   */
+  arrival?: boolean;
+}
+
+/** Same paper by title only when the arXiv ids do not disagree: two papers may share a title. */
+const sameByTitle = (known: Paper, incoming: SourcePaper) => !known.arxivId || !incoming.arxivId || known.arxivId === incoming.arxivId;
+
+export async function ingestBatch(batch: SourceBatch, repo: PaperRepo, seeds: ReadonlyMap<string, Paper>, now: Date, options: IngestOptions = {}): Promise<IngestResult> {
   const counts = { ...noCounts(), fetched: batch.papers.length + batch.warnings.length, skipped: batch.warnings.length };
   // Within one batch the same paper may come twice (two pages, two days): merge into the first.
   const pending = new Map<string, Paper>();
   for (const incoming of batch.papers) {
     const key = titleKey(incoming.title);
-    const inBatch = [...pending.values()].find((p) => (incoming.arxivId && p.arxivId === incoming.arxivId) || titleKey(p.title) === key);
+    const inBatch = [...pending.values()].find(
+      (p) => (incoming.arxivId && p.arxivId === incoming.arxivId) || (titleKey(p.title) === key && sameByTitle(p, incoming)),
+    );
+    const byTitle = (await repo.byTitleKey(key)).find((p) => sameByTitle(p, incoming));
+    const seed = seeds.get(key);
     const known =
-      inBatch ??
-      (incoming.arxivId ? await repo.byArxivId(incoming.arxivId) : undefined) ??
-      (await repo.byTitleKey(key))[0] ??
-      seeds.get(key);
-    const { paper, change } = mergeSourcePaper(incoming, known, now);
+      inBatch ?? (incoming.arxivId ? await repo.byArxivId(incoming.arxivId) : undefined) ?? byTitle ?? (seed && sameByTitle(seed, incoming) ? seed : undefined);
+    const merged = mergeSourcePaper(incoming, known, now, { arrival: options.arrival ?? true });
+    const { change } = merged;
+    let { paper } = merged;
+    // A new paper whose abstract-derived id is taken (withdrawn notices share an abstract) gets one from its arXiv id.
+    if (change === 'new' && (pending.has(paper.id) || (await repo.get(paper.id)) || seeds.has(paper.id))) {
+      paper = { ...paper, id: paperId(`arxiv:${incoming.arxivId ?? incoming.title}`) };
+    }
     if (inBatch) {
       pending.set(paper.id, paper);
       continue;

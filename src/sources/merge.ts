@@ -18,7 +18,8 @@ function unionLinks(a: readonly PaperLink[], b: readonly PaperLink[]): PaperLink
 const union = (a: readonly string[] = [], b: readonly string[] = []) => [...new Set([...a, ...b])];
 
 /** The merged record, and whether anything a reader would see changed. */
-export function mergeSourcePaper(incoming: SourcePaper, base: Paper | undefined, now: Date): { paper: Paper; change: Change } {
+export function mergeSourcePaper(incoming: SourcePaper, base: Paper | undefined, now: Date, options: { arrival?: boolean } = {}): { paper: Paper; change: Change } {
+  const arrival = options.arrival ?? true;
   const names = (incoming.authors?.length ?? 0) >= (base?.authorNames?.length ?? 0) ? incoming.authors : base?.authorNames;
   const authorCount = Math.max(base?.authors ?? 0, names?.length ?? 0);
   const seenUpvotes = [incoming.upvotes, base?.upvotes].filter((n): n is number => n !== undefined);
@@ -42,8 +43,10 @@ export function mergeSourcePaper(incoming: SourcePaper, base: Paper | undefined,
     ...((incoming.categories ?? base?.categories)?.length ? { categories: incoming.categories ?? base?.categories } : {}),
     links: unionLinks(base?.links ?? [], incoming.links),
     sources: union(base?.sources, [incoming.source]),
-    firstSeen: base?.firstSeen ?? now.toISOString(),
+    // Looked up on demand, a paper has not arrived: it gets its first-seen time when a source lists it.
+    ...((base?.firstSeen ?? (arrival ? now.toISOString() : undefined)) ? { firstSeen: base?.firstSeen ?? now.toISOString() } : {}),
   };
-  if (!base?.firstSeen) return { paper, change: base ? 'merged' : 'new' };
+  if (!base) return { paper, change: 'new' };
+  if (!base.firstSeen && paper.firstSeen) return { paper, change: 'merged' };
   return { paper, change: JSON.stringify(paper) === JSON.stringify(base) ? 'unchanged' : 'merged' };
 }

@@ -1,6 +1,7 @@
 /**
  * Link previews: when someone posts an arXiv or Hugging Face paper link in a channel the bot is
- * in, Slack sends `link_shared` and paperbot answers with the paper's card (`chat.unfurl`).
+ * in, Slack sends `link_shared` and paperbot answers with the paper's card (`chat.unfurl`), for
+ * papers it already has: a link is never passed on to a paper source.
  * Needs the `links:read` and `links:write` scopes and both domains in the manifest.
  * @see https://api.slack.com/reference/messaging/link-unfurling
  */
@@ -22,9 +23,7 @@ export function registerUnfurls(app: App, bot: Bot, log: Logger): void {
     for (const { url } of event.links.slice(0, MAX_LINKS)) {
       const arxivId = canonicalArxivId(url);
       if (!arxivId) continue;
-      // `paper` finds the paper, or fetches it from Hugging Face when that source is on.
-      const request = { platform: 'slack', userId: event.user, channelId: event.channel };
-      if (!bot.library.byArxivId(arxivId)) await bot.run('paper', { id: arxivId }, request);
+      // Only papers paperbot already has: a link in a channel (or a draft) is never sent to a source.
       const paper = bot.library.byArxivId(arxivId);
       if (!paper) continue;
       const card = reply(paper.title, [{ type: 'paper', paper: paperCard(paper, bot.library.tldr(paper)), buttons: [detailsButton(paper.id)] }]);
@@ -32,7 +31,9 @@ export function registerUnfurls(app: App, bot: Bot, log: Logger): void {
     }
     if (Object.keys(unfurls).length === 0) return;
     try {
-      await client.chat.unfurl({ channel: event.channel, ts: event.message_ts, unfurls: unfurls as never });
+      // A link typed in the message box (not sent yet) is identified by its unfurl id, not by channel and ts.
+      const target = event.source === 'composer' && event.unfurl_id ? { unfurl_id: event.unfurl_id, source: event.source } : { channel: event.channel, ts: event.message_ts };
+      await client.chat.unfurl({ ...target, unfurls: unfurls as never } as never);
     } catch (error) {
       // A preview is a courtesy: log it and move on, nothing else depends on it.
       log.warn({ err: describeError(error), channel: event.channel }, 'slack unfurl failed');

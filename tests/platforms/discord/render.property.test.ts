@@ -113,7 +113,7 @@ describe('GIVEN any reply', () => {
         expect(message.components.length).toBeLessThanOrEqual(5);
         for (const row of message.components) {
           expect(row.components.length).toBeLessThanOrEqual(5);
-          for (const b of row.components as APIButtonComponent[]) {
+          for (const b of row.components as (APIButtonComponent & { label?: string })[]) {
             const button = new ButtonBuilder().setStyle(b.style).setLabel(b.label ?? '');
             if ('custom_id' in b) button.setCustomId(b.custom_id);
             if ('url' in b) button.setURL(b.url);
