@@ -4,6 +4,10 @@ export class BoundedMap<K, V> {
 
   constructor(private readonly maxEntries: number) {}
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   get(key: K): V | undefined {
     return this.entries.get(key);
   }

@@ -21,6 +21,11 @@ export class ValidatorCache {
     else this.byUrl.set(url, { etag, lastModified });
   }
 
+  /** Forgets every URL: the next requests fetch whole answers again. */
+  clear(): void {
+    this.byUrl.clear();
+  }
+
   /** Adds If-None-Match / If-Modified-Since for a URL answered before. */
   apply(url: string, headers: Headers): void {
     const known = this.byUrl.get(url);

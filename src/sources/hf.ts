@@ -41,6 +41,8 @@ export interface HfSource {
   fetchDay(date: string): Promise<HfDayBatch>;
   /** One paper by arXiv id; undefined when Hugging Face has no page for it. */
   lookup(arxivId: string): Promise<SourcePaper | undefined>;
+  /** Forgets what earlier answers said, after a run whose papers were not all stored. */
+  forget(): void;
 }
 
 export function createHfSource(options: HfSourceOptions): HfSource {
@@ -97,7 +99,14 @@ export function createHfSource(options: HfSourceOptions): HfSource {
     return paper;
   }
 
-  return { fetchDay, lookup };
+  return {
+    fetchDay,
+    lookup,
+    forget() {
+      http.forgetValidators();
+      pageLengths.clear();
+    },
+  };
 }
 
 function parseJson(text: string, url: string): unknown {

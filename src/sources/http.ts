@@ -75,6 +75,15 @@ export class HttpClient {
   private readonly pacer: Pacer | undefined;
   private readonly validators = new ValidatorCache();
 
+  /**
+   * Forgets the validators of earlier answers. A caller whose run failed after some pages answered
+   * 200 must call it: those pages would otherwise answer 304 next time and their papers, never
+   * stored, would be lost.
+   */
+  forgetValidators(): void {
+    this.validators.clear();
+  }
+
   constructor(options: HttpClientOptions) {
     if (!options.userAgent.trim()) throw new RangeError('userAgent must not be empty');
     this.userAgent = options.userAgent;

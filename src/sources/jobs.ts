@@ -12,6 +12,8 @@ export interface SourceJob {
   readonly name: string;
   /** Batches to store, in order; `lastSuccess` is when this source last fetched without error. */
   fetch(now: Date, lastSuccess: Date | undefined): Promise<SourceBatch[]>;
+  /** Called when a run failed before all it fetched was stored, so nothing is skipped next time. */
+  reset?(): void;
 }
 
 const utcDay = (instant: Date, minusDays = 0) => DateTime.fromJSDate(instant, { zone: 'utc' }).minus({ days: minusDays }).toISODate()!;
@@ -19,6 +21,7 @@ const utcDay = (instant: Date, minusDays = 0) => DateTime.fromJSDate(instant, { 
 export function hfJob(source: HfSource, refreshDays = 2): SourceJob {
   return {
     name: 'hf',
+    reset: () => source.forget(),
     async fetch(now) {
       const batches: SourceBatch[] = [];
       for (let back = refreshDays; back >= 0; back--) batches.push(await source.fetchDay(utcDay(now, back)));

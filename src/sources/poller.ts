@@ -84,6 +84,8 @@ export function createPoller(options: PollerOptions): Poller {
       // SourceError messages are safe (host and path, no token); anything else is a bug worth its stack.
       const message = error instanceof SourceError ? error.message : 'unexpected error';
       const kind = error instanceof SourceError ? error.kind : 'internal';
+      // Pages that answered before the failure must be fetched whole again: their papers were not stored.
+      job.reset?.();
       if (!(error instanceof SourceError)) log.error({ err: error, source: job.name }, 'source run failed');
       await options.repo.recordFetch(job.name, { ok: false, error: message }, now()).catch(() => undefined);
       options.hooks?.failed?.(job.name, kind);

@@ -19,6 +19,7 @@ import { SourceHealth } from '../../src/sources/health.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/index.js';
 import { hfItem, hfPaper } from '../fakes/hf/fixtures.js';
 import { FakeHf } from '../fakes/hf/server.js';
+import { ScriptedServer } from '../fakes/scripted-server.js';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const fake = new FakeHf({
@@ -117,6 +118,32 @@ describe('the source poller', () => {
     expect(warnings.map((l) => l.msg)).toEqual(['hf: could not fetch new papers; the bot keeps answering from the papers it has and retries']);
     expect((await store.papers.sourceStatus())[0]).toMatchObject({ source: 'hf', papersAdded: 0, lastError: expect.stringMatching(/^GET 127\.0\.0\.1:\d+\/api\/daily_papers/) });
     await store.close();
+  });
+
+  it('a run that fails half-way fetches the days that answered whole next time: no paper is lost', async () => {
+    const store = openSqliteStore(join(tempDir(), 'paperbot.db'));
+    const day = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
+    const listed = hfItem({ id: '2612.00100', title: 'Half-Way Failures in Paper Polling', listedAt: `${day(1)}T08:00:00.000Z` });
+    let failToday = true;
+    // ETags on, so a day that answered 200 answers 304 to the next conditional request.
+    const server = new ScriptedServer((request) => {
+      if (request.query.date === day(0) && failToday) {
+        failToday = false;
+        return { status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":"boom"}' };
+      }
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(request.query.date === day(1) ? [listed] : []) };
+    }, { etag: true });
+    const { url: flakyUrl, close } = await server.start();
+    try {
+      const r = rig(flakyUrl, store);
+      expect((await r.poller.runOnce('hf'))[0]!.ok).toBe(false);
+      expect(await store.papers.count()).toBe(0);
+      expect((await r.poller.runOnce('hf'))[0]).toMatchObject({ ok: true, counts: { added: 1 } });
+      expect((await store.papers.byArxivId('2612.00100'))?.title).toBe('Half-Way Failures in Paper Polling');
+    } finally {
+      await close();
+      await store.close();
+    }
   });
 
   it('health degrades only after a source has failed for longer than the limit', () => {
