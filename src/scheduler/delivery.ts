@@ -172,7 +172,8 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey, run: Delive
     return { ...slot, state: 'sent', attempts };
   }
   const error = failureText(outcome);
-  const to = SETTLED[outcome.kind];
+  // Refused credentials prove only that the last attempt sent nothing; an earlier one may have.
+  const to = outcome.kind === 'fatal' && result.maybeSent ? 'uncertain' : SETTLED[outcome.kind];
   await progress.move(to, { error });
   notify(deps, 'failed', sub.platform, outcome.kind);
   const context = { subscriptionId: sub.id, platform: sub.platform, channelId: sub.channelId, slotDate: slot.slotDate, attempts, error };

@@ -47,7 +47,8 @@ export interface RetryHooks {
 }
 
 type AbortReason = 'stopping' | 'lost_race' | 'platform_halted';
-export type RetryResult = { outcome: PostOutcome; attempts: number } | { aborted: AbortReason; attempts: number };
+/** `maybeSent`: an earlier attempt may have reached the channel (a transient failure after sending). */
+export type RetryResult = { outcome: PostOutcome; attempts: number; maybeSent: boolean } | { aborted: AbortReason; attempts: number };
 
 export function backoffMs(policy: RetryPolicy, retry: number, random: () => number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
@@ -94,16 +95,16 @@ export async function postWithRetry(
     });
     if ('aborted' in step) return { aborted: step.aborted, attempts };
     const { outcome } = step;
-    if (outcome.ok || (outcome.kind !== 'rate_limited' && outcome.kind !== 'transient')) return { outcome, attempts };
+    if (outcome.ok || (outcome.kind !== 'rate_limited' && outcome.kind !== 'transient')) return { outcome, attempts, maybeSent };
     if (outcome.kind === 'rate_limited') {
       if (!maybeSent) await hooks.afterRateLimit?.();
-      if (++rateLimited > deps.policy.maxRateLimitWaits) return { outcome, attempts };
+      if (++rateLimited > deps.policy.maxRateLimitWaits) return { outcome, attempts, maybeSent };
       const waitMs = Math.max(0, outcome.retryAfterMs);
       deps.onRateLimitWait?.(target.platform, waitMs);
       await deps.sleep(waitMs);
     } else {
       maybeSent = true;
-      if (++transient >= deps.policy.maxAttempts) return { outcome, attempts };
+      if (++transient >= deps.policy.maxAttempts) return { outcome, attempts, maybeSent };
       await deps.sleep(backoffMs(deps.policy, transient, deps.random));
     }
   }

@@ -37,7 +37,7 @@ export function sqliteLedger(db: Database.Database, history: { recordNow: Record
   const get = db.prepare<[number, string], Row>('SELECT * FROM deliveries WHERE subscription_id = ? AND slot_date = ?');
   const open = db.prepare<string[], Row>(`SELECT * FROM deliveries WHERE state IN (${marks(OPEN_STATES.length)}) ORDER BY due_at`);
   const lastDelivered = db.prepare<[number], { at: number | null }>(
-    "SELECT max(updated_at) AS at FROM deliveries WHERE subscription_id = ? AND state IN ('sent', 'uncertain')",
+    "SELECT max(due_at) AS at FROM deliveries WHERE subscription_id = ? AND state IN ('sent', 'uncertain')",
   );
   const latestSlot = db.prepare<[number], Row>('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY slot_date DESC LIMIT 1');
   const since = db.prepare<[string], { k: string }>("SELECT subscription_id || '|' || slot_date AS k FROM deliveries WHERE slot_date >= ?");

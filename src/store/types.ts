@@ -75,7 +75,11 @@ export interface DeliveryLedger {
   get(slot: SlotKey): Promise<Delivery | undefined>;
   /** Slots left `claimed` or `sending`, e.g. by a crash, oldest first. */
   open(): Promise<Delivery[]>;
-  /** When the subscription's last digest went out (or may have: `uncertain`); undefined before the first. */
+  /**
+   * When the subscription's last digest was due, among those that went out (or may have:
+   * `uncertain`); undefined before the first. The due time, not the sending time: papers that
+   * arrived while a slow fan-out was posting must still reach the next digest.
+   */
   lastDelivered(subscriptionId: number): Promise<Date | undefined>;
   /** The subscription's most recent slot by date, whatever its state. */
   latest(subscriptionId: number): Promise<Delivery | undefined>;

@@ -64,6 +64,22 @@ describe('uncertain: the post may have gone out', () => {
   });
 });
 
+describe('fatal after a transient failure', () => {
+  it('the slot is uncertain, not owed: the first attempt may have gone out, so a restart must not resend it', async () => {
+    const poster = new ScriptedPoster('discord').script(
+      'c1',
+      { ok: false, kind: 'transient', message: '502 after sending' },
+      { ok: false, kind: 'fatal', message: 'Discord rejected the bot token (401)' },
+    );
+    const h = harness(file(), FakeClock.at(due), { poster, retry: { maxAttempts: 3 } });
+    const sub = (await h.store.subscriptions.upsert(subInput({ channelId: 'c1' }), created)).subscription;
+    expect((await h.scheduler.tick()).deliveries).toMatchObject([{ state: 'uncertain', attempts: 2 }]);
+    expect(await h.store.deliveries.open()).toEqual([]);
+    expect((await h.store.history.postedIds(sub)).size).toBeGreaterThan(0);
+    h.store.close();
+  });
+});
+
 describe('fatal: our credentials are refused', () => {
   it('fails the slot with the reason, pauses nothing, stops posting to that platform for the tick, and other platforms go on', async () => {
     const { lines, logger } = capture();
