@@ -61,6 +61,14 @@ describe('subscribe text', () => {
     expect(parseSubscribeText('diffusion 8:30pm weekdays 3')).toEqual({ topic: 'diffusion', time: '20:30', days: [1, 2, 3, 4, 5], count: 3 });
   });
 
+  it('leaves topic words that happen to name a zone alone when no time is given', () => {
+    expect(parseSubscribeText('Data Center')).toEqual({ topic: 'Data Center' });
+    expect(parseSubscribeText('Project Phoenix')).toEqual({ topic: 'Project Phoenix' });
+    expect(parseSubscribeText('Generation Z')).toEqual({ topic: 'Generation Z' });
+    expect(parseSubscribeText('React constructor')).toEqual({ topic: 'React constructor' });
+    expect(parseSubscribeText('robots 8am Phoenix')).toEqual({ topic: 'robots', time: '08:00', timezone: 'America/Phoenix' });
+  });
+
   it('refuses what it cannot place instead of making it part of the topic', () => {
     expect(hintOf(() => parseSubscribeText('diffusion 08:30 Pariss'))).toBe('Did you mean `Europe/Paris`?');
     expect(() => parseSubscribeText('diffusion 8am weekly')).toThrow(/I read “8am” as a time, but not what follows it: `weekly`/);

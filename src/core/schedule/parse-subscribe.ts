@@ -30,6 +30,8 @@ export function parseSubscribeText(text: string, given: ScheduleFields = {}): Su
   const quoted = /^\s*["“]([^"”]+)["”]\s*(.*)$/.exec(text);
   const words = (quoted ? quoted[2]! : text).trim().split(/\s+/).filter(Boolean);
   const out: ScheduleFields = { ...given };
+  // A bare city is a timezone only beside a time: otherwise "Project Phoenix" would lose a word.
+  const cities = words.some(looksLikeTime);
   // Keep at least one word: `subscribe weekdays` subscribes to the topic "weekdays".
   while (words.length > (quoted ? 0 : 1)) {
     const last = words[words.length - 1]!;
@@ -40,7 +42,7 @@ export function parseSubscribeText(text: string, given: ScheduleFields = {}): Su
       out.count = parseCount(last);
     } else if (out.time === undefined && looksLikeTime(last)) {
       out.time = parseTime(last);
-    } else if (out.timezone === undefined && looksLikeTimezone(last)) {
+    } else if (out.timezone === undefined && looksLikeTimezone(last, { cities })) {
       out.timezone = parseTimezone(last);
     } else if (out.days === undefined && last.toLowerCase() === 'day' && before === 'every' && words.length > (quoted ? 1 : 2)) {
       out.days = EVERY_DAY;

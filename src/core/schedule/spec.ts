@@ -39,7 +39,7 @@ export function looksLikeTime(word: string): boolean {
  * They are ambiguous in general (CST is also China), so the confirmation names the zone chosen.
  */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  UTC: 'UTC', GMT: 'UTC', Z: 'UTC',
+  UTC: 'UTC', GMT: 'UTC',
   CET: 'Europe/Paris', CEST: 'Europe/Paris', WET: 'Europe/Lisbon', WEST: 'Europe/Lisbon', EET: 'Europe/Athens', EEST: 'Europe/Athens',
   BST: 'Europe/London', MSK: 'Europe/Moscow',
   EST: 'America/New_York', EDT: 'America/New_York', CST: 'America/Chicago', CDT: 'America/Chicago',
@@ -57,7 +57,8 @@ function zones(): { zones: string[]; cities: Map<string, string> } {
     const cities = new Map<string, string>();
     for (const zone of list) {
       const city = zone.split('/').at(-1)!.replace(/_/g, ' ').toLowerCase();
-      if (zone.includes('/') && !cities.has(city)) cities.set(city, zone);
+      // Area/City only: `America/North_Dakota/Center` would make "Center" a timezone.
+      if (zone.split('/').length === 2 && !cities.has(city)) cities.set(city, zone);
     }
     zoneIndex = { zones: list, cities };
   }
@@ -97,7 +98,7 @@ function closestZone(text: string): string | undefined {
 export function parseTimezone(text: string): string {
   const zone = text.trim();
   // Before the IANA names: legacy zones such as `EST` have no summer time, which no one means.
-  const abbreviation = ABBREVIATIONS[zone.toUpperCase()];
+  const abbreviation = Object.hasOwn(ABBREVIATIONS, zone.toUpperCase()) ? ABBREVIATIONS[zone.toUpperCase()] : undefined;
   if (abbreviation) return abbreviation;
   if (zone && IANAZone.isValidZone(zone)) {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
@@ -118,12 +119,17 @@ export function parseTimezone(text: string): string {
 const ZONE_AREA = /^(africa|america|antarctica|arctic|asia|atlantic|australia|europe|indian|pacific|etc)\//i;
 const ZONE_SHAPE = /^[A-Z][A-Za-z]*\/[A-Z]/;
 
-export function looksLikeTimezone(word: string): boolean {
+/**
+ * Whether a word of free text is meant as a timezone. A bare city counts only when `cities` is
+ * on, which the subscribe parser sets when the text also names a time: "Project Phoenix" is a
+ * topic, "diffusion 8am Phoenix" a schedule.
+ */
+export function looksLikeTimezone(word: string, options: { cities?: boolean } = {}): boolean {
   // Not IANAZone.isValidZone: legacy aliases (`Japan`, `Israel`, `GB`) are ordinary topic words.
   if (ZONE_AREA.test(word) || ZONE_SHAPE.test(word) || /^(utc|gmt)$/i.test(word)) return true;
   // Abbreviations count only in capitals (`cet` may be a word); a city only capitalised, as people write it.
-  if (word in ABBREVIATIONS) return true;
-  return /^[A-Z][a-z]+([_-][A-Z][a-z]+)*$/.test(word) && zones().cities.has(word.replace(/_/g, ' ').toLowerCase());
+  if (Object.hasOwn(ABBREVIATIONS, word)) return true;
+  return options.cities === true && /^[A-Z][a-z]+([_-][A-Z][a-z]+)*$/.test(word) && zones().cities.has(word.replace(/_/g, ' ').toLowerCase());
 }
 
 function dayIndex(name: string): Weekday | undefined {
