@@ -1,5 +1,5 @@
 /**
- * The App Home tab: a search button, what arrived this week, and the workspace's subscriptions.
+ * The App Home tab: a search button, what arrived this week, and the subscriptions the viewer set up.
  * Published when someone opens the tab (`app_home_opened` → `views.publish`). Paper cards carry
  * links but no buttons: presses in a view have no message to answer in.
  * @see https://docs.slack.dev/surfaces/app-home
@@ -24,11 +24,15 @@ const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 const withoutButtons = (blocks: SlackBlock[]) => blocks.filter((block) => block.type !== 'actions');
 
-export async function homeView(bot: Bot, workspaceId: string | undefined, now: Date): Promise<{ type: 'home'; blocks: unknown[] }> {
+export async function homeView(bot: Bot, workspaceId: string | undefined, viewer: string, now: Date): Promise<{ type: 'home'; blocks: unknown[] }> {
   const encode = (_action: unknown, _max: number) => '';
   const latest = bot.library.latest(undefined, { since: new Date(now.getTime() - WEEK_MS), limit: LATEST_SHOWN });
   const cards: Block[] = latest.hits.map(({ paper }) => ({ type: 'paper', paper: paperCard(paper, bot.library.tldr(paper)) }));
-  const subs = workspaceId && bot.subscriptions ? await bot.subscriptions.listWorkspace('slack', workspaceId) : [];
+  const all = workspaceId && bot.subscriptions ? await bot.subscriptions.listWorkspace('slack', workspaceId) : [];
+  // Only the viewer's own: another person's subscription may be in a private channel or a DM,
+  // whose name and topic are not everyone's business. The rest are only counted.
+  const subs = all.filter((sub) => sub.createdBy === viewer);
+  const others = all.length - subs.length;
   const lines = subs.slice(0, SUBSCRIPTIONS_SHOWN).map((sub) => {
     // A channel link, not a mention: it notifies no one. IDs are checked so no text can inject one.
     const where = /^[CG][A-Z0-9]+$/.test(sub.channelId) ? `<#${sub.channelId}>` : escapeText(sub.channelId);
@@ -49,10 +53,13 @@ export async function homeView(bot: Bot, workspaceId: string | undefined, now: D
         ? withoutButtons(renderReply(reply('New this week', cards), { encode }).blocks)
         : [{ type: 'context', elements: [mrkdwn('Nothing new has arrived this week.')] }]),
       { type: 'divider' },
-      { type: 'header', text: plain('Subscriptions in this workspace') },
+      { type: 'header', text: plain('Your subscriptions') },
       lines.length
         ? { type: 'section', text: mrkdwn(lines.join('\n').slice(0, 3000)) }
-        : { type: 'context', elements: [mrkdwn('No channel is subscribed yet. In a channel, type `/papers subscribe`.')] },
+        : { type: 'context', elements: [mrkdwn('You have not subscribed a channel yet. In a channel, type `/papers subscribe`.')] },
+      ...(others > 0
+        ? [{ type: 'context', elements: [mrkdwn(`${others} more in this workspace, set up by others. In a channel, \`/papers subscriptions\` lists its own.`)] }]
+        : []),
     ],
   };
 }
@@ -80,7 +87,7 @@ export function registerHome(app: App, bot: Bot, log: Logger): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     try {
-      const view = await homeView(bot, (body as { team_id?: string }).team_id, new Date());
+      const view = await homeView(bot, (body as { team_id?: string }).team_id, event.user, new Date());
       await client.views.publish({ user_id: event.user, view: view as never });
     } catch (error) {
       log.warn({ err: describeError(error) }, 'slack home tab not published');

@@ -33,7 +33,8 @@ let sender: SlackRequestSender;
 
 beforeAll(async () => {
   store = openSqliteStore(dir.path('home.db'));
-  await store.subscriptions.upsert(subInput({ platform: 'slack', workspaceId: 'T0FAKE', channelId: 'C0PAPERS', topic: 'diffusion' }), new Date());
+  await store.subscriptions.upsert(subInput({ platform: 'slack', workspaceId: 'T0FAKE', channelId: 'C0PAPERS', topic: 'diffusion', createdBy: 'U0USER' }), new Date());
+  await store.subscriptions.upsert(subInput({ platform: 'slack', workspaceId: 'T0FAKE', channelId: 'G0SECRET', topic: 'layoffs', createdBy: 'U0OTHER' }), new Date());
   await store.subscriptions.upsert(subInput({ platform: 'slack', workspaceId: 'T0OTHER', channelId: 'C0ELSE', topic: 'vae' }), new Date());
   const library = createLibrary(combinePapers(realLibrary().papers, [fresh]));
   const scheduler = createScheduler({ store, library: () => library, posters: new Map(), schedule: () => ({ stop() {} }) });
@@ -60,7 +61,7 @@ async function waitFor<T>(probe: () => T | undefined): Promise<T> {
 }
 
 describe('the App Home tab', () => {
-  it('shows a search button, this week\'s papers and only this workspace\'s subscriptions', async () => {
+  it('shows a search button, this week\'s papers and the viewer\'s own subscriptions; others are only counted', async () => {
     expect((await sender.event({ type: 'app_home_opened', user: 'U0USER', channel: 'D0HOME', tab: 'home', event_ts: '1700000000.1' })).status).toBe(200);
     const call = await waitFor(() => fake.callsTo('views.publish').at(-1));
     expect(call.args.user_id).toBe('U0USER');
@@ -69,6 +70,10 @@ describe('the App Home tab', () => {
     expect(text).toContain('<https://arxiv.org/abs/2611.00001|Quokka Transformers for Burrow Mapping>');
     expect(text).toContain('<#C0PAPERS> · “diffusion” · 3 papers at 09:00 (Europe/Berlin), every day');
     expect(text).not.toContain('C0ELSE');
+    // Someone else's subscription, perhaps in a private channel: neither its channel nor its topic.
+    expect(text).not.toContain('G0SECRET');
+    expect(text).not.toContain('layoffs');
+    expect(text).toContain('1 more in this workspace, set up by others.');
   });
 
   it('searches in a form, with the results in the form: private to whoever searched', async () => {
