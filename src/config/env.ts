@@ -129,6 +129,16 @@ function portClashes(data: ParsedEnv, chat: Record<string, unknown>, adapters: r
     }));
 }
 
+/** Each setting that parses, ignoring the ones that do not. */
+function leniently(env: Env): ParsedEnv {
+  const out: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(coreEnvSchema.shape)) {
+    const result = schema.safeParse(env[name]);
+    if (result.success && result.data !== undefined) out[name] = result.data;
+  }
+  return out as ParsedEnv;
+}
+
 /** The paper sources' settings; the token is a secret. The `ingest` command reads them too. */
 export interface SourceSettings {
   /** Network sources polled by the bot (`files`, the seed corpus, is always read). */
@@ -153,7 +163,8 @@ export const SOURCE_DEFAULTS = {
 
 /** From already validated values (`loadConfig`), or leniently from the raw environment (the CLI). */
 export function sourceSettings(env: Env, parsed?: ParsedEnv): SourceSettings {
-  const data = parsed ?? (coreEnvSchema.partial().safeParse(normalise(env)).data as ParsedEnv | undefined) ?? {};
+  // The CLI reads each setting on its own: one invalid variable (say LOG_LEVEL) must not drop the others.
+  const data = parsed ?? leniently(normalise(env));
   const sources = data.PAPERBOT_SOURCES ?? SOURCE_DEFAULTS.sources;
   return {
     poll: sources.filter((s): s is 'hf' | 'arxiv' => s !== 'files'),

@@ -94,6 +94,10 @@ export function createArxivSource(options: ArxivSourceOptions): ArxivSource {
       start += feed.entries;
       if (feed.totalResults !== undefined && start >= feed.totalResults) return;
     }
+    // Stopped by the cap, not by the date: older submissions of the gap were not read. Say so.
+    if (since !== undefined) {
+      out.warnings.push({ source: 'arxiv', item: category, message: `stopped after ${maxResults} entries before reaching ${since}; older submissions were not fetched (run paperbot ingest arxiv --category ${category} --since ${since})` });
+    }
   }
 
   async function fetchRecent({ category, since }: FetchRecentOptions = {}): Promise<SourceBatch> {

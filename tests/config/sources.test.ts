@@ -43,3 +43,11 @@ describe('paper source settings', () => {
     }
   });
 });
+
+describe('source settings for the command line', () => {
+  it('keep every valid setting when another variable is invalid', async () => {
+    const { sourceSettings } = await import('../../src/config/index.js');
+    const settings = sourceSettings({ LOG_LEVEL: 'loud', HF_API_URL: 'http://127.0.0.1:9/hf', PAPERBOT_ARXIV_CATEGORIES: 'stat.ML', HF_TOKEN: 'hf_abc' });
+    expect(settings).toMatchObject({ hfApiUrl: 'http://127.0.0.1:9/hf', arxivCategories: ['stat.ML'], hfToken: 'hf_abc' });
+  });
+});

@@ -30,6 +30,15 @@ describe('arXiv source: fetchRecent', () => {
   // Five days of 50 submissions, newest day 2025-01-14: 250 entries.
   const listing = arxivListing('cs.LG', '2025-01-14', 5, 50);
 
+  it('says so when the cap stops it before since: the rest of the gap was not read', async () => {
+    const { arxiv } = await setup(listing, { maxResults: 60, pageSize: 30 });
+    const batch = await arxiv.fetchRecent({ since: '2025-01-10' });
+    expect(batch.papers).toHaveLength(60);
+    expect(batch.warnings).toEqual([
+      { source: 'arxiv', item: 'cs.LG', message: 'stopped after 60 entries before reaching 2025-01-10; older submissions were not fetched (run paperbot ingest arxiv --category cs.LG --since 2025-01-10)' },
+    ]);
+  });
+
   it('pages newest first and stops at the first paper older than since', async () => {
     const { fake, time, arxiv } = await setup(listing);
 
