@@ -10,6 +10,7 @@ import { createScheduler } from '../../../src/scheduler/scheduler.js';
 import { createSubscriptionService } from '../../../src/scheduler/service.js';
 import { createLibrary } from '../../../src/search/library.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite.js';
+import { waitFor } from './wait.js';
 import { SlackRequestSender, startFakeSlack, type FakeSlack } from '../../fakes/slack/index.js';
 import { realLibrary, subInput, tempDir } from '../../scheduler/helpers.js';
 
@@ -49,16 +50,6 @@ afterAll(async () => {
   await store.close();
   dir.cleanup();
 });
-
-async function waitFor<T>(probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('the App Home tab', () => {
   it('shows a search button, this week\'s papers and the viewer\'s own subscriptions; others are only counted', async () => {

@@ -11,6 +11,7 @@ import { SUBSCRIBE_VIEW } from '../../../src/platforms/slack/subscribe-modal.js'
 import { createScheduler } from '../../../src/scheduler/scheduler.js';
 import { createSubscriptionService } from '../../../src/scheduler/service.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite.js';
+import { waitFor } from './wait.js';
 import { findButton, SlackRequestSender, startFakeSlack, type FakeSlack } from '../../fakes/slack/index.js';
 import { FakeClock, realLibrary, tempDir } from '../../scheduler/helpers.js';
 
@@ -40,16 +41,6 @@ afterAll(async () => {
 
 type View = { callback_id: string; private_metadata: string; title: { text: string }; blocks: { block_id: string; element: Record<string, unknown> }[] };
 const lastView = () => fake.callsTo('views.open').at(-1)?.args.view as View | undefined;
-
-async function waitFor<T>(probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const values = (fields: { topic: string; time?: string; timezone?: string; days?: string[]; count?: string; mode?: string }) => ({
   topic: { value: { type: 'plain_text_input', value: fields.topic } },

@@ -6,6 +6,7 @@ import type { Paper } from '../../../src/corpus/paper.js';
 import { combinePapers } from '../../../src/load-papers.js';
 import { startSlack, type SlackHandle } from '../../../src/platforms/slack/app.js';
 import { createLibrary } from '../../../src/search/library.js';
+import { waitFor } from './wait.js';
 import { SlackRequestSender, startFakeSlack, type FakeSlack } from '../../fakes/slack/index.js';
 import { realLibrary } from '../../commands/helpers.js';
 
@@ -37,15 +38,7 @@ afterAll(async () => {
   await fake?.stop();
 });
 
-async function unfurlCall(): Promise<Record<string, unknown> | undefined> {
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
-    const call = fake.callsTo('chat.unfurl').at(-1);
-    if (call) return call.args;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return undefined;
-}
+const unfurlCall = () => waitFor(() => fake.callsTo('chat.unfurl').at(-1)?.args);
 
 describe('GIVEN a message with paper links in a channel', () => {
   it('THEN the arXiv link gets the paper card, and other links are left alone', async () => {
@@ -64,7 +57,7 @@ describe('GIVEN a message with paper links in a channel', () => {
     expect(ack.status).toBe(200);
     const args = await unfurlCall();
     expect(args).toMatchObject({ channel: 'C0FAKE', ts: '1700000000.000200' });
-    const unfurls = (typeof args!.unfurls === 'string' ? JSON.parse(args!.unfurls) : args!.unfurls) as Record<string, { blocks: unknown[] }>;
+    const unfurls = (typeof args.unfurls === 'string' ? JSON.parse(args.unfurls) : args.unfurls) as Record<string, { blocks: unknown[] }>;
     // The unknown paper has no card (no network source in this test), the known one has.
     expect(Object.keys(unfurls)).toEqual(['https://arxiv.org/abs/2611.00001v2']);
     const text = JSON.stringify(unfurls['https://arxiv.org/abs/2611.00001v2']!.blocks);
