@@ -189,6 +189,12 @@ describe('GIVEN the bot running with the hf source', () => {
       expect((await app.store.papers.byArxivId('2612.00777'))?.authorNames).toEqual(['Magnus Carlsen', 'Demis Hassabis']);
       const search = await app.bot.run('search', { query: 'chess concepts autoencoders' }, request);
       expect(search.blocks.some((b) => b.type === 'paper' && b.paper.title === 'Sparse Autoencoders Find Chess Concepts')).toBe(true);
+      // Stored by another process (paperbot ingest) while the bot runs: served from the store, no request.
+      await app.store.papers.save([{ id: 'pstored1', title: 'Stored Elsewhere', titleDerived: false, abstract: 'Stored by the CLI.', arxivId: '2612.00555', links: [], sources: ['hf'] }], new Date());
+      const before = fake.requests.length;
+      expect((await app.bot.run('paper', { id: '2612.00555' }, request)).text).toMatch(/^Stored Elsewhere \(pstored1\)/);
+      expect(fake.requests.length).toBe(before);
+      expect(app.holder.current().byArxivId('2612.00555')?.id).toBe('pstored1');
       const missing = await app.bot.run('paper', { id: '2612.99999' }, request);
       expect(missing.text).toBe('Hugging Face has no paper `2612.99999`. Check the arXiv id; new submissions can take a day to appear there.');
     } finally {
