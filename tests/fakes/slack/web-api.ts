@@ -227,7 +227,9 @@ export class FakeSlack {
       case 'chat.unfurl': {
         // Slack wants the message and, per shared URL, an attachment-like object with blocks or text.
         const unfurls = typeof args.unfurls === 'string' ? (JSON.parse(args.unfurls) as unknown) : args.unfurls;
-        if (typeof args.channel !== 'string' || typeof args.ts !== 'string') return { ok: false, error: 'invalid_arguments' };
+        // A posted message by channel and ts, or a draft in the message box by unfurl_id and source.
+        const target = (typeof args.channel === 'string' && typeof args.ts === 'string') || (typeof args.unfurl_id === 'string' && typeof args.source === 'string');
+        if (!target) return { ok: false, error: 'invalid_arguments' };
         if (!unfurls || typeof unfurls !== 'object' || Object.keys(unfurls).length === 0) return { ok: false, error: 'invalid_unfurls' };
         return { ok: true };
       }

@@ -64,4 +64,21 @@ describe('GIVEN a message with paper links in a channel', () => {
     expect(text).toContain('<https://arxiv.org/abs/2611.00001|Quokka Transformers for Burrow Mapping>');
     expect(text).toContain('A. Lovelace');
   });
+
+  it('THEN a link typed in the message box, not sent yet, is previewed through its unfurl id', async () => {
+    const before = fake.callsTo('chat.unfurl').length;
+    await sender.event({
+      type: 'link_shared',
+      channel: 'COMPOSER',
+      user: 'U0USER',
+      message_ts: 'U0USER-draft',
+      unfurl_id: 'unfurl-draft-1',
+      source: 'composer',
+      links: [{ url: 'https://huggingface.co/papers/2611.00001', domain: 'huggingface.co' }],
+    });
+    const args = await waitFor(() => (fake.callsTo('chat.unfurl').length > before ? fake.callsTo('chat.unfurl').at(-1)!.args : undefined));
+    expect(args).toMatchObject({ unfurl_id: 'unfurl-draft-1', source: 'composer' });
+    expect(args.channel).toBeUndefined();
+    expect(fake.callsTo('chat.unfurl').at(-1)!.outcome).toBe('ok');
+  });
 });
