@@ -6,7 +6,7 @@
  * @see https://docs.slack.dev/interactivity/implementing-slash-commands#responding_to_commands
  * @see https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
  */
-import type { App, BlockAction, ButtonAction, RespondArguments, RespondFn } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, OverflowAction, RespondArguments, RespondFn } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { RequestInfo } from '../../core/command.js';
 import { errorReference } from '../../core/dispatch.js';
@@ -15,7 +15,7 @@ import { apologyReply, errorReply, type Action, type Reply } from '../../core/re
 import { unescapeText } from './escape.js';
 import type { ManageCheck } from './permissions.js';
 import { describeError } from '../../core/safe-error.js';
-import { ACTION_ID_PATTERN, readBlockId, renderReply, SHARE_ACTION_ID, type RenderOptions } from './render.js';
+import { ACTION_ID_PATTERN, OVERFLOW_ID_PATTERN, readBlockId, renderReply, SHARE_ACTION_ID, type RenderOptions } from './render.js';
 import { registerSubscribeModal, subscribeView } from './subscribe-modal.js';
 
 /** Pseudo-command of a share button whose reply came from typed text: re-run the text. */
@@ -88,14 +88,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     });
   });
 
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ACTION_ID_PATTERN }, async ({ ack, body, action, respond, client }) => {
-    await ack();
+  /** A press of one of our buttons or a choice in a paper's menu: the encoded action runs. */
+  async function onPress(value: string, blockId: string | undefined, body: BlockAction, respond: RespondFn, client: App['client']): Promise<void> {
     const where = whereOf(body);
     await guarded(respond, { kind: 'action', ...where }, async () => {
-      const value = action.value ?? '';
       const decoded = bot.actions.decode(value);
       if (decoded?.command === 'subscribe' && !decoded.args.topic && (await openSubscribeForm(client, body.trigger_id, where))) return;
-      const { source, owner } = readBlockId(action.block_id);
+      const { source, owner } = readBlockId(blockId);
       // A private message's buttons answer privately; a shared message moves only for its owner,
       // and anyone else gets a private copy, so one person's paging never rewrites the channel's view.
       const isPrivate = body.container?.is_ephemeral === true;
@@ -111,6 +110,16 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       const messageOwner = replace && owner ? owner : where.userId;
       await respond({ ...render(reply, { ...(decoded ? { source: decoded.command } : {}), owner: messageOwner, ...share }), replace_original: replace });
     });
+  }
+
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ACTION_ID_PATTERN }, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    await onPress(action.value ?? '', action.block_id, body, respond, client);
+  });
+
+  app.action<BlockAction<OverflowAction>>({ type: 'block_actions', action_id: OVERFLOW_ID_PATTERN }, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    await onPress(action.selected_option.value, action.block_id, body, respond, client);
   });
 
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: SHARE_ACTION_ID }, async ({ ack, body, action, respond }) => {

@@ -22,7 +22,9 @@ const SUBSCRIPTIONS_SHOWN = 20;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
-const withoutButtons = (blocks: SlackBlock[]) => blocks.filter((block) => block.type !== 'actions');
+/** No buttons or menus: a press in a view has no message to answer in. */
+const withoutButtons = (blocks: SlackBlock[]): SlackBlock[] =>
+  blocks.filter((block) => block.type !== 'actions').map((block) => (block.type === 'section' && 'accessory' in block ? { type: 'section', text: block.text } : block));
 
 export async function homeView(bot: Bot, workspaceId: string | undefined, viewer: string, now: Date): Promise<{ type: 'home'; blocks: unknown[] }> {
   const encode = (_action: unknown, _max: number) => '';

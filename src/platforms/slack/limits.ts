@@ -19,6 +19,10 @@ export const BUTTON_TEXT_MAX = 75;
 export const ACTION_ID_MAX = 255;
 export const BLOCK_ID_MAX = 255;
 export const BUTTON_VALUE_MAX = 2000;
+/** An overflow menu holds 2–5 options; an option's text is at most 75 characters, its value 150. */
+export const OVERFLOW_OPTIONS_MAX = 5;
+export const OPTION_TEXT_MAX = 75;
+export const OPTION_VALUE_MAX = 150;
 /** Slack truncates `text` beyond 40,000 characters. */
 export const MESSAGE_TEXT_MAX = 40_000;
 /** ...and recommends keeping it under 4,000; it is only a fallback next to the blocks. */

@@ -12,9 +12,11 @@ import * as L from './limits.js';
 export interface MrkdwnText { type: 'mrkdwn'; text: string; verbatim: true }
 export interface PlainText { type: 'plain_text'; text: string; emoji: true }
 export interface SlackButton { type: 'button'; text: PlainText; action_id: string; value: string; style?: 'primary' }
+/** A paper's actions in one menu beside it: fewer blocks than an actions row per paper. */
+export interface SlackOverflow { type: 'overflow'; action_id: string; options: { text: PlainText; value: string }[] }
 export type SlackBlock =
   | { type: 'header'; text: PlainText }
-  | { type: 'section'; text: MrkdwnText }
+  | { type: 'section'; text: MrkdwnText; block_id?: string; accessory?: SlackButton | SlackOverflow }
   | { type: 'section'; fields: MrkdwnText[] }
   | { type: 'context'; elements: MrkdwnText[] }
   | { type: 'actions'; block_id: string; elements: SlackButton[] };
@@ -39,8 +41,9 @@ export interface RenderOptions {
   owner?: string;
 }
 
-/** Buttons that re-run a command use `pb:<n>`; the share button has its own id. */
+/** Buttons that re-run a command use `pb:<n>`, a paper's menu `pb:o<n>`; the share button has its own id. */
 export const ACTION_ID_PATTERN = /^pb:\d+$/;
+export const OVERFLOW_ID_PATTERN = /^pb:o\d+$/;
 export const SHARE_ACTION_ID = 'pb:share';
 /** `block_id` prefix of the reply-level buttons, followed by the command that produced the reply. */
 export const SOURCE_PREFIX = 'pb:src:';
@@ -60,6 +63,20 @@ export function renderReply(reply: Reply, options: RenderOptions): SlackMessage 
     value: options.encode(b.action, L.BUTTON_VALUE_MAX),
     ...(b.style === 'primary' ? { style: 'primary' as const } : {}),
   });
+
+  /** A paper with one action gets a button beside it; with more, a menu of them. */
+  const menu = (buttons: readonly Button[]): SlackButton | SlackOverflow | undefined => {
+    if (buttons.length === 0) return undefined;
+    if (buttons.length === 1) return button(buttons[0]!);
+    return {
+      type: 'overflow',
+      action_id: `pb:o${nextId++}`,
+      options: buttons.slice(0, L.OVERFLOW_OPTIONS_MAX).map((b) => ({
+        text: plain(clipEscaped(oneLine(b.label) || 'Open', L.OPTION_TEXT_MAX)),
+        value: options.encode(b.action, L.OPTION_VALUE_MAX),
+      })),
+    };
+  };
 
   const replyButtons = reply.buttons.map(button);
   const shareable = options.share && reply.ephemeral && !reply.error;
@@ -88,7 +105,7 @@ export function renderReply(reply: Reply, options: RenderOptions): SlackMessage 
   let omitted = false;
   reply.blocks.forEach((block, index) => {
     if (omitted) return;
-    const group = renderBlock(block, index, button, options.owner);
+    const group = renderBlock(block, index, menu, options.owner);
     const groupSize = group.reduce((sum, b) => sum + textSize(b), 0);
     if (blocks.length + group.length > room || size + groupSize > L.BLOCKS_TEXT_BUDGET) {
       omitted = true;
@@ -118,7 +135,7 @@ export function readBlockId(blockId: string | undefined): { source?: string; own
   return { ...(id.startsWith(SOURCE_PREFIX) ? { source: id.slice(SOURCE_PREFIX.length) } : {}), ...(owner ? { owner } : {}) };
 }
 
-function renderBlock(block: Block, index: number, button: (b: Button) => SlackButton, owner: string | undefined): SlackBlock[] {
+function renderBlock(block: Block, index: number, menu: (buttons: readonly Button[]) => SlackButton | SlackOverflow | undefined, owner: string | undefined): SlackBlock[] {
   switch (block.type) {
     case 'header': {
       const text = oneLine(block.text);
@@ -137,10 +154,9 @@ function renderBlock(block: Block, index: number, button: (b: Button) => SlackBu
       return out;
     }
     case 'paper': {
-      const out: SlackBlock[] = [{ type: 'section', text: mrkdwn(paperText(block.paper)) }];
-      const buttons = (block.buttons ?? []).slice(0, L.ACTIONS_ELEMENTS_MAX).map(button);
-      if (buttons.length) out.push({ type: 'actions', block_id: withOwner(`pb:paper:${index}`, owner), elements: buttons });
-      return out;
+      // One block a paper: its actions sit beside it (a button, or a menu when there are several).
+      const accessory = menu(block.buttons ?? []);
+      return [{ type: 'section', text: mrkdwn(paperText(block.paper)), ...(accessory ? { block_id: withOwner(`pb:paper:${index}`, owner), accessory } : {}) }];
     }
   }
 }

@@ -40,6 +40,8 @@ export interface PressableButton {
   value?: string;
   text: { text: string };
   block_id?: string;
+  /** An option of an overflow menu rather than a button: pressed as a menu choice. */
+  overflow?: boolean;
 }
 
 export class SlackRequestSender {
@@ -150,21 +152,37 @@ export function blockActionPayload(button: PressableButton, caller: Caller & { e
     channel: { id: channelId, name: 'papers' },
     response_url: caller.responseUrl,
     actions: [
-      {
-        type: 'button',
-        action_id: button.action_id,
-        block_id: button.block_id ?? randomUUID(),
-        text: { type: 'plain_text', text: button.text.text, emoji: true },
-        ...(button.value !== undefined ? { value: button.value } : {}),
-        action_ts: `${Date.now() / 1000}`,
-      },
+      button.overflow
+        ? {
+            type: 'overflow',
+            action_id: button.action_id,
+            block_id: button.block_id ?? randomUUID(),
+            selected_option: { text: { type: 'plain_text', text: button.text.text, emoji: true }, value: button.value ?? '' },
+            action_ts: `${Date.now() / 1000}`,
+          }
+        : {
+            type: 'button',
+            action_id: button.action_id,
+            block_id: button.block_id ?? randomUUID(),
+            text: { type: 'plain_text', text: button.text.text, emoji: true },
+            ...(button.value !== undefined ? { value: button.value } : {}),
+            action_ts: `${Date.now() / 1000}`,
+          },
     ],
   };
 }
 
-/** Finds a button by its label in a rendered message (as posted to a response URL). */
+/** Finds a button, or a paper menu's option, by its label in a rendered message (as posted to a response URL). */
 export function findButton(message: Record<string, unknown>, label: string | RegExp): PressableButton | undefined {
-  const blocks = (message.blocks ?? []) as { type: string; block_id?: string; elements?: PressableButton[] }[];
+  type Accessory = PressableButton & { type: string; options?: { text: { text: string }; value: string }[] };
+  const blocks = (message.blocks ?? []) as { type: string; block_id?: string; elements?: PressableButton[]; accessory?: Accessory }[];
+  const matches = (text: string) => (typeof label === 'string' ? text === label : label.test(text));
+  for (const block of blocks) {
+    const accessory = block.accessory;
+    if (accessory?.type === 'button' && matches(accessory.text.text)) return { ...accessory, ...(block.block_id ? { block_id: block.block_id } : {}) };
+    const option = accessory?.type === 'overflow' ? accessory.options?.find((o) => matches(o.text.text)) : undefined;
+    if (accessory && option) return { action_id: accessory.action_id, text: option.text, value: option.value, overflow: true, ...(block.block_id ? { block_id: block.block_id } : {}) };
+  }
   for (const block of blocks) {
     if (block.type !== 'actions') continue;
     for (const element of block.elements ?? []) {

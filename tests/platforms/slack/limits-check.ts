@@ -17,6 +17,23 @@ export function blockKitViolations(message: SlackMessage): string[] {
         check(block.text.text.length > 0 && block.text.text.length <= L.HEADER_TEXT_MAX, `header ${i} length ${block.text.text.length}`);
         break;
       case 'section':
+        if ('text' in block && block.accessory) {
+          const { accessory } = block;
+          check(block.block_id !== undefined && block.block_id.length <= L.BLOCK_ID_MAX && !blockIds.has(block.block_id), `block_id ${block.block_id}`);
+          blockIds.add(block.block_id ?? '');
+          check(accessory.action_id.length <= L.ACTION_ID_MAX && !actionIds.has(accessory.action_id), `action_id ${accessory.action_id}`);
+          actionIds.add(accessory.action_id);
+          if (accessory.type === 'button') {
+            check(accessory.text.text.length > 0 && accessory.text.text.length <= L.BUTTON_TEXT_MAX, `accessory text ${accessory.text.text.length}`);
+            check(accessory.value.length <= L.BUTTON_VALUE_MAX, `accessory value ${accessory.value.length}`);
+          } else {
+            check(accessory.options.length >= 2 && accessory.options.length <= L.OVERFLOW_OPTIONS_MAX, `menu ${i} has ${accessory.options.length} options`);
+            for (const o of accessory.options) {
+              check(o.text.text.length > 0 && o.text.text.length <= L.OPTION_TEXT_MAX, `option text ${o.text.text.length}`);
+              check(o.value.length <= L.OPTION_VALUE_MAX, `option value ${o.value.length}`);
+            }
+          }
+        }
         if ('text' in block) check(block.text.text.length > 0 && block.text.text.length <= L.SECTION_TEXT_MAX, `section ${i} length ${block.text.text.length}`);
         else {
           check(block.fields.length > 0 && block.fields.length <= L.SECTION_FIELDS_MAX, `section ${i} has ${block.fields.length} fields`);

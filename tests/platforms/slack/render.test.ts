@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, Reply } from '../../../src/core/reply.js';
+import { blockKitViolations } from './limits-check.js';
 import { renderReply } from '../../../src/platforms/slack/render.js';
 
 /** Deterministic button values so payloads can be compared exactly. */
@@ -45,13 +46,9 @@ describe('renderReply (Slack Block Kit)', () => {
               '*Denoising Diffusion &lt;Models&gt;*\nID p1diff01 · Nov 25, 2024 · 7 authors\nWe scale diffusion &amp; friends.\n' +
               '<https://github.com/example/diffusion?a=1&amp;b=2|Code>',
           },
-        },
-        {
-          type: 'actions',
+          // One action: a button beside the paper, no actions row of its own.
           block_id: 'pb:paper:2',
-          elements: [
-            { type: 'button', text: { type: 'plain_text', text: 'Details', emoji: true }, action_id: 'pb:1', value: 'v:paper:{"id":"p1diff01"}' },
-          ],
+          accessory: { type: 'button', text: { type: 'plain_text', text: 'Details', emoji: true }, action_id: 'pb:1', value: 'v:paper:{"id":"p1diff01"}' },
         },
         {
           type: 'actions',
@@ -130,5 +127,40 @@ describe('renderReply (Slack Block Kit)', () => {
     expect(message.blocks).toHaveLength(50);
     expect(message.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Some results were left out to fit in one Slack message.', verbatim: true }] });
     expect(message.blocks.at(-1)?.type).toBe('actions');
+  });
+
+  it('GIVEN a page of five papers with two actions each THEN one block a paper, the actions in a menu beside it', () => {
+    const paper = (i: number) => ({ id: `p${i}`, title: `Paper ${i}`, titleDerived: false, meta: `ID p${i}`, summary: 'S', links: [] });
+    const reply: Reply = {
+      text: 'Papers',
+      blocks: [
+        { type: 'header', text: 'Papers matching “x”' },
+        { type: 'context', text: 'Results 1–5 of 9' },
+        ...[1, 2, 3, 4, 5].map((i) => ({
+          type: 'paper' as const,
+          paper: paper(i),
+          buttons: [
+            { label: 'Details', action: { command: 'paper', args: { id: `p${i}` } } },
+            { label: 'More like this', action: { command: 'similar', args: { id: `p${i}` } } },
+          ],
+        })),
+      ],
+      buttons: [{ label: 'Next ▶', action: { command: 'search', args: { query: 'x', page: 2 } } }],
+      ephemeral: true,
+    };
+    const message = renderReply(reply, { encode, owner: 'U0OWNER' });
+    // header, count, five papers, the page buttons: 8 blocks where an actions row per paper made 13.
+    expect(message.blocks.map((b) => b.type)).toEqual(['header', 'context', 'section', 'section', 'section', 'section', 'section', 'actions']);
+    expect(message.blocks[2]).toMatchObject({
+      block_id: 'pb:paper:2~U0OWNER',
+      accessory: {
+        type: 'overflow',
+        options: [
+          { text: { text: 'Details' }, value: 'v:paper:{"id":"p1"}' },
+          { text: { text: 'More like this' }, value: 'v:similar:{"id":"p1"}' },
+        ],
+      },
+    });
+    expect(blockKitViolations(message)).toEqual([]);
   });
 });
