@@ -144,7 +144,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     shutdown.onClose('console', () => session?.close());
   }
 
-  const sources = startSources(config, store, holder, metrics, logger);
+  const sources = startSources(config, hf, store, holder, metrics, logger);
   if (sources) shutdown.onClose('sources', () => sources.poller.stop());
 
   // Registered before starting, so a failed start still stops the minute timer; closed before
@@ -215,11 +215,12 @@ function paperFetcher(hf: HfSource, store: Store, holder: LibraryHolder, logger:
 }
 
 /** The network paper sources the configuration asks for, polled in the background. */
-function startSources(config: Config, store: Store, holder: LibraryHolder, metrics: Metrics, logger: Logger) {
+/** `hf` is the same client the on-demand lookups use: one set of validators and rate limits per source. */
+function startSources(config: Config, hf: HfSource | undefined, store: Store, holder: LibraryHolder, metrics: Metrics, logger: Logger) {
   const settings = config.sources;
   if (settings.poll.length === 0) return undefined;
   const jobs: SourceJob[] = [];
-  if (settings.poll.includes('hf')) jobs.push(hfJob(createHfSource(hfOptions(config))));
+  if (hf) jobs.push(hfJob(hf));
   if (settings.poll.includes('arxiv')) {
     jobs.push(arxivJob(createArxivSource({ baseUrl: settings.arxivApiUrl, categories: settings.arxivCategories, userAgent })));
   }

@@ -3,10 +3,9 @@
  * papers from Hugging Face Daily Papers into the paper store, one day at a time, with a line per
  * day and a summary. Safe to repeat: a second run over the same days changes nothing.
  */
-import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { DateTime } from 'luxon';
-import { DEFAULTS, sourceSettings, storagePaths } from '../config/index.js';
+import { sourceSettings, storagePaths } from '../config/index.js';
 import type { Env } from '../platforms/adapter.js';
 import { createArxivSource } from '../sources/arxiv.js';
 import { createHfSource } from '../sources/hf.js';
@@ -57,7 +56,7 @@ interface Step {
 }
 
 async function runSteps(env: Env, source: { name: string; title: string }, steps: readonly Step[], seeds: readonly Paper[], now: () => Date, out: Writable, err: Writable): Promise<number> {
-  const store = openSqliteStore(join(storagePaths(env).stateDir, DEFAULTS.databaseFileName));
+  const store = openSqliteStore(storagePaths(env).databaseFile);
   const byTitle = seedsByTitle(seeds);
   let total = noCounts();
   try {
@@ -113,7 +112,7 @@ export async function ingestArxiv(env: Env, seeds: readonly Paper[], options: Ar
 }
 
 export async function ingestStatus(env: Env, out: Writable): Promise<number> {
-  const store = openSqliteStore(join(storagePaths(env).stateDir, DEFAULTS.databaseFileName));
+  const store = openSqliteStore(storagePaths(env).databaseFile);
   try {
     const statuses = await store.papers.sourceStatus();
     out.write(`${await store.papers.count()} papers in the store\n`);

@@ -1,6 +1,6 @@
 /** The `paperbot` command line: one-shot commands, corpus tools, and starting the bot. */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { createRegistry } from '../../commands/index.js';
 import { Bot } from '../core/bot.js';
@@ -8,7 +8,7 @@ import type { RequestInfo } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import type { RawArgs } from '../core/args.js';
 import { loadLibrary } from '../load-library.js';
-import { DEFAULTS, dataDirProblems, loadDotenv, storagePaths } from '../config/index.js';
+import { dataDirProblems, loadDotenv, storagePaths } from '../config/index.js';
 import type { Paper } from '../corpus/paper.js';
 import { withStoredPapers } from '../load-papers.js';
 import { PACKAGE_VERSION } from '../paths.js';
@@ -19,8 +19,7 @@ import { corpusStatsJson, corpusStatsText } from './corpus-stats.js';
 import { searchJson, searchJsonLines } from './search-json.js';
 
 /** What sources have stored, when the bot has a database; a one-shot command never creates one. */
-async function storedPapers(stateDir: string): Promise<Paper[]> {
-  const file = join(stateDir, DEFAULTS.databaseFileName);
+async function storedPapers(file: string): Promise<Paper[]> {
   if (!existsSync(file)) return [];
   const store = openSqliteStore(file);
   try {
@@ -92,7 +91,7 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
     throw new UserError(`${named} is not a folder that exists.`, 'Point it at the folder with the corpus .txt files.');
   }
   const seed = loadLibrary(dataDir, undefined, { cacheDir: paths.cacheDir });
-  const stored = name === 'ingest' ? [] : await storedPapers(paths.stateDir);
+  const stored = name === 'ingest' ? [] : await storedPapers(paths.databaseFile);
   const { corpus, library } = withStoredPapers(seed, stored);
   const counts = { stored: stored.length, served: library.papers.length };
   if (name === 'ingest') {

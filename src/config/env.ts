@@ -181,7 +181,7 @@ export function sourceSettings(env: Env, parsed?: ParsedEnv): SourceSettings {
  * Where the corpus, state and snapshots live. Given paths are relative to where paperbot runs;
  * defaults live inside the project. Also used by the one-shot CLI, which needs no other setting.
  */
-export function storagePaths(env: Env): { dataDir: string; stateDir: string; cacheDir: string | false } {
+export function storagePaths(env: Env): { dataDir: string; stateDir: string; databaseFile: string; cacheDir: string | false } {
   const given = (name: string) => env[name]?.trim() || undefined;
   const dataDir = given('PAPERBOT_DATA_DIR');
   const stateDir = given('PAPERBOT_STATE_DIR') ? resolve(given('PAPERBOT_STATE_DIR')!) : join(PROJECT_ROOT, DEFAULTS.stateDir);
@@ -189,6 +189,7 @@ export function storagePaths(env: Env): { dataDir: string; stateDir: string; cac
   return {
     dataDir: dataDir ? resolve(dataDir) : join(PROJECT_ROOT, DEFAULTS.dataDir),
     stateDir,
+    databaseFile: join(stateDir, DEFAULTS.databaseFileName),
     cacheDir: cache === 'off' ? false : cache ? resolve(cache) : join(stateDir, 'cache'),
   };
 }
@@ -201,7 +202,6 @@ function build(data: ParsedEnv, chat: Record<string, unknown>, env: Env, adapter
     platforms,
     chat,
     ...storagePaths(env),
-    databaseFile: '',
     timezone: canonicalTimeZone(data.PAPERBOT_TIMEZONE ?? DEFAULTS.timezone),
     digestTime: data.PAPERBOT_DIGEST_TIME ?? DEFAULTS.digestTime,
     catchupGraceMinutes: data.PAPERBOT_CATCHUP_GRACE_MINUTES ?? DEFAULTS.catchupGraceMinutes,
@@ -217,7 +217,6 @@ function build(data: ParsedEnv, chat: Record<string, unknown>, env: Env, adapter
     sources: sourceSettings(env, data),
     warnings: unknownVariables(env, adapters),
   };
-  config.databaseFile = join(config.stateDir, DEFAULTS.databaseFileName);
   // The console is a local, interactive run: no listener on a port.
   const opsPort = isChat ? (data.OPS_PORT ?? DEFAULTS.opsPort) : 0;
   if (opsPort !== 0) config.opsPort = opsPort;

@@ -98,7 +98,8 @@ export class HttpClient {
     this.baseDelayMs = options.baseDelayMs ?? 1000;
     this.maxDelayMs = options.maxDelayMs ?? 30_000;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5 * 60_000;
-    this.sleep = options.sleep ?? ((ms) => delay(ms));
+    // Unref'd, like the timeout below: a background poll backing off must not keep a quitting process alive.
+    this.sleep = options.sleep ?? ((ms) => delay(ms, undefined, { ref: false }));
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
     const minIntervalMs = options.minIntervalMs ?? 0;
@@ -129,7 +130,7 @@ export class HttpClient {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.timeoutMs);
+    }, this.timeoutMs).unref();
     try {
       const response = await fetch(url, { headers: this.requestHeaders(url, options), signal: controller.signal });
       return await this.interpret(url, target, response, options);

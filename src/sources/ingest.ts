@@ -58,10 +58,13 @@ export async function ingestBatch(batch: SourceBatch, repo: PaperRepo, seeds: Re
     const inBatch = [...pending.values()].find(
       (p) => (incoming.arxivId && p.arxivId === incoming.arxivId) || (titleKey(p.title) === key && sameByTitle(p, incoming)),
     );
-    const byTitle = (await repo.byTitleKey(key)).find((p) => sameByTitle(p, incoming));
     const seed = seeds.get(key);
+    // Cheapest and surest first: the title lookup runs only for a paper not found by its arXiv id.
     const known =
-      inBatch ?? (incoming.arxivId ? await repo.byArxivId(incoming.arxivId) : undefined) ?? byTitle ?? (seed && sameByTitle(seed, incoming) ? seed : undefined);
+      inBatch ??
+      (incoming.arxivId ? await repo.byArxivId(incoming.arxivId) : undefined) ??
+      (await repo.byTitleKey(key)).find((p) => sameByTitle(p, incoming)) ??
+      (seed && sameByTitle(seed, incoming) ? seed : undefined);
     const merged = mergeSourcePaper(incoming, known, now, { arrival: options.arrival ?? true });
     const { change } = merged;
     let { paper } = merged;

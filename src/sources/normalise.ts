@@ -1,9 +1,10 @@
 /** Small normalisers shared by the sources. */
+import { httpUrl as parseHttpUrl } from '../core/text.js';
+import { collapseWhitespace as collapse } from '../corpus/normalise.js';
 
 /** Runs of whitespace (newlines in arXiv titles included) become one space; empty becomes undefined. */
 export function collapseWhitespace(value: string | undefined): string | undefined {
-  const text = value?.replace(/\s+/g, ' ').trim();
-  return text ? text : undefined;
+  return (value === undefined ? '' : collapse(value)) || undefined;
 }
 
 /** The UTC calendar day (YYYY-MM-DD) of an ISO date-time, or undefined when it does not parse. */
@@ -18,13 +19,7 @@ export function isoDay(value: string | undefined): string | undefined {
 /** The value when it is an absolute http(s) URL, else undefined (HF sends "" for "no link"). */
 export function httpUrl(value: string | undefined): string | undefined {
   const text = value?.trim();
-  if (!text) return undefined;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? text : undefined;
-  } catch {
-    return undefined;
-  }
+  return text && parseHttpUrl(text) ? text : undefined;
 }
 
 /** Throws unless `date` is a real calendar day written YYYY-MM-DD. */
