@@ -54,9 +54,9 @@ export function paperCard(paper: Paper, summary: string): PaperCard {
 }
 
 export function detailsButton(paperId: string): Button {
-  return { label: 'Details', action: { command: 'paper', args: { id: paperId } } };
+  return { label: 'Details', pick: 'Details of…', action: { command: 'paper', args: { id: paperId } } };
 }
 
 export function similarButton(paperId: string): Button {
-  return { label: 'More like this', action: { command: 'similar', args: { id: paperId } } };
+  return { label: 'More like this', pick: 'More like…', action: { command: 'similar', args: { id: paperId } } };
 }

@@ -14,6 +14,8 @@ export interface Button {
   label: string;
   action: Action;
   style?: 'primary' | 'secondary';
+  /** How a list offers this button once per paper, where a platform gathers them into one menu ("Details of…"). */
+  pick?: string;
 }
 
 export interface PaperCard {

@@ -2,6 +2,7 @@
  * One contract, every renderer: whatever a command replies, each platform shows every paper title
  * and keeps every reply-level button working (its payload decodes back to the same action).
  */
+import type { APIButtonComponent, APIStringSelectComponent } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { ActionCodec } from '../../src/core/actions.js';
 import type { Action, Reply } from '../../src/core/reply.js';
@@ -29,7 +30,10 @@ const renderers: Record<string, (reply: Reply) => Rendered> = {
   discord(reply) {
     const message = renderMessage(reply, { encodeAction: (a, max) => codec.encode(a, max) });
     const text = JSON.stringify([message.content, message.embeds]).replace(/\\\\/g, '');
-    const ids = message.components.flatMap((row) => row.components).map((c) => ('custom_id' in c ? (c.custom_id as string) : undefined));
+    // A button's custom_id carries its action; a select menu's options carry theirs.
+    const ids = message.components
+      .flatMap((row): (APIButtonComponent | APIStringSelectComponent)[] => row.components)
+      .flatMap((c): (string | undefined)[] => ('options' in c ? c.options.map((o) => o.value) : ['custom_id' in c ? c.custom_id : undefined]));
     return { text, actions: ids.map(decode).filter((a): a is Action => !!a), ephemeral: message.flags === 64 };
   },
   slack(reply) {

@@ -1,24 +1,36 @@
 /**
- * Reply buttons → Discord action rows. Budget: 5 rows of 5 buttons, unique custom_ids ≤ 100.
- * Priority: reply-level buttons (pagination, "another one") always stay, at the bottom; per-paper
- * buttons come next, grouped by kind ("Details 1 … Details 5", one row per kind and five papers);
- * link buttons to a single paper's code or project page fill a remaining row.
+ * Reply buttons → Discord action rows. Budget: 5 rows, each either up to 5 buttons or one select
+ * menu; custom_ids ≤ 100 and unique. A list of papers gets one select menu per kind of per-paper
+ * button ("Details of…", "More like…"), one option a paper, so a page of results costs two rows
+ * instead of ten numbered buttons. A single paper keeps plain buttons, plus link buttons to its
+ * arXiv page, PDF, Hugging Face page and code. Reply-level buttons (pagination, "another one")
+ * always stay, at the bottom.
  * @see https://discord.com/developers/docs/components/reference#action-row
  * @see https://discord.com/developers/docs/components/reference#button
+ * @see https://discord.com/developers/docs/components/reference#string-select
  */
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import type { Action, Block, Button } from '../../core/reply.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APISelectMenuOption,
+  type APIStringSelectComponent,
+} from 'discord.js';
+import type { Action, Block, Button, PaperCard } from '../../core/reply.js';
 import { LIMITS } from './limits.js';
 import { clip, oneLine, safeUrl, toPlain } from './markdown.js';
 
 /**
- * custom_ids of buttons that re-run the command which produced the message start with this:
- * pressing one replaces the message in place (next page, another one) instead of answering anew.
+ * custom_ids of components that re-run the command which produced the message start with this:
+ * using one replaces the message in place (next page, another one) instead of answering anew.
  */
 export const UPDATE_PREFIX = 'u:';
+/** A select menu's custom_id names the menu only; the chosen option's value carries the action. */
+export const PICK_PREFIX = 'pick:';
 
 export type ActionEncoder = (action: Action, maxLength: number) => string;
-export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+export type ComponentRow = APIActionRowComponent<APIButtonComponent> | APIActionRowComponent<APIStringSelectComponent>;
 
 export interface ComponentOptions {
   encodeAction: ActionEncoder;
@@ -26,11 +38,17 @@ export interface ComponentOptions {
   command?: string;
 }
 
-/** Splits a custom_id into the action payload and whether the press should update the message. */
+/** Splits a custom_id into the action payload and whether using it should update the message. */
 export function parseCustomId(customId: string): { update: boolean; payload: string } {
   return customId.startsWith(UPDATE_PREFIX)
     ? { update: true, payload: customId.slice(UPDATE_PREFIX.length) }
     : { update: false, payload: customId };
+}
+
+/** The action payload of a button press or a select-menu choice. */
+export function componentPayload(customId: string, values?: readonly string[]): { update: boolean; payload: string } {
+  const { update, payload } = parseCustomId(customId);
+  return payload.startsWith(PICK_PREFIX) ? { update, payload: values?.[0] ?? '' } : { update, payload };
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -39,55 +57,55 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-const row = (components: APIButtonComponent[]): ButtonRow => ({ type: ComponentType.ActionRow, components });
+const buttonRow = (components: APIButtonComponent[]): ComponentRow => ({ type: ComponentType.ActionRow, components });
+const defined = <T>(items: (T | undefined)[]): T[] => items.filter((item): item is T => item !== undefined);
+const plainLabel = (text: string, max: number): string => clip(oneLine(toPlain(text)), max);
 
-export function renderComponents(blocks: readonly Block[], buttons: readonly Button[], options: ComponentOptions): ButtonRow[] {
+interface PaperButtons {
+  number: number;
+  paper: PaperCard;
+  buttons: readonly Button[];
+}
+
+export function renderComponents(blocks: readonly Block[], buttons: readonly Button[], options: ComponentOptions): ComponentRow[] {
   const used = new Set<string>();
-  const actionButton = (button: Button, label = button.label): APIButtonComponent | undefined => {
-    const inPlace = options.command !== undefined && button.action.command === options.command;
-    const prefix = inPlace ? UPDATE_PREFIX : '';
+  const inPlace = (action: Action): string => (options.command !== undefined && action.command === options.command ? UPDATE_PREFIX : '');
+  const actionButton = (button: Button): APIButtonComponent | undefined => {
+    const prefix = inPlace(button.action);
     const customId = prefix + options.encodeAction(button.action, LIMITS.customId - prefix.length);
     // Discord rejects a message whose custom_ids repeat.
     if (customId.length > LIMITS.customId || used.has(customId)) return undefined;
     used.add(customId);
     const style = button.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary;
-    return { type: ComponentType.Button, style, label: clip(oneLine(toPlain(label)), LIMITS.buttonLabel) || '…', custom_id: customId };
+    return { type: ComponentType.Button, style, label: plainLabel(button.label, LIMITS.buttonLabel) || '…', custom_id: customId };
   };
-  const defined = <T>(items: (T | undefined)[]): T[] => items.filter((item): item is T => item !== undefined);
 
-  const replyRows = chunk(defined(buttons.map((b) => actionButton(b))), LIMITS.buttonsPerRow)
+  const replyRows = chunk(defined(buttons.map(actionButton)), LIMITS.buttonsPerRow)
     .slice(0, LIMITS.actionRows)
-    .map((buttons) => row(buttons));
+    .map(buttonRow);
   let free = LIMITS.actionRows - replyRows.length;
 
   const papers = blocks.flatMap((block) => (block.type === 'paper' ? [block] : []));
-  const withButtons = papers
-    .map((block, i) => ({ number: block.paper.rank ?? i + 1, buttons: block.buttons ?? [] }))
+  const withButtons: PaperButtons[] = papers
+    .map((block, i) => ({ number: block.paper.rank ?? i + 1, paper: block.paper, buttons: block.buttons ?? [] }))
     .filter((paper) => paper.buttons.length > 0);
-  const paperRows: ButtonRow[] = [];
-  if (withButtons.length === 1 && free > 0) {
-    const paper = withButtons[0]!;
-    const numbered = papers.length > 1;
-    const rendered = defined(
-      paper.buttons.slice(0, LIMITS.buttonsPerRow).map((b) => actionButton(b, numbered ? `${b.label} ${paper.number}` : b.label)),
-    );
-    if (rendered.length) paperRows.push(row(rendered));
+
+  const paperRows: ComponentRow[] = [];
+  if (papers.length === 1 && withButtons.length === 1 && free > 0) {
+    const rendered = defined(withButtons[0]!.buttons.slice(0, LIMITS.buttonsPerRow).map(actionButton));
+    if (rendered.length) paperRows.push(buttonRow(rendered));
   } else if (withButtons.length > 0) {
-    // Group by label: "Details 1 … Details 5", then "More like this 1 … 5"; drop whole groups that do not fit.
+    // One menu per kind of button, in the order the kinds first appear; menus that do not fit are dropped.
     const labels = [...new Set(withButtons.flatMap((paper) => paper.buttons.map((b) => b.label)))];
     for (const label of labels) {
-      const group = withButtons.flatMap((paper) =>
-        paper.buttons.filter((b) => b.label === label).map((b) => ({ button: b, label: `${label} ${paper.number}` })),
-      );
-      const needed = Math.ceil(group.length / LIMITS.buttonsPerRow);
-      if (needed > free - paperRows.length) continue;
-      const rendered = defined(group.map((g) => actionButton(g.button, g.label)));
-      paperRows.push(...chunk(rendered, LIMITS.buttonsPerRow).map((buttons) => row(buttons)));
+      if (paperRows.length >= free) break;
+      const menu = selectMenu(label, withButtons, options.encodeAction, inPlace, used);
+      if (menu) paperRows.push({ type: ComponentType.ActionRow, components: [menu] });
     }
   }
   free -= paperRows.length;
 
-  const linkRows: ButtonRow[] = [];
+  const linkRows: ComponentRow[] = [];
   if (papers.length === 1 && free > 0) {
     const links = defined(
       papers[0]!.paper.links.map((link): APIButtonComponent | undefined => {
@@ -96,7 +114,44 @@ export function renderComponents(blocks: readonly Block[], buttons: readonly But
         return { type: ComponentType.Button, style: ButtonStyle.Link, label: clip(oneLine(link.label), LIMITS.buttonLabel) || 'Link', url };
       }),
     ).slice(0, LIMITS.buttonsPerRow);
-    if (links.length) linkRows.push(row(links));
+    if (links.length) linkRows.push(buttonRow(links));
   }
   return [...paperRows, ...linkRows, ...replyRows];
+}
+
+/** "Details of…": one option a paper, its value the encoded action. */
+function selectMenu(
+  label: string,
+  papers: readonly PaperButtons[],
+  encode: ActionEncoder,
+  inPlace: (action: Action) => string,
+  used: Set<string>,
+): APIStringSelectComponent | undefined {
+  const values = new Set<string>();
+  const options: APISelectMenuOption[] = [];
+  let prefix = '';
+  for (const { number, paper, buttons } of papers) {
+    const button = buttons.find((b) => b.label === label);
+    if (!button || options.length >= LIMITS.selectOptions) continue;
+    const value = encode(button.action, LIMITS.selectValue);
+    // Option values must be unique within a menu.
+    if (value.length > LIMITS.selectValue || values.has(value)) continue;
+    values.add(value);
+    prefix ||= inPlace(button.action);
+    const option: APISelectMenuOption = { label: plainLabel(`${number}. ${paper.title}`, LIMITS.selectLabel) || String(number), value };
+    const description = plainLabel(paper.meta, LIMITS.selectDescription);
+    if (description) option.description = description;
+    options.push(option);
+  }
+  if (options.length === 0) return undefined;
+  const pick = papers.flatMap((p) => p.buttons).find((b) => b.label === label)?.pick;
+  const customId = `${prefix}${PICK_PREFIX}${clip(oneLine(toPlain(label)), LIMITS.customId - prefix.length - PICK_PREFIX.length)}`;
+  if (used.has(customId)) return undefined;
+  used.add(customId);
+  return {
+    type: ComponentType.StringSelect,
+    custom_id: customId,
+    placeholder: plainLabel(pick ?? `${label}…`, LIMITS.selectPlaceholder),
+    options,
+  };
 }

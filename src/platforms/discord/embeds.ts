@@ -1,8 +1,10 @@
 /**
- * Reply blocks → Discord embeds. Each paper gets its own embed (title linked to its first link,
- * summary, metadata in the footer); headers, text, fields and context gather into section
- * embeds. When a reply would need more than 10 embeds, papers become fields instead. Every piece
- * is clipped to its limit, then the 6000-character budget is shared out (longest texts shrink first).
+ * Reply blocks → Discord embeds. A single paper gets its own embed (title linked to its first
+ * link, summary, metadata in the footer). A list of papers (a search page, a digest) is one embed:
+ * the header as its title, what precedes the papers as its description, one field a paper, and a
+ * trailing context line as its footer. Headers, text, fields and context elsewhere gather into
+ * section embeds. Every piece is clipped to its limit, then the 6000-character budget is shared
+ * out (longest texts shrink first).
  * @see https://discord.com/developers/docs/resources/message#embed-object-embed-limits
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
@@ -67,7 +69,7 @@ function field(label: string, value: string): APIEmbedField {
   return { name: toMarkdown(oneLine(label)) || BLANK, value: rendered || BLANK, inline: rendered.length <= INLINE_FIELD };
 }
 
-/** Lays blocks out as drafts; `compact` turns papers into fields. */
+/** Lays blocks out as drafts; `compact` turns papers into fields of one list embed. */
 function layout(blocks: readonly Block[], compact: boolean): Draft[] {
   const drafts: Draft[] = [];
   const numbered = blocks.filter((block) => block.type === 'paper').length > 1;
@@ -105,7 +107,10 @@ function layout(blocks: readonly Block[], compact: boolean): Draft[] {
         break;
       case 'context':
         if (!block.text.trim()) break;
-        if (cur && !cur.footer && !cur.closed) {
+        if (compact && cur && !cur.paper && !cur.closed && cur.fields.length === 0) {
+          // A list's preamble ("Results 6–10 of 40") reads under its title, and the papers follow in the same embed.
+          cur.description = [cur.description, `*${toMarkdown(oneLine(block.text))}*`].filter(Boolean).join('\n');
+        } else if (cur && !cur.footer && !cur.closed) {
           cur.footer = toPlain(block.text.trim());
           cur.closed = true;
         } else {
@@ -175,7 +180,8 @@ function fitTotal(embeds: APIEmbed[], budget: number): void {
 }
 
 export function renderEmbeds(blocks: readonly Block[], error = false): APIEmbed[] {
-  let drafts = layout(blocks, false);
+  const list = blocks.filter((block) => block.type === 'paper').length > 1;
+  let drafts = layout(blocks, list);
   if (drafts.length > LIMITS.embeds) drafts = layout(blocks, true);
   const color = error ? COLORS.error : COLORS.normal;
   const embeds = drafts

@@ -1,15 +1,22 @@
 /**
- * Interaction handlers: slash commands, button presses and autocomplete. They only translate:
+ * Interaction handlers: slash commands, button presses, select-menu choices and autocomplete. They only translate:
  * interaction → `bot.run`/`bot.runAction` → `renderMessage` → interaction response.
  * @see https://discord.com/developers/docs/interactions/receiving-and-responding
  */
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { Bot } from '../../core/bot.js';
 import { errorReference } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
 import { apologyText, type Reply } from '../../core/reply.js';
 import { autocompleteChoices } from './autocomplete.js';
-import { parseCustomId } from './components.js';
+import { componentPayload } from './components.js';
 import { renderMessage, type DiscordMessage } from './render.js';
 import { commandCall, requestInfo } from './request.js';
 import { deferEphemeral, deliverAfterDefer, editOptions, replyOptions, within } from './respond.js';
@@ -43,16 +50,18 @@ async function onChatInput(interaction: ChatInputCommandInteraction, ctx: Handle
   await deliverAfterDefer(interaction, render(ctx, await work, name));
 }
 
+type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
+
 /**
- * A button that re-runs the message's own command (next page, another one) replaces the message,
+ * A button (or a menu choice) that re-runs the message's own command (next page, another one) replaces the message,
  * unless the answer is an error or changes visibility: then it comes as a new message.
  *
  * Privacy: a button on a private (ephemeral) message always answers privately. A shared message
  * moves only for the person who ran its command; anyone else gets their own private copy, so one
  * person's paging or "another one" never rewrites what the channel sees.
  */
-async function onButton(interaction: ButtonInteraction, ctx: HandlerContext): Promise<void> {
-  const { update, payload } = parseCustomId(interaction.customId);
+async function onComponent(interaction: ComponentInteraction, ctx: HandlerContext): Promise<void> {
+  const { update, payload } = componentPayload(interaction.customId, interaction.isStringSelectMenu() ? interaction.values : undefined);
   const command = ctx.bot.actions.decode(payload)?.command;
   const messageEphemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
   const owner = interaction.message.interactionMetadata?.user.id;
@@ -88,7 +97,7 @@ async function onAutocomplete(interaction: AutocompleteInteraction, ctx: Handler
   await interaction.respond(autocompleteChoices(ctx.bot.library, spec, String(focused.value)));
 }
 
-async function apologise(interaction: ChatInputCommandInteraction | ButtonInteraction, ref: string): Promise<void> {
+async function apologise(interaction: ChatInputCommandInteraction | ComponentInteraction, ref: string): Promise<void> {
   const options = { content: apology(ref), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
   if (interaction.deferred || interaction.replied) await interaction.followUp(options);
   else await interaction.reply(options);
@@ -97,7 +106,7 @@ async function apologise(interaction: ChatInputCommandInteraction | ButtonIntera
 export async function handleInteraction(interaction: Interaction, ctx: HandlerContext): Promise<void> {
   try {
     if (interaction.isChatInputCommand()) await onChatInput(interaction, ctx);
-    else if (interaction.isButton()) await onButton(interaction, ctx);
+    else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, ctx);
     else if (interaction.isAutocomplete()) await onAutocomplete(interaction, ctx);
   } catch (error) {
     const command = interaction.isChatInputCommand() || interaction.isAutocomplete() ? commandCall(interaction).name : undefined;
@@ -106,7 +115,7 @@ export async function handleInteraction(interaction: Interaction, ctx: HandlerCo
       { err: describeError(error), ref, interactionId: interaction.id, type: interaction.type, command, guildId: interaction.guildId, channelId: interaction.channelId },
       'discord interaction failed',
     );
-    if (interaction.isChatInputCommand() || interaction.isButton()) {
+    if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu()) {
       await apologise(interaction, ref).catch((err: unknown) => ctx.log.warn({ err: describeError(err), interactionId: interaction.id }, 'discord apology failed'));
     } else if (interaction.isAutocomplete() && !interaction.responded) {
       await interaction.respond([]).catch(() => undefined);

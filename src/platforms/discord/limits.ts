@@ -4,6 +4,7 @@
  * character count Discord applies, so staying under them is always safe.
  * @see https://discord.com/developers/docs/resources/message#embed-object-embed-limits
  * @see https://discord.com/developers/docs/components/reference#button
+ * @see https://discord.com/developers/docs/components/reference#string-select
  * @see https://discord.com/developers/docs/interactions/application-commands#application-command-object
  */
 export const LIMITS = {
@@ -23,6 +24,11 @@ export const LIMITS = {
   customId: 100,
   buttonLabel: 80,
   buttonUrl: 512,
+  selectOptions: 25,
+  selectLabel: 100,
+  selectValue: 100,
+  selectDescription: 100,
+  selectPlaceholder: 150,
   commandName: 32,
   commandDescription: 100,
   commandOptions: 25,

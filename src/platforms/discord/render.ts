@@ -6,7 +6,7 @@
  */
 import type { APIEmbed } from 'discord.js';
 import type { Reply } from '../../core/reply.js';
-import { renderComponents, type ActionEncoder, type ButtonRow } from './components.js';
+import { renderComponents, type ActionEncoder, type ComponentRow } from './components.js';
 import { renderEmbeds } from './embeds.js';
 import { EPHEMERAL, LIMITS } from './limits.js';
 import { clip, toMarkdown } from './markdown.js';
@@ -14,7 +14,7 @@ import { clip, toMarkdown } from './markdown.js';
 export interface DiscordMessage {
   content: string;
   embeds: APIEmbed[];
-  components: ButtonRow[];
+  components: ComponentRow[];
   /** Nothing in a message of ours may ping: queries and titles can contain @everyone or <@id>. */
   allowed_mentions: { parse: [] };
   flags?: number;

@@ -12,7 +12,7 @@
  * The budget only helps with asynchronous work: synchronous work blocks the event loop anyway.
  * @see https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction
  */
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import type { DiscordMessage } from './render.js';
 
 export type Outcome<T> = { done: true; value: T } | { done: false };
@@ -47,7 +47,7 @@ export function replyOptions(message: DiscordMessage) {
   return isEphemeral(message) ? { ...editOptions(message), flags: MessageFlags.Ephemeral as const } : editOptions(message);
 }
 
-type Deferrable = ChatInputCommandInteraction | ButtonInteraction;
+type Deferrable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
 
 export async function deferEphemeral(interaction: Deferrable): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -16,7 +16,7 @@ import { FakeDiscord, type FakeDiscordOptions } from './server.js';
 
 export { FakeDiscord, type FakeDiscordOptions, type RecordedCall } from './server.js';
 export { faults, type Fault, type FaultResponse } from './faults.js';
-export { CALLBACK, type InteractionRecord, type Invoker, type SlashCommand } from './interactions.js';
+export { CALLBACK, menuOption, type InteractionRecord, type Invoker, type SlashCommand } from './interactions.js';
 export { ALL_PERMISSIONS, MANAGE_CHANNELS, snowflake, user, type FakeMessage, type FakeUser } from './payloads.js';
 export type { Reply } from './reply.js';
 

@@ -43,6 +43,15 @@ export interface SlashCommand extends Invoker {
   options?: Record<string, string | number | boolean>;
 }
 
+/** The select menu whose placeholder matches, and the value of its `index`-th option (0-based). */
+export function menuOption(message: { components: unknown[] }, placeholder: string | RegExp, index = 0): { customId: string; value: string; label: string } {
+  const menus = (message.components as { components: Json[] }[]).flatMap((row) => row.components).filter((c) => c.type === 3);
+  const menu = menus.find((m) => (typeof placeholder === 'string' ? m.placeholder === placeholder : placeholder.test(m.placeholder ?? '')));
+  const option = menu?.options?.[index];
+  if (!menu || !option) throw new Error(`fake discord: no menu "${String(placeholder)}" with option ${index} in ${JSON.stringify(message.components)}`);
+  return { customId: menu.custom_id, value: option.value, label: option.label };
+}
+
 export class InteractionStore {
   readonly byId = new Map<string, InteractionRecord>();
   private readonly byToken = new Map<string, InteractionRecord>();
@@ -109,6 +118,13 @@ export class InteractionStore {
     const target = this.fake.messages.get(messageId);
     if (!target) throw new Error(`fake discord: no message ${messageId}`);
     return this.dispatch(this.base(3, { channelId: target.channel_id, ...who }, { custom_id: customId, component_type: 2 }, { message: target }));
+  }
+
+  /** Chooses an option (by value) of a select menu (by custom_id) on a message the fake holds. */
+  chooseOption(messageId: string, customId: string, value: string, who: Invoker = {}): InteractionRecord {
+    const target = this.fake.messages.get(messageId);
+    if (!target) throw new Error(`fake discord: no message ${messageId}`);
+    return this.dispatch(this.base(3, { channelId: target.channel_id, ...who }, { custom_id: customId, component_type: 3, values: [value] }, { message: target }));
   }
 
   /** Resolves with the initial response (callback body) of an interaction. */

@@ -37,8 +37,16 @@ export function messageProblems(body: Json, { create }: { create: boolean }): st
     const buttons: Json[] = row.components ?? [];
     if (row.type !== 1) problems.push(`components.${i}.type: Value must be one of {1}.`);
     if (buttons.length < 1 || buttons.length > 5) problems.push(`components.${i}.components: Must be between 1 and 5 in length.`);
+    if (buttons.some((c) => c.type === 3) && buttons.length !== 1) problems.push(`components.${i}.components: A select menu must be alone in its row.`);
     buttons.forEach((button, j) => {
       const at = `components.${i}.components.${j}`;
+      if (button.type === 3) {
+        problems.push(...selectProblems(button, at));
+        if (ids.has(button.custom_id)) problems.push(`${at}.custom_id: Component custom id cannot be duplicated`);
+        ids.add(button.custom_id);
+        return;
+      }
+      if (button.type !== 2) problems.push(`${at}.type: Value must be one of {2, 3}.`);
       if (len(button.label) > 80) problems.push(`${at}.label: Must be 80 or fewer in length.`);
       if (button.style === 5) {
         if (!button.url || button.custom_id) problems.push(`${at}: Link buttons need a url and no custom_id.`);
@@ -51,6 +59,25 @@ export function messageProblems(body: Json, { create }: { create: boolean }): st
     });
   });
   if (create && !len(body.content) && embeds.length === 0 && rows.length === 0) problems.push('Cannot send an empty message');
+  return problems;
+}
+
+/** A string select. @see https://discord.com/developers/docs/components/reference#string-select */
+function selectProblems(menu: Json, at: string): string[] {
+  const problems: string[] = [];
+  const len = (value: unknown): number => (typeof value === 'string' ? value.length : 0);
+  if (len(menu.custom_id) < 1 || len(menu.custom_id) > 100) problems.push(`${at}.custom_id: Must be between 1 and 100 in length.`);
+  if (len(menu.placeholder) > 150) problems.push(`${at}.placeholder: Must be 150 or fewer in length.`);
+  const options: Json[] = Array.isArray(menu.options) ? menu.options : [];
+  if (options.length < 1 || options.length > 25) problems.push(`${at}.options: Must be between 1 and 25 in length.`);
+  const values = new Set<string>();
+  options.forEach((option, k) => {
+    if (len(option.label) < 1 || len(option.label) > 100) problems.push(`${at}.options.${k}.label: Must be between 1 and 100 in length.`);
+    if (len(option.value) < 1 || len(option.value) > 100) problems.push(`${at}.options.${k}.value: Must be between 1 and 100 in length.`);
+    if (len(option.description) > 100) problems.push(`${at}.options.${k}.description: Must be 100 or fewer in length.`);
+    if (values.has(option.value)) problems.push(`${at}.options.${k}.value: Select menu option values must be unique`);
+    values.add(option.value);
+  });
   return problems;
 }
 

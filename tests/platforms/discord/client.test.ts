@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../../src/core/logger.js';
 import { renderMessage, startDiscord, type DiscordHandle } from '../../../src/platforms/discord/index.js';
 import { discordPrefix } from '../../../src/platforms/discord/request.js';
-import { ALL_PERMISSIONS, MANAGE_CHANNELS, faults, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../../fakes/discord/index.js';
+import { ALL_PERMISSIONS, MANAGE_CHANNELS, faults, menuOption, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../../fakes/discord/index.js';
 import { botWith, realLibrary } from './helpers.js';
 
 type Data = { content?: string; embeds: { title?: string; description?: string; footer?: { text: string }; fields?: { name: string }[] }[]; components: { components: { label?: string; custom_id?: string; url?: string }[] }[]; flags?: number; allowed_mentions?: unknown };
@@ -91,7 +91,7 @@ describe('GIVEN buttons on earlier answers', () => {
     const { message } = await slash('search', { query: 'diffusion' });
     const response = await press(message!, 'Next ▶');
     expect(response.type).toBe(7);
-    expect(response.data!.embeds[0]!.footer!.text).toMatch(/^Results 6–10 of \d+$/);
+    expect(response.data!.embeds[0]!.description).toMatch(/^\*Results 6–10 of \d+\*$/);
     expect(response.data!.flags).toBeUndefined();
     expect(message!.embeds).toEqual(response.data!.embeds);
   });
@@ -109,6 +109,27 @@ describe('GIVEN buttons on earlier answers', () => {
     expect(response.type).toBe(4);
     expect(response.data!.embeds[0]!.title).toMatch(/^Papers like/);
     expect(response.data!.flags).toBe(64);
+  });
+
+  it('THEN "Details of…" on a similar-papers list answers with the chosen paper as a new message', async () => {
+    const paperId = realLibrary().library.papers.find((p) => /diffusion/i.test(p.title))!.id;
+    const { message: list } = await slash('similar', { id: paperId });
+    const held = menuOption(list!, 'Details of…', 1);
+    const { id } = fake.interactions.chooseOption(list!.id, held.customId, held.value);
+    const response = (await fake.interactions.response(id)) as { type: number; data: Data };
+    expect(response.type).toBe(4);
+    const chosen = held.value.match(/"id":"(\w+)"/)![1]!;
+    expect(chosen).not.toBe(paperId);
+    expect(response.data.embeds.some((e) => e.footer?.text.includes(`ID ${chosen}`))).toBe(true);
+  });
+
+  it('THEN an expired menu choice answers with an ephemeral explanation', async () => {
+    const { message } = await slash('search', { query: 'diffusion' });
+    const menu = menuOption(message!, 'Details of…');
+    const { id } = fake.interactions.chooseOption(message!.id, menu.customId, 'pbr:doesnotexist');
+    const response = (await fake.interactions.response(id)) as { type: number; data: Data };
+    expect(response.type).toBe(4);
+    expect(response.data.embeds[0]!.description).toBe('This button has expired.');
   });
 
   it('THEN an expired button answers with an ephemeral explanation, leaving the message alone', async () => {

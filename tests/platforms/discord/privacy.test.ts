@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord, type DiscordHandle } from '../../../src/platforms/discord/index.js';
-import { snowflake, startFakeDiscord, user, type FakeDiscord, type FakeMessage } from '../../fakes/discord/index.js';
+import { menuOption, snowflake, startFakeDiscord, user, type FakeDiscord, type FakeMessage } from '../../fakes/discord/index.js';
 import { botWith } from './helpers.js';
 
 const EPHEMERAL = 64;
@@ -42,9 +42,13 @@ describe('GIVEN a private search result', () => {
   it('THEN "Details" answers privately, not in the channel', async () => {
     const results = await slash('search', { query: 'diffusion' });
     expect(results.flags & EPHEMERAL).toBe(EPHEMERAL);
-    const details = await press(results, 'Details 1', alice);
+    const option = menuOption(results, 'Details of…', 0);
+    const { id } = fake.interactions.chooseOption(results.id, option.customId, option.value, { user: alice });
+    const details = (await fake.interactions.response(id)) as { type: number; data: Data & { embeds: { title?: string }[] } };
     expect(details.type).toBe(CALLBACK.message);
     expect((details.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    // The chosen paper, not another one: its title is the option's, without the list number.
+    expect(details.data.embeds.map((e) => e.title)).toContain(option.label.replace(/^\d+\. /, ''));
   });
 });
 

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block, Button, PaperCard, Reply } from '../../../src/core/reply.js';
-import { ButtonBuilder, EmbedBuilder, embedLength as discordEmbedLength, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import {
+  ButtonBuilder,
+  ComponentType,
+  EmbedBuilder,
+  StringSelectMenuBuilder,
+  StringSelectMenuOptionBuilder,
+  embedLength as discordEmbedLength,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIStringSelectComponent,
+} from 'discord.js';
 import { embedLength } from '../../../src/platforms/discord/embeds.js';
 import { LIMITS } from '../../../src/platforms/discord/limits.js';
 import { renderMessage, type DiscordMessage } from '../../../src/platforms/discord/render.js';
@@ -57,6 +67,7 @@ function limitProblems(message: DiscordMessage): string[] {
     for (const b of row.components) {
       if ('label' in b && (!b.label || b.label.length > LIMITS.buttonLabel)) problems.push(`label ${b.label}`);
       if ('label' in b) texts.push(b.label ?? '');
+      if ('options' in b) for (const o of b.options) texts.push(o.label, o.description ?? '');
     }
   }
   if (texts.some((text) => LONE_SURROGATE.test(text))) problems.push('lone surrogate (a split emoji)');
@@ -113,7 +124,17 @@ describe('GIVEN any reply', () => {
         expect(message.components.length).toBeLessThanOrEqual(5);
         for (const row of message.components) {
           expect(row.components.length).toBeLessThanOrEqual(5);
-          for (const b of row.components as (APIButtonComponent & { label?: string })[]) {
+          for (const c of row.components as (APIButtonComponent | APIStringSelectComponent)[]) {
+            if (c.type === ComponentType.StringSelect) {
+              // A menu sits alone in its row; the builder's setters check ids, labels, values and counts.
+              expect(row.components).toHaveLength(1);
+              const menu = new StringSelectMenuBuilder().setCustomId(c.custom_id).setPlaceholder(c.placeholder ?? '');
+              menu.addOptions(c.options.map((o) => new StringSelectMenuOptionBuilder().setLabel(o.label).setValue(o.value).setDescription(o.description ?? '-')));
+              menu.toJSON();
+              expect(new Set(c.options.map((o) => o.value)).size).toBe(c.options.length);
+              continue;
+            }
+            const b = c as APIButtonComponent & { label?: string };
             const button = new ButtonBuilder().setStyle(b.style).setLabel(b.label ?? '');
             if ('custom_id' in b) button.setCustomId(b.custom_id);
             if ('url' in b) button.setURL(b.url);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detailsButton, similarButton } from '../../../src/core/cards.js';
 import { errorReply, type Block, type Button, type PaperCard, type Reply } from '../../../src/core/reply.js';
 import { COLORS } from '../../../src/platforms/discord/embeds.js';
 import { renderMessage } from '../../../src/platforms/discord/render.js';
@@ -14,8 +15,8 @@ const card = (n: number, extra: Partial<PaperCard> = {}): PaperCard => ({
   links: [],
   ...extra,
 });
-const details = (id: string): Button => ({ label: 'Details', action: { command: 'paper', args: { id } } });
-const similar = (id: string): Button => ({ label: 'More like this', action: { command: 'similar', args: { id } } });
+const details = detailsButton;
+const similar = similarButton;
 const render = (reply: Reply, command?: string) => renderMessage(reply, { encodeAction: encoder(), ...(command ? { command } : {}) });
 
 describe('GIVEN an error reply', () => {
@@ -78,7 +79,7 @@ describe('GIVEN a search page: header, context, five papers with two buttons eac
   const blocks: Block[] = [
     { type: 'header', text: 'Papers matching “diffusion”' },
     { type: 'context', text: 'Results 6–10 of 40' },
-    ...[6, 7, 8, 9, 10].map((n): Block => ({ type: 'paper', paper: card(n), buttons: [details(`p${n}`), similar(`p${n}`)] })),
+    ...[6, 7, 8, 9, 10].map((n): Block => ({ type: 'paper', paper: card(n, { rank: n }), buttons: [details(`p${n}`), similar(`p${n}`)] })),
   ];
   const buttons: Button[] = [
     { label: '◀ Previous', action: { command: 'search', args: { query: 'diffusion', page: 1 } } },
@@ -86,27 +87,42 @@ describe('GIVEN a search page: header, context, five papers with two buttons eac
   ];
   const message = render({ text: 'x', blocks, buttons, ephemeral: true }, 'search');
 
-  it('THEN papers are numbered embeds under a header embed with the context as footer', () => {
-    expect(message.embeds).toHaveLength(6);
-    expect(message.embeds[0]).toEqual({ color: COLORS.normal, title: 'Papers matching “diffusion”', footer: { text: 'Results 6–10 of 40' } });
-    expect(message.embeds.slice(1).map((e) => e.title)).toEqual(['1. Paper number 6', '2. Paper number 7', '3. Paper number 8', '4. Paper number 9', '5. Paper number 10']);
+  it('THEN the page is one embed: the header as title, the context under it, a numbered field a paper', () => {
+    expect(message.embeds).toHaveLength(1);
+    const [embed] = message.embeds;
+    expect(embed).toMatchObject({ color: COLORS.normal, title: 'Papers matching “diffusion”', description: '*Results 6–10 of 40*' });
+    expect(embed!.fields!.map((f) => f.name)).toEqual(['6. Paper number 6', '7. Paper number 7', '8. Paper number 8', '9. Paper number 9', '10. Paper number 10']);
+    expect(embed!.fields![0]!.value).toBe('Summary 6.\nID p6 · Nov 25, 2024 · 3 authors');
   });
 
-  it('THEN per-paper buttons are grouped by kind and pagination stays last, updating in place', () => {
-    expect(message.components.map((row) => row.components.map((b) => ('label' in b ? b.label : '')))).toEqual([
-      ['Details 1', 'Details 2', 'Details 3', 'Details 4', 'Details 5'],
-      ['More like this 1', 'More like this 2', 'More like this 3', 'More like this 4', 'More like this 5'],
-      ['◀ Previous', 'Next ▶'],
+  it('THEN per-paper buttons become one select menu a kind, and pagination stays last, updating in place', () => {
+    const [detailsMenu, similarMenu, pages] = message.components;
+    expect(message.components).toHaveLength(3);
+    expect(detailsMenu!.components).toEqual([
+      {
+        type: 3,
+        custom_id: 'pick:Details',
+        placeholder: 'Details of…',
+        options: [6, 7, 8, 9, 10].map((n) => ({ label: `${n}. Paper number ${n}`, description: `ID p${n} · Nov 25, 2024 · 3 authors`, value: `pb1:["paper",{"id":"p${n}"}]` })),
+      },
     ]);
-    expect(message.components[2]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual([
+    // "More like this" re-runs `similar`, not `search`: it answers anew rather than replacing the page.
+    expect(similarMenu!.components[0]).toMatchObject({ type: 3, custom_id: 'pick:More like this', placeholder: 'More like…' });
+    expect(pages!.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual([
       'u:pb1:["search",{"query":"diffusion","page":1}]',
       'u:pb1:["search",{"query":"diffusion","page":3}]',
     ]);
     expect(message.flags).toBe(64);
+    expect(messageProblems(message as never, { create: true })).toEqual([]);
+  });
+
+  it('THEN a menu of the command\'s own action updates the message in place', () => {
+    const similarPage = render({ text: 'x', blocks, buttons: [], ephemeral: true }, 'similar');
+    expect(similarPage.components[1]!.components[0]).toMatchObject({ custom_id: 'u:pick:More like this' });
   });
 });
 
-describe('GIVEN more papers than embeds allow (a 10-paper digest)', () => {
+describe('GIVEN a 10-paper digest', () => {
   const blocks: Block[] = [
     { type: 'header', text: 'Digest: Diffusion' },
     { type: 'context', text: 'Denoising generative models.' },
@@ -114,12 +130,13 @@ describe('GIVEN more papers than embeds allow (a 10-paper digest)', () => {
   ];
   const message = render({ text: 'x', blocks, buttons: [{ label: 'Search this topic', action: { command: 'search', args: { query: 'diffusion' } } }], ephemeral: false }, 'digest');
 
-  it('THEN papers become numbered fields and every button still fits', () => {
-    expect(message.embeds.length).toBeLessThanOrEqual(10);
-    const fields = message.embeds.flatMap((e) => e.fields ?? []);
+  it('THEN it is one embed of numbered fields, one menu and the reply button', () => {
+    expect(message.embeds).toHaveLength(1);
+    const fields = message.embeds[0]!.fields ?? [];
     expect(fields.map((f) => f.name)).toEqual(Array.from({ length: 10 }, (_, i) => `${i + 1}. Paper number ${i + 1}`));
     expect(fields[0]!.value).toBe('Summary 1.\nID p1 · Nov 25, 2024 · 3 authors');
-    expect(message.components.map((row) => row.components.length)).toEqual([5, 5, 1]);
+    expect(message.components.map((row) => row.components.map((c) => c.type))).toEqual([[3], [2]]);
+    expect((message.components[0]!.components[0] as { options: unknown[] }).options).toHaveLength(10);
     expect(messageProblems(message as never, { create: true })).toEqual([]);
   });
 });
@@ -160,7 +177,7 @@ describe('GIVEN a reply without blocks', () => {
 describe('GIVEN two buttons with the same action', () => {
   it('THEN the duplicate custom_id is dropped (Discord rejects repeats)', () => {
     const message = render({ text: 'x', blocks: [{ type: 'paper', paper: card(1), buttons: [details('p1')] }], buttons: [details('p1')], ephemeral: false });
-    expect(message.components.flatMap((row) => row.components)).toHaveLength(1);
+    expect(message.components.flatMap((row): unknown[] => row.components)).toHaveLength(1);
   });
 });
 
