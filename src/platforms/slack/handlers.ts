@@ -15,7 +15,7 @@ import { apologyReply, errorReply, type Action, type Reply } from '../../core/re
 import { unescapeText } from './escape.js';
 import type { ManageCheck } from './permissions.js';
 import { describeError } from '../../core/safe-error.js';
-import { ACTION_ID_PATTERN, OVERFLOW_ID_PATTERN, readBlockId, renderReply, SHARE_ACTION_ID, type RenderOptions } from './render.js';
+import { ACTION_ID_PATTERN, LINK_OPTION_VALUE, OVERFLOW_ID_PATTERN, readBlockId, renderReply, SHARE_ACTION_ID, type RenderOptions } from './render.js';
 import { registerSubscribeModal, subscribeView } from './subscribe-modal.js';
 
 /** Pseudo-command of a share button whose reply came from typed text: re-run the text. */
@@ -119,6 +119,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   app.action<BlockAction<OverflowAction>>({ type: 'block_actions', action_id: OVERFLOW_ID_PATTERN }, async ({ ack, body, action, respond, client }) => {
     await ack();
+    // "Open on arXiv": Slack has opened the link in the browser; there is nothing to answer.
+    if (action.selected_option.value === LINK_OPTION_VALUE) return;
     await onPress(action.selected_option.value, action.block_id, body, respond, client);
   });
 

@@ -23,6 +23,8 @@ export const BUTTON_VALUE_MAX = 2000;
 export const OVERFLOW_OPTIONS_MAX = 5;
 export const OPTION_TEXT_MAX = 75;
 export const OPTION_VALUE_MAX = 150;
+/** An overflow option may open a URL of at most 3000 characters. */
+export const OPTION_URL_MAX = 3000;
 /** Slack truncates `text` beyond 40,000 characters. */
 export const MESSAGE_TEXT_MAX = 40_000;
 /** ...and recommends keeping it under 4,000; it is only a fallback next to the blocks. */

@@ -13,7 +13,7 @@ export interface MrkdwnText { type: 'mrkdwn'; text: string; verbatim: true }
 export interface PlainText { type: 'plain_text'; text: string; emoji: true }
 export interface SlackButton { type: 'button'; text: PlainText; action_id: string; value: string; style?: 'primary' }
 /** A paper's actions in one menu beside it: fewer blocks than an actions row per paper. */
-export interface SlackOverflow { type: 'overflow'; action_id: string; options: { text: PlainText; value: string }[] }
+export interface SlackOverflow { type: 'overflow'; action_id: string; options: { text: PlainText; value: string; url?: string }[] }
 export type SlackBlock =
   | { type: 'header'; text: PlainText }
   | { type: 'section'; text: MrkdwnText; block_id?: string; accessory?: SlackButton | SlackOverflow }
@@ -48,6 +48,8 @@ export const SHARE_ACTION_ID = 'pb:share';
 /** `block_id` prefix of the reply-level buttons, followed by the command that produced the reply. */
 export const SOURCE_PREFIX = 'pb:src:';
 export const SHARE_LABEL = 'Share to channel';
+/** The value of a menu option that only opens a link: Slack opens it in the browser, and the press needs no answer. */
+export const LINK_OPTION_VALUE = 'pb:link';
 const OMITTED = 'Some results were left out to fit in one Slack message.';
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 
@@ -64,18 +66,19 @@ export function renderReply(reply: Reply, options: RenderOptions): SlackMessage 
     ...(b.style === 'primary' ? { style: 'primary' as const } : {}),
   });
 
-  /** A paper with one action gets a button beside it; with more, a menu of them. */
-  const menu = (buttons: readonly Button[]): SlackButton | SlackOverflow | undefined => {
+  /**
+   * A paper's actions beside it: a menu of them, ending with "Open on arXiv" when the paper is on
+   * arXiv (menu options may carry links); a lone action without a link stays a plain button.
+   */
+  const menu = (buttons: readonly Button[], arxivUrl: string | undefined): SlackButton | SlackOverflow | undefined => {
     if (buttons.length === 0) return undefined;
-    if (buttons.length === 1) return button(buttons[0]!);
-    return {
-      type: 'overflow',
-      action_id: `pb:o${nextId++}`,
-      options: buttons.slice(0, L.OVERFLOW_OPTIONS_MAX).map((b) => ({
-        text: plain(clipEscaped(oneLine(b.label) || 'Open', L.OPTION_TEXT_MAX)),
-        value: options.encode(b.action, L.OPTION_VALUE_MAX),
-      })),
-    };
+    const open = arxivUrl && arxivUrl.length <= L.OPTION_URL_MAX ? [{ text: plain('Open on arXiv'), value: LINK_OPTION_VALUE, url: arxivUrl }] : [];
+    if (buttons.length === 1 && open.length === 0) return button(buttons[0]!);
+    const actions = buttons.slice(0, L.OVERFLOW_OPTIONS_MAX - open.length).map((b) => ({
+      text: plain(clipEscaped(oneLine(b.label) || 'Open', L.OPTION_TEXT_MAX)),
+      value: options.encode(b.action, L.OPTION_VALUE_MAX),
+    }));
+    return { type: 'overflow', action_id: `pb:o${nextId++}`, options: [...actions, ...open] };
   };
 
   const replyButtons = reply.buttons.map(button);
@@ -135,7 +138,9 @@ export function readBlockId(blockId: string | undefined): { source?: string; own
   return { ...(id.startsWith(SOURCE_PREFIX) ? { source: id.slice(SOURCE_PREFIX.length) } : {}), ...(owner ? { owner } : {}) };
 }
 
-function renderBlock(block: Block, index: number, menu: (buttons: readonly Button[]) => SlackButton | SlackOverflow | undefined, owner: string | undefined): SlackBlock[] {
+type PaperMenu = (buttons: readonly Button[], arxivUrl: string | undefined) => SlackButton | SlackOverflow | undefined;
+
+function renderBlock(block: Block, index: number, menu: PaperMenu, owner: string | undefined): SlackBlock[] {
   switch (block.type) {
     case 'header': {
       const text = oneLine(block.text);
@@ -155,7 +160,8 @@ function renderBlock(block: Block, index: number, menu: (buttons: readonly Butto
     }
     case 'paper': {
       // One block a paper: its actions sit beside it (a button, or a menu when there are several).
-      const accessory = menu(block.buttons ?? []);
+      const arxiv = block.paper.links.find((l) => l.label === 'arXiv')?.url;
+      const accessory = menu(block.buttons ?? [], arxiv);
       return [{ type: 'section', text: mrkdwn(paperText(block.paper)), ...(accessory ? { block_id: withOwner(`pb:paper:${index}`, owner), accessory } : {}) }];
     }
   }

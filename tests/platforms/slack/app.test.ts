@@ -8,6 +8,7 @@ import { commandList } from '../../../commands/index.js';
 import { defineCommand } from '../../../src/core/command.js';
 import { reply } from '../../../src/core/reply.js';
 import { startSlack, type SlackHandle } from '../../../src/platforms/slack/app.js';
+import { LINK_OPTION_VALUE } from '../../../src/platforms/slack/render.js';
 import { findButton, SlackRequestSender, startFakeSlack, type Caller, type FakeSlack } from '../../fakes/slack/index.js';
 import { fixtureBot } from './fixtures.js';
 
@@ -173,6 +174,20 @@ describe('Slack adapter over HTTP (real Bolt App, fake Slack)', () => {
     await sender.blockAction({ action_id: 'pb:0', value: 'pbr:gone', text: { text: 'Next' } }, { responseUrl: fake.responseUrl(id) });
     const [message] = await fake.waitForResponses(id);
     expect(message).toMatchObject({ text: expect.stringContaining('This button has expired.'), replace_original: false });
+  });
+
+  it('"Open on arXiv" in a paper\'s menu is acknowledged and answered with nothing: Slack opens the link itself', async () => {
+    const linkId = randomUUID();
+    const ack = await sender.blockAction(
+      { action_id: 'pb:o0', value: LINK_OPTION_VALUE, text: { text: 'Open on arXiv' }, overflow: true, block_id: 'pb:paper:2' },
+      { responseUrl: fake.responseUrl(linkId), ephemeral: true },
+    );
+    expect(ack.status).toBe(200);
+    // A later press is answered; by then the link press would have been too, had it been.
+    const id = randomUUID();
+    await sender.blockAction({ action_id: 'pb:0', value: 'pbr:gone', text: { text: 'Next' } }, { responseUrl: fake.responseUrl(id) });
+    await fake.waitForResponses(id);
+    expect(fake.responsesTo(linkId)).toEqual([]);
   });
 
   it('rejects a bad signature and a stale timestamp with 401, without responding', async () => {

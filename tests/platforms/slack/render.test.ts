@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, Reply } from '../../../src/core/reply.js';
 import { blockKitViolations } from './limits-check.js';
-import { renderReply } from '../../../src/platforms/slack/render.js';
+import { LINK_OPTION_VALUE, renderReply } from '../../../src/platforms/slack/render.js';
 
 /** Deterministic button values so payloads can be compared exactly. */
 const encode = (action: Action) => `v:${action.command}:${JSON.stringify(action.args)}`;
@@ -158,6 +158,24 @@ describe('renderReply (Slack Block Kit)', () => {
         options: [
           { text: { text: 'Details' }, value: 'v:paper:{"id":"p1"}' },
           { text: { text: 'More like this' }, value: 'v:similar:{"id":"p1"}' },
+        ],
+      },
+    });
+    expect(blockKitViolations(message)).toEqual([]);
+  });
+
+  it('THEN a paper on arXiv gets "Open on arXiv" last in its menu, even beside a single action', () => {
+    const onArxiv = { id: 'p1', title: 'Paper 1', titleDerived: false, meta: 'ID p1', summary: 'S', links: [{ label: 'arXiv', url: 'https://arxiv.org/abs/2401.01234' }] };
+    const message = renderReply(
+      { text: 'x', blocks: [{ type: 'paper', paper: onArxiv, buttons: [{ label: 'Details', action: { command: 'paper', args: { id: 'p1' } } }] }], buttons: [], ephemeral: true },
+      { encode },
+    );
+    expect(message.blocks[0]).toMatchObject({
+      accessory: {
+        type: 'overflow',
+        options: [
+          { text: { text: 'Details' }, value: 'v:paper:{"id":"p1"}' },
+          { text: { text: 'Open on arXiv' }, value: LINK_OPTION_VALUE, url: 'https://arxiv.org/abs/2401.01234' },
         ],
       },
     });
