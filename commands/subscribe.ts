@@ -3,7 +3,7 @@ import { UserError } from '../src/core/errors.js';
 import { reply } from '../src/core/reply.js';
 import { resolveTopic } from '../src/core/resolve-topic.js';
 import { describeSchedule, formatWhen, notAvailable } from '../src/core/schedule/format.js';
-import { parseMode, parseSubscribeText } from '../src/core/schedule/parse-subscribe.js';
+import { parseMode, parsePostStyle, parseSubscribeText } from '../src/core/schedule/parse-subscribe.js';
 import { EVERY_DAY, parseDays, parseTime, parseTimezone } from '../src/core/schedule/spec.js';
 import { topicKey } from '../src/core/subscription.js';
 
@@ -31,6 +31,7 @@ export const subscribe = defineCommand({
     { name: 'days', description: 'every day (default), weekdays, weekends, or mon,wed,fri', type: 'string', maxLength: 60, text: 'hidden' },
     { name: 'count', description: 'Papers per digest (1-10, default 5)', type: 'integer', min: 1, max: 10, text: 'hidden' },
     { name: 'mode', description: 'best (default): best unseen papers; new: only new ones; new-notify: also a line on quiet days', type: 'string', maxLength: 10, text: 'hidden' },
+    { name: 'post', description: 'message (default): all papers in one message; thread: the papers in a thread under it', type: 'string', maxLength: 10, text: 'hidden' },
   ],
   async execute(args, { library, request, subscriptions }) {
     if (!subscriptions) throw notAvailable();
@@ -40,6 +41,7 @@ export const subscribe = defineCommand({
       ...(args.days !== undefined ? { days: parseDays(args.days) } : {}),
       ...(args.count !== undefined ? { count: args.count } : {}),
       ...(args.mode !== undefined ? parseMode(args.mode) : {}),
+      ...(args.post !== undefined ? { thread: parsePostStyle(args.post) } : {}),
     });
     if (parsed.topic.length > 100) throw new UserError('That topic is too long (at most 100 characters).');
     const daily = parsed.topic.toLowerCase() === 'daily';
@@ -65,6 +67,7 @@ export const subscribe = defineCommand({
       count: parsed.count ?? 5,
       mode: parsed.mode ?? 'best',
       ...(parsed.emptyNote ? { emptyNote: true } : {}),
+      ...(parsed.thread ? { thread: true } : {}),
       createdBy: request.userId,
     });
     const label = daily ? 'the daily theme' : (resolved?.label ?? sub.topic);
@@ -76,6 +79,7 @@ export const subscribe = defineCommand({
     if (sub.mode === 'new') {
       lines.push(`Only papers that arrived since the previous digest are posted; on a day with none, ${sub.emptyNote ? 'a short line says so' : 'nothing is posted'}.`);
     }
+    if (sub.thread) lines.push('Each digest is one message, with its papers as replies in a thread under it.');
     if (resumed) lines.push('It had been paused; it is active again.');
     const next = subscriptions.nextPost(sub);
     if (next) lines.push(`Next digest: ${formatWhen(next, sub.timezone)}.`);

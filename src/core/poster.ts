@@ -29,13 +29,23 @@ export type PostOutcome =
    */
   | { ok: false; kind: 'fatal'; message: string };
 
+export interface PostOptions {
+  idempotencyKey: string;
+  /**
+   * Post the papers in a thread under one message (`splitIntoThread`). Once the first message is
+   * out, a paper that fails in the thread makes the outcome `uncertain`: resending would repeat
+   * the message.
+   */
+  thread?: boolean;
+}
+
 export interface Poster {
   readonly platform: Platform;
   /**
    * Posts a reply to a channel. `idempotencyKey` identifies the digest slot, so a platform that
    * supports it (Discord's message nonce) can drop an accidental repeat.
    */
-  post(channelId: string, reply: Reply, options: { idempotencyKey: string }): Promise<PostOutcome>;
+  post(channelId: string, reply: Reply, options: PostOptions): Promise<PostOutcome>;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface SubscriptionInput extends ChannelRef {
   mode: DigestMode;
   /** New-papers mode: on a day with nothing new, post one short line instead of nothing. */
   emptyNote?: boolean;
+  /** Post one message with the papers in a thread under it, rather than all in one message. */
+  thread?: boolean;
   createdBy: string;
 }
 

@@ -50,15 +50,22 @@ type AbortReason = 'stopping' | 'lost_race' | 'platform_halted';
 /** `maybeSent`: an earlier attempt may have reached the channel (a transient failure after sending). */
 export type RetryResult = { outcome: PostOutcome; attempts: number; maybeSent: boolean } | { aborted: AbortReason; attempts: number };
 
+/** Where a digest goes: the channel, and whether its papers go in a thread there. */
+export interface PostTarget {
+  platform: Platform;
+  channelId: string;
+  thread?: boolean;
+}
+
 export function backoffMs(policy: RetryPolicy, retry: number, random: () => number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   // Half fixed, half jitter: spreads retries without ever retrying immediately.
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-async function attempt(poster: Poster, channelId: string, reply: Reply, key: string): Promise<PostOutcome> {
+async function attempt(poster: Poster, target: PostTarget, reply: Reply, key: string): Promise<PostOutcome> {
   try {
-    return await poster.post(channelId, reply, { idempotencyKey: key });
+    return await poster.post(target.channelId, reply, { idempotencyKey: key, ...(target.thread ? { thread: true } : {}) });
   } catch (error) {
     // A poster should classify its own errors; an unexpected throw is treated as retryable.
     return { ok: false, kind: 'transient', message: error instanceof Error ? error.message : String(error) };
@@ -67,7 +74,7 @@ async function attempt(poster: Poster, channelId: string, reply: Reply, key: str
 
 export async function postWithRetry(
   poster: Poster,
-  target: { platform: Platform; channelId: string },
+  target: PostTarget,
   reply: Reply,
   key: string,
   deps: RetryDeps,
@@ -89,7 +96,7 @@ export async function postWithRetry(
       if (hooks.halted?.()) return { aborted: 'platform_halted' };
       if (!(await hooks.beforeAttempt())) return { aborted: 'lost_race' };
       attempts++;
-      const outcome = await attempt(poster, target.channelId, reply, key);
+      const outcome = await attempt(poster, target, reply, key);
       hooks.afterAttempt?.(outcome);
       return { outcome };
     });

@@ -120,6 +120,11 @@ export const migrations: readonly Migration[] = [
     description: 'new-papers subscriptions may ask for a short line on days with nothing new',
     sql: `ALTER TABLE subscriptions ADD COLUMN empty_note INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 7,
+    description: 'a digest may be posted as one message with its papers in a thread',
+    sql: `ALTER TABLE subscriptions ADD COLUMN thread INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

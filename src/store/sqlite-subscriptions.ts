@@ -16,6 +16,7 @@ interface Row {
   count: number;
   mode: 'best' | 'new';
   empty_note: number;
+  thread: number;
   created_by: string;
   created_at: number;
   updated_at: number;
@@ -38,6 +39,7 @@ function fromRow(row: Row): Subscription {
     count: row.count,
     mode: row.mode,
     ...(row.empty_note ? { emptyNote: true } : {}),
+    ...(row.thread ? { thread: true } : {}),
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
@@ -54,11 +56,11 @@ export function sqliteSubscriptions(db: Database.Database): SubscriptionRepo {
   const byWorkspace = db.prepare<[string, string], Row>('SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? ORDER BY channel_id, id');
   const active = db.prepare<[], Row>('SELECT * FROM subscriptions WHERE paused_reason IS NULL ORDER BY id');
   const insert = db.prepare(`INSERT INTO subscriptions
-    (platform, workspace_id, channel_id, kind, topic, topic_key, time, timezone, days, count, mode, empty_note, created_by, created_at, updated_at, schedule_from)
-    VALUES (@platform, @workspaceId, @channelId, @kind, @topic, @topicKey, @time, @timezone, @days, @count, @mode, @emptyNote, @createdBy, @now, @now, @now)`);
+    (platform, workspace_id, channel_id, kind, topic, topic_key, time, timezone, days, count, mode, empty_note, thread, created_by, created_at, updated_at, schedule_from)
+    VALUES (@platform, @workspaceId, @channelId, @kind, @topic, @topicKey, @time, @timezone, @days, @count, @mode, @emptyNote, @thread, @createdBy, @now, @now, @now)`);
   // Re-subscribing changes the schedule and lifts a pause; the ID and the ledger stay.
   const update = db.prepare(`UPDATE subscriptions SET workspace_id = @workspaceId, topic = @topic, time = @time, timezone = @timezone,
-    days = @days, count = @count, mode = @mode, empty_note = @emptyNote, created_by = @createdBy, updated_at = @now, schedule_from = @now, paused_reason = NULL, paused_at = NULL
+    days = @days, count = @count, mode = @mode, empty_note = @emptyNote, thread = @thread, created_by = @createdBy, updated_at = @now, schedule_from = @now, paused_reason = NULL, paused_at = NULL
     WHERE id = @id`);
   const remove = db.prepare('DELETE FROM subscriptions WHERE id = ?');
   const removeChannel = db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?');
@@ -80,6 +82,7 @@ export function sqliteSubscriptions(db: Database.Database): SubscriptionRepo {
       count: input.count,
       mode: input.mode,
       emptyNote: input.emptyNote ? 1 : 0,
+      thread: input.thread ? 1 : 0,
       createdBy: input.createdBy,
       topicKey: key,
       now: now.getTime(),

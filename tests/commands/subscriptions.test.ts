@@ -54,6 +54,20 @@ describe('subscribe … new', () => {
     expect((await bot.run('subscribe', { topic: 'vae', mode: 'all' }, MANAGER)).text).toMatch(/^“all” is not a digest mode\./);
   });
 
+  it('thread: the confirmation says so, the listing shows it, and the digest is posted as a thread', async () => {
+    const reply = await bot.runText('subscribe diffusion 8am thread', MANAGER);
+    expect(reply.text).toContain('5 papers, in a thread at 08:00 (Europe/Paris), every day.');
+    expect(reply.text).toContain('Each digest is one message, with its papers as replies in a thread under it.');
+    expect((await store.subscriptions.get(1))).toMatchObject({ topic: 'diffusion', thread: true });
+    expect((await bot.runText('subscriptions', MANAGER)).text).toContain('in a thread');
+    await bot.runText('digest-now 1', MANAGER);
+    expect(poster.posted.at(-1)).toMatchObject({ thread: true });
+    expect((await bot.run('subscribe', { topic: 'vae', post: 'threads' }, MANAGER)).text).toMatch(/^“threads” is not a way to post a digest\./);
+    // Discord's typed option says the same.
+    await bot.run('subscribe', { topic: 'diffusion', post: 'message' }, MANAGER);
+    expect((await store.subscriptions.get(1))?.thread).toBeUndefined();
+  });
+
   it('new-notify posts a short line on a day with nothing new', async () => {
     const reply = await bot.runText('subscribe vae new-notify', MANAGER);
     expect(reply.text).toContain('up to 5 new papers at 09:00 (Europe/Paris), every day, and a line on days with none.');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Platform } from '../../src/core/command.js';
-import type { Poster, PostOutcome } from '../../src/core/poster.js';
+import type { Poster, PostOptions, PostOutcome } from '../../src/core/poster.js';
 import type { Reply } from '../../src/core/reply.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
 import type { SubscriptionInput } from '../../src/store/types.js';
@@ -45,6 +45,8 @@ export interface SentPost {
   channelId: string;
   reply: Reply;
   key: string;
+  /** Asked to post the papers in a thread. */
+  thread?: boolean;
 }
 
 /** A Poster that answers from a per-channel script (then `ok`) and records every call. */
@@ -62,8 +64,8 @@ export class ScriptedPoster implements Poster {
     return this;
   }
 
-  async post(channelId: string, reply: Reply, options: { idempotencyKey: string }): Promise<PostOutcome> {
-    const call = { channelId, reply, key: options.idempotencyKey };
+  async post(channelId: string, reply: Reply, options: PostOptions): Promise<PostOutcome> {
+    const call = { channelId, reply, key: options.idempotencyKey, ...(options.thread ? { thread: true } : {}) };
     this.calls.push(call);
     await this.gates.get(channelId);
     const outcome = this.scripts.get(channelId)?.shift() ?? { ok: true, messageId: `m${this.calls.length}` };

@@ -84,9 +84,9 @@ describe('GIVEN a channel subscribed to new diffusion papers on Discord and on S
       const first = await scheduler.tick();
       expect(first.deliveries.map((d) => d.state)).toEqual(['sent', 'sent']);
       const [message] = [...discord.messages.values()].filter((m) => m.channel_id === channel);
-      const embeds = message!.embeds as { title?: string; url?: string }[];
+      const fields = (message!.embeds as { fields?: { name: string; value: string }[] }[]).flatMap((e) => e.fields ?? []);
       // Most upvoted first; the old arrival is not news.
-      expect(embeds.filter((e) => e.url).map((e) => [e.title, e.url])).toEqual([
+      expect(fields.map((f) => [f.name, /\[arXiv\]\(([^)]+)\)/.exec(f.value)?.[1]])).toEqual([
         ['1. Guided Diffusion for Molecules', 'https://arxiv.org/abs/2603.00002'],
         ['2. Diffusion Sampling in Four Steps', 'https://arxiv.org/abs/2603.00001'],
       ]);

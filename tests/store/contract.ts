@@ -64,6 +64,18 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         expect((await store.subscriptions.listActive()).map((s) => s.id)).toEqual([first.subscription.id]);
       });
 
+      it('keeps how a digest is made and posted: mode, the quiet-day line, a thread', async () => {
+        const store = await fresh();
+        const { subscription } = await store.subscriptions.upsert(subInput({ mode: 'new', emptyNote: true, thread: true }), t0);
+        expect(await store.subscriptions.get(subscription.id)).toMatchObject({ mode: 'new', emptyNote: true, thread: true });
+        // Subscribing again without them turns them off.
+        await store.subscriptions.upsert(subInput({ mode: 'best' }), t1);
+        const again = await store.subscriptions.get(subscription.id);
+        expect(again).toMatchObject({ mode: 'best' });
+        expect(again?.emptyNote).toBeUndefined();
+        expect(again?.thread).toBeUndefined();
+      });
+
       it('keeps channels apart, per platform', async () => {
         const store = await fresh();
         const a = (await store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'C1' }), t0)).subscription;

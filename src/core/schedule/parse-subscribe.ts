@@ -16,6 +16,8 @@ export interface ScheduleFields {
   mode?: DigestMode;
   /** `new-notify`: new papers, and a short line on days with none. */
   emptyNote?: boolean;
+  /** `thread`: the papers in a thread under one message. */
+  thread?: boolean;
 }
 
 export interface SubscribeRequest extends ScheduleFields {
@@ -36,7 +38,9 @@ export function parseSubscribeText(text: string, given: ScheduleFields = {}): Su
   while (words.length > (quoted ? 0 : 1)) {
     const last = words[words.length - 1]!;
     const before = (words[words.length - 2] ?? '').toLowerCase();
-    if (out.mode === undefined && /^(new|best|new-notify)$/i.test(last)) {
+    if (out.thread === undefined && /^(thread|threaded)$/i.test(last)) {
+      out.thread = true;
+    } else if (out.mode === undefined && /^(new|best|new-notify)$/i.test(last)) {
       Object.assign(out, parseMode(last));
     } else if (out.count === undefined && /^\d+$/.test(last)) {
       out.count = parseCount(last);
@@ -92,4 +96,12 @@ export function parseMode(text: string): { mode: DigestMode; emptyNote?: boolean
   if (mode === 'best' || mode === 'new') return { mode };
   if (mode === 'new-notify') return { mode: 'new', emptyNote: true };
   throw new UserError(`“${text}” is not a digest mode.`, 'Use `new` (only new arrivals), `new-notify` (the same, with a short line on quiet days) or `best` (the best unseen papers on the topic, the default).');
+}
+
+/** `message` (all papers in one message) or `thread` (one message, the papers in its thread): true for a thread. */
+export function parsePostStyle(text: string): boolean {
+  const style = text.trim().toLowerCase();
+  if (style === 'message') return false;
+  if (style === 'thread') return true;
+  throw new UserError(`“${text}” is not a way to post a digest.`, 'Use `message` (all papers in one message, the default) or `thread` (one message, with the papers in its thread).');
 }

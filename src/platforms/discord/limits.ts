@@ -35,6 +35,8 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  /** @see https://discord.com/developers/docs/resources/channel#start-thread-from-message */
+  threadName: 100,
   /** A message nonce (string form). @see https://discord.com/developers/docs/resources/message#create-message */
   nonce: 25,
 } as const;
@@ -48,4 +50,7 @@ export const PERMISSIONS = {
   sendMessages: 1n << 11n,
   embedLinks: 1n << 14n,
   readMessageHistory: 1n << 16n,
+  /** For digests posted as threads. */
+  createPublicThreads: 1n << 35n,
+  sendMessagesInThreads: 1n << 38n,
 } as const;

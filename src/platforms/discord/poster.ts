@@ -16,8 +16,10 @@ import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
 import type { Logger } from '../../core/logger.js';
 import { silentLogger } from '../../core/logger.js';
-import type { Poster, PostOutcome } from '../../core/poster.js';
+import type { Poster, PostOptions, PostOutcome } from '../../core/poster.js';
 import type { Reply } from '../../core/reply.js';
+import { splitIntoThread, threadName } from '../../core/thread.js';
+import { postThreaded, type ThreadOutcome } from '../post-thread.js';
 import type { ActionEncoder } from './components.js';
 import { LIMITS } from './limits.js';
 import { renderMessage } from './render.js';
@@ -34,6 +36,9 @@ export interface DiscordPosterOptions {
 
 /** JSON error codes that mean this channel refuses the bot: Unknown Channel, Missing Access, Missing Permissions. */
 const CHANNEL_CODES: ReadonlySet<number> = new Set([10003, 50001, 50013]);
+
+/** "A thread has already been created for this message." */
+const THREAD_ALREADY_CREATED = 160004;
 
 /** Used when a 429 names no wait (should not happen): a cautious default. */
 const DEFAULT_RETRY_MS = 5000;
@@ -60,11 +65,21 @@ export class DiscordPoster implements Poster {
     this.log = options.logger ?? silentLogger;
   }
 
-  async post(channelId: string, reply: Reply, options: { idempotencyKey: string }): Promise<PostOutcome> {
+  async post(channelId: string, reply: Reply, options: PostOptions): Promise<PostOutcome> {
     if (this.tokenRejected) return { ok: false, kind: 'fatal', message: 'Discord rejected the bot token earlier (401); fix DISCORD_TOKEN' };
+    if (!options.thread) return this.send(channelId, reply, options.idempotencyKey);
+    return postThreaded(channelId, splitIntoThread(reply), {
+      // Every part has its own nonce, so a resend after a timeout is dropped by Discord, not posted twice.
+      post: (target, part, n) => this.send(target, part, n === 0 ? options.idempotencyKey : `${options.idempotencyKey}#${n}`),
+      openThread: (parentId, messageId) => this.openThread(parentId, messageId, threadName(reply, LIMITS.threadName)),
+      safeToRetry: new Set(['transient']),
+    });
+  }
+
+  private async send(channelId: string, reply: Reply, idempotencyKey: string): Promise<PostOutcome> {
     const body = {
       ...renderMessage(reply, { encodeAction: this.options.encodeAction, channel: true }),
-      nonce: nonceFor(options.idempotencyKey),
+      nonce: nonceFor(idempotencyKey),
       enforce_nonce: true,
     };
     try {
@@ -72,7 +87,24 @@ export class DiscordPoster implements Poster {
       return { ok: true, ...(message.id ? { messageId: message.id } : {}) };
     } catch (error) {
       const outcome = this.classify(error);
-      this.log.warn({ channelId, idempotencyKey: options.idempotencyKey, outcome }, 'discord post failed');
+      this.log.warn({ channelId, idempotencyKey, outcome }, 'discord post failed');
+      return outcome;
+    }
+  }
+
+  /**
+   * A public thread on the digest's message; its id is the message's id. Asking again for a message
+   * that already has one (a retry after a lost answer) is answered with code 160004: the thread is there.
+   * @see https://discord.com/developers/docs/resources/channel#start-thread-from-message
+   */
+  private async openThread(channelId: string, messageId: string, name: string): Promise<ThreadOutcome> {
+    try {
+      const thread = (await this.rest.post(Routes.threads(channelId, messageId), { body: { name, auto_archive_duration: 1440 } })) as { id?: string };
+      return { ok: true, threadId: thread.id ?? messageId };
+    } catch (error) {
+      if (error instanceof DiscordAPIError && error.code === THREAD_ALREADY_CREATED) return { ok: true, threadId: messageId };
+      const outcome = this.classify(error);
+      this.log.warn({ channelId, messageId, outcome }, 'discord thread could not be started');
       return outcome;
     }
   }

@@ -45,7 +45,13 @@ export async function registerDiscordCommands(options: RegisterOptions): Promise
 }
 
 /** Permissions the bot needs in channels: see them, post, embed, and read history for follow-ups. */
-export const BOT_PERMISSIONS = PERMISSIONS.viewChannel | PERMISSIONS.sendMessages | PERMISSIONS.embedLinks | PERMISSIONS.readMessageHistory;
+export const BOT_PERMISSIONS =
+  PERMISSIONS.viewChannel |
+  PERMISSIONS.sendMessages |
+  PERMISSIONS.embedLinks |
+  PERMISSIONS.readMessageHistory |
+  PERMISSIONS.createPublicThreads |
+  PERMISSIONS.sendMessagesInThreads;
 
 /** The OAuth2 URL that adds the bot and its slash commands to a server. */
 export function inviteUrl(applicationId: string): string {

@@ -9,7 +9,9 @@
 import { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 import { boltLogger } from './bolt-logger.js';
-import type { Poster, PostOutcome } from '../../core/poster.js';
+import type { Poster, PostOptions, PostOutcome } from '../../core/poster.js';
+import { splitIntoThread } from '../../core/thread.js';
+import { postThreaded } from '../post-thread.js';
 import type { Action, Reply } from '../../core/reply.js';
 import { describeError } from '../../core/safe-error.js';
 import { renderReply } from './render.js';
@@ -82,15 +84,33 @@ export class SlackPoster implements Poster {
     private readonly options: SlackPosterOptions,
   ) {}
 
-  async post(channelId: string, reply: Reply, _options: { idempotencyKey: string }): Promise<PostOutcome> {
+  async post(channelId: string, reply: Reply, options: PostOptions): Promise<PostOutcome> {
     // Slack has no idempotency key for chat.postMessage: the scheduler's ledger prevents repeats.
+    if (!options.thread) return this.send(channelId, undefined, reply);
+    return postThreaded(channelId, splitIntoThread(reply), {
+      // A thread's replies go to the channel with `thread_ts`, the parent message's ts.
+      post: (target, part, n) => (n === 0 ? this.send(channelId, undefined, part) : this.send(channelId, target, part)),
+      openThread: async (_channel, ts) => ({ ok: true, threadId: ts }),
+      // Only a 429 is retried: without an idempotency key any other resend could post twice.
+      safeToRetry: new Set(),
+    });
+  }
+
+  private async send(channelId: string, threadTs: string | undefined, reply: Reply): Promise<PostOutcome> {
     const { text, blocks } = renderReply({ ...reply, ephemeral: false }, { encode: this.options.encode });
     try {
-      const result = await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false });
+      const result = await this.client.chat.postMessage({
+        channel: channelId,
+        text,
+        blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
       return { ok: true, ...(result.ts ? { messageId: result.ts } : {}) };
     } catch (error) {
       const outcome = classifySlackError(error);
-      this.options.log?.warn({ channelId, kind: outcome.kind, err: describeError(error) }, 'slack post failed');
+      this.options.log?.warn({ channelId, threadTs, kind: outcome.kind, err: describeError(error) }, 'slack post failed');
       return outcome;
     }
   }

@@ -1,6 +1,6 @@
 /**
  * `/papers subscribe` with nothing after it, or the "Subscribe this channel" button, opens a form
- * instead of an error: topic, time, timezone, days, papers per digest and mode. The submission
+ * instead of an error: topic, time, timezone, days, papers per digest, mode and how to post. The submission
  * runs the same `subscribe` command as the typed form, and a problem is shown on the field.
  * @see https://docs.slack.dev/surfaces/modals
  */
@@ -80,6 +80,17 @@ export function subscribeView(channelId: string, defaults: { time: string; timez
           initial_option: option('best', 'The best on the topic not posted yet'),
         },
       },
+      {
+        type: 'input',
+        block_id: 'post',
+        label: plain('How to post'),
+        element: {
+          type: 'radio_buttons',
+          action_id: 'value',
+          options: [option('message', 'All papers in one message'), option('thread', 'One message, the papers in a thread under it')],
+          initial_option: option('message', 'All papers in one message'),
+        },
+      },
     ],
   };
 }
@@ -98,6 +109,7 @@ export function readSubscribeView(values: Record<string, Record<string, StateVal
     days: days.length ? days.join(',') : 'none',
     count: Number(field('count')?.selected_option?.value ?? 5),
     mode: field('mode')?.selected_option?.value ?? 'best',
+    post: field('post')?.selected_option?.value ?? 'message',
   };
 }
 

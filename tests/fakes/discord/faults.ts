@@ -21,6 +21,8 @@ export interface Fault extends FaultResponse {
   path: string | RegExp;
   /** How many requests the fault answers before it is used up (default 1; Infinity for all). */
   times?: number;
+  /** How many matching requests pass untouched before the fault starts answering (default 0). */
+  after?: number;
 }
 
 export const faults = {

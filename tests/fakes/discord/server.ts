@@ -58,6 +58,8 @@ export class FakeDiscord extends EventEmitter {
   private readonly faults: (Fault & { left: number })[] = [];
   private readonly hanging = new Set<ServerResponse>();
   private readonly nonces = new Map<string, { id: string; at: number }>();
+  /** Threads started from messages, by id (the message's id). */
+  readonly threads = new Map<string, { id: string; parent_id: string; name: string }>();
   private readonly server: Server;
   private readonly heartbeatIntervalMs: number;
   private port = 0;
@@ -176,6 +178,10 @@ export class FakeDiscord extends EventEmitter {
     );
     if (index === -1) return undefined;
     const fault = this.faults[index]!;
+    if (fault.after) {
+      fault.after -= 1;
+      return undefined;
+    }
     fault.left -= 1;
     if (fault.left <= 0) this.faults.splice(index, 1);
     return fault;
@@ -240,15 +246,35 @@ export class FakeDiscord extends EventEmitter {
     if (method === 'GET' && path === '/users/@me') return json(200, this.botUser);
     if (method === 'GET' && path === '/applications/@me') return json(200, { id: this.applicationId, name: 'paperbot', flags: 0, bot: this.botUser });
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') return this.postChannelMessage(m[1]!, body);
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path)) && method === 'POST') return this.startThread(m[1]!, m[2]!, body);
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'PUT') {
       return this.overwriteCommands(m[1]!, m[2], call.body);
     }
     return notFound();
   }
 
+  /**
+   * A public thread from a message: its id is the message's id, and messages can be posted to it
+   * like a channel. A second thread on one message is refused with 160004.
+   * @see https://discord.com/developers/docs/resources/channel#start-thread-from-message
+   */
+  private startThread(channelId: string, messageId: string, body: Json): Reply {
+    if (!this.channelIds.includes(channelId)) return notFound('Unknown Channel', 10003);
+    const message = this.messages.get(messageId);
+    if (!message || message.channel_id !== channelId) return notFound('Unknown Message', 10008);
+    const problems: string[] = [];
+    if (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 100) problems.push('name: Must be between 1 and 100 in length.');
+    if (body.auto_archive_duration !== undefined && ![60, 1440, 4320, 10080].includes(body.auto_archive_duration)) problems.push('auto_archive_duration: Value must be one of {60, 1440, 4320, 10080}.');
+    if (problems.length) return invalidFormBody(problems);
+    if (this.threads.has(messageId)) return json(400, { message: 'A thread has already been created for this message', code: 160004 });
+    const thread = { id: messageId, type: 11, guild_id: this.guildId, parent_id: channelId, name: body.name, owner_id: this.botUser.id, message_count: 0, member_count: 1 };
+    this.threads.set(messageId, thread);
+    return json(201, thread);
+  }
+
   /** @see https://discord.com/developers/docs/resources/message#create-message (nonce + enforce_nonce) */
   private postChannelMessage(channelId: string, body: Json): Reply {
-    if (!this.channelIds.includes(channelId)) return notFound('Unknown Channel', 10003);
+    if (!this.channelIds.includes(channelId) && !this.threads.has(channelId)) return notFound('Unknown Channel', 10003);
     const problems = messageProblems(body, { create: true });
     if (problems.includes('Cannot send an empty message')) return json(400, { message: 'Cannot send an empty message', code: 50006 });
     if (problems.length) return invalidFormBody(problems);

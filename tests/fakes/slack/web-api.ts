@@ -63,12 +63,14 @@ export class FakeSlack {
   readonly users = new Map<string, FakeUser>();
   /** Socket Mode: push envelopes to a connected app and await its acks. */
   readonly socketMode = new FakeSocketMode();
-  private readonly faults = new Map<string, { fault: Fault; times: number }[]>();
+  private readonly faults = new Map<string, { fault: Fault; times: number; after: number }[]>();
   private readonly waiters: (() => void)[] = [];
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
   private base = '';
   private seq = 0;
+  /** `channel ts` of every message posted, so a reply's `thread_ts` must name a real parent. */
+  private readonly posted = new Set<string>();
 
   constructor(private readonly options: FakeSlackOptions = {}) {
     for (const user of options.users ?? []) this.users.set(user.id, user);
@@ -112,10 +114,13 @@ export class FakeSlack {
     return `${this.base}/response/${id}`;
   }
 
-  /** Makes the next `times` calls of `method` fail with `fault`. Use `response_url` for respond posts. */
-  fail(method: string, fault: Fault, times = 1): this {
+  /**
+   * Makes `times` calls of `method` fail with `fault`, after letting `after` calls through. Use
+   * `response_url` for respond posts.
+   */
+  fail(method: string, fault: Fault, times = 1, after = 0): this {
     const list = this.faults.get(method) ?? [];
-    list.push({ fault, times });
+    list.push({ fault, times, after });
     this.faults.set(method, list);
     return this;
   }
@@ -205,8 +210,11 @@ export class FakeSlack {
       case 'chat.postMessage': {
         if (typeof args.channel !== 'string' || !args.channel) return { ok: false, error: 'channel_not_found' };
         if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
+        const threadTs = typeof args.thread_ts === 'string' ? args.thread_ts : undefined;
+        if (threadTs !== undefined && !this.posted.has(`${args.channel} ${threadTs}`)) return { ok: false, error: 'thread_not_found' };
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
-        return { ok: true, channel: args.channel, ts, message: { type: 'message', text: args.text, blocks: args.blocks, ts } };
+        this.posted.add(`${args.channel} ${ts}`);
+        return { ok: true, channel: args.channel, ts, message: { type: 'message', text: args.text, blocks: args.blocks, ts, ...(threadTs ? { thread_ts: threadTs } : {}) } };
       }
       case 'views.open': {
         // Modal limits as Slack documents them: title and buttons 24 characters, at most 100 blocks.
@@ -256,6 +264,10 @@ export class FakeSlack {
     const list = this.faults.get(method);
     const next = list?.[0];
     if (!list || !next) return undefined;
+    if (next.after > 0) {
+      next.after -= 1;
+      return undefined;
+    }
     if (--next.times <= 0) list.shift();
     return next.fault;
   }

@@ -82,11 +82,13 @@ describe('GIVEN registration against the fake Discord', () => {
 });
 
 describe('GIVEN an application id', () => {
-  it('THEN the invite URL asks for the bot and commands scopes with View Channel, Send Messages, Embed Links, Read Message History', () => {
+  it('THEN the invite URL asks for the bot and commands scopes with View Channel, Send Messages, Embed Links, Read Message History and thread posting', () => {
     const url = new URL(inviteUrl('123456789012345678'));
     expect(url.origin + url.pathname).toBe('https://discord.com/oauth2/authorize');
     expect(url.searchParams.get('client_id')).toBe('123456789012345678');
     expect(url.searchParams.get('scope')).toBe('bot applications.commands');
-    expect(BigInt(url.searchParams.get('permissions')!)).toBe((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n));
+    // Create Public Threads and Send Messages in Threads, for digests posted as threads.
+    expect(BigInt(url.searchParams.get('permissions')!)).toBe((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n) | (1n << 35n) | (1n << 38n));
+    expect(url.searchParams.get('permissions')).toBe('309237730304');
   });
 });

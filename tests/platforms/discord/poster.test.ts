@@ -111,3 +111,53 @@ describe('GIVEN Discord refuses the post', () => {
     expect(fake.calls.length).toBe(before);
   });
 });
+
+describe('GIVEN a digest posted as a thread', () => {
+  const card = (n: number) => ({ id: `p${n}`, title: `Paper ${n}`, titleDerived: false, meta: `ID p${n}`, summary: `TL;DR: finding ${n}.`, links: [] });
+  const threaded = reply('Digest: Diffusion', [
+    { type: 'header', text: 'Digest: Diffusion' },
+    { type: 'context', text: 'Denoising generative models.' },
+    ...[1, 2, 3].map((n) => ({ type: 'paper' as const, paper: card(n) })),
+    { type: 'context', text: 'Subscription #4' },
+  ]);
+  const threadPath = /^\/channels\/\d+\/messages\/\d+\/threads$/;
+  const messagesIn = (id: string) => [...fake.messages.values()].filter((m) => m.channel_id === id);
+
+  it('THEN one message goes to the channel, a thread named after the digest opens on it, and each paper is a reply there', async () => {
+    const outcome = await poster().post(channel(), threaded, { idempotencyKey: 'thread-1', thread: true });
+    expect(outcome.ok).toBe(true);
+    const parentId = outcome.ok ? outcome.messageId! : '';
+    const parent = fake.messages.get(parentId)!;
+    expect(parent.channel_id).toBe(channel());
+    expect(JSON.stringify(parent.embeds)).toContain('3 papers in the thread, one reply each.');
+    expect(JSON.stringify(parent.embeds)).not.toContain('Paper 1');
+    expect(fake.threads.get(parentId)).toMatchObject({ parent_id: channel(), name: 'Digest: Diffusion' });
+    const replies = messagesIn(parentId);
+    expect(replies.map((m) => (m.embeds as { title?: string }[])[0]!.title)).toEqual(['Paper 1', 'Paper 2', 'Paper 3']);
+  });
+
+  it('THEN a paper that fails with a 5xx is resent under the same nonce, and lands once', async () => {
+    const parentPosts = postsSoFar();
+    // The message and paper 1 go through; paper 2 fails once.
+    fake.injectFault({ method: 'POST', path: POST, after: 2, ...faults.serverError(503) });
+    const outcome = await poster().post(channel(), threaded, { idempotencyKey: 'thread-2', thread: true });
+    expect(outcome.ok).toBe(true);
+    const parentId = outcome.ok ? outcome.messageId! : '';
+    expect(postsSoFar() - parentPosts).toBe(5);
+    expect(messagesIn(parentId).map((m) => (m.embeds as { title?: string }[])[0]!.title)).toEqual(['Paper 1', 'Paper 2', 'Paper 3']);
+  });
+
+  it('THEN a thread the bot may not start leaves the slot uncertain, saying so, and posts no paper', async () => {
+    fake.injectFault({ method: 'POST', path: threadPath, ...faults.missingPermissions() });
+    const outcome = await poster().post(channel(), threaded, { idempotencyKey: 'thread-3', thread: true });
+    expect(outcome).toMatchObject({ ok: false, kind: 'uncertain' });
+    expect(!outcome.ok && outcome.message).toMatch(/^the digest's message was posted, but its thread could not be started \(403 50013/);
+  });
+
+  it('THEN a digest with no papers is one plain message, without a thread', async () => {
+    const threads = fake.threads.size;
+    const outcome = await poster().post(channel(), reply('Nothing new', [{ type: 'header', text: 'New on Diffusion' }, { type: 'text', text: 'Nothing new.' }]), { idempotencyKey: 'thread-4', thread: true });
+    expect(outcome.ok).toBe(true);
+    expect(fake.threads.size).toBe(threads);
+  });
+});

@@ -96,3 +96,49 @@ describe('SlackPoster', () => {
     expect(await bad.post('C123', digest, KEY)).toEqual({ ok: false, kind: 'fatal', message: 'invalid_auth' });
   });
 });
+
+describe('SlackPoster, a digest posted as a thread', () => {
+  let fake: FakeSlack;
+  let poster: SlackPoster;
+  const codec = new ActionCodec();
+  const card = (n: number) => ({ id: `p${n}`, title: `Paper ${n}`, titleDerived: false, meta: `ID p${n}`, summary: `TL;DR: finding ${n}.`, links: [] });
+  const threaded = reply('Digest: Diffusion', [
+    { type: 'header', text: 'Digest: Diffusion' },
+    ...[1, 2, 3].map((n) => ({ type: 'paper' as const, paper: card(n) })),
+    { type: 'context', text: 'Subscription #4' },
+  ]);
+  const posts = () => fake.callsTo('chat.postMessage');
+
+  beforeAll(async () => {
+    fake = await startFakeSlack({ tokens: ['xoxb-good'] });
+    poster = new SlackPoster(createStrictClient('xoxb-good', { apiUrl: fake.apiUrl }), { encode: codec.encode.bind(codec) });
+  });
+  afterAll(() => fake?.stop());
+  beforeEach(() => fake.clearFaults());
+
+  it('posts one message, then each paper as a reply in its thread', async () => {
+    const before = posts().length;
+    const outcome = await poster.post('C123', threaded, { idempotencyKey: 't1', thread: true });
+    expect(outcome).toEqual({ ok: true, messageId: expect.stringMatching(/^\d+\.\d{6}$/) });
+    const calls = posts().slice(before);
+    expect(calls.map((c) => c.args.thread_ts)).toEqual([undefined, ...Array(3).fill(outcome.ok ? outcome.messageId : '')]);
+    expect(calls[0]!.args.text).toBe('Digest: Diffusion\n3 papers in the thread, one reply each.');
+    expect(calls.slice(1).map((c) => JSON.stringify(c.args.blocks).match(/\*Paper \d\*/)?.[0])).toEqual(['*Paper 1*', '*Paper 2*', '*Paper 3*']);
+  });
+
+  it('waits out a 429 inside the thread and carries on', async () => {
+    const before = posts().length;
+    fake.fail('chat.postMessage', { rateLimited: true, retryAfter: 0 }, 1, 2);
+    const outcome = await poster.post('C123', threaded, { idempotencyKey: 't2', thread: true });
+    expect(outcome.ok).toBe(true);
+    expect(posts().slice(before).map((c) => c.outcome)).toEqual(['ok', 'ok', 'ratelimited', 'ok', 'ok']);
+  });
+
+  it('never resends a reply that may have landed: the outcome is uncertain and says how far it got', async () => {
+    const before = posts().length;
+    fake.fail('chat.postMessage', { status: 503 }, 1, 2);
+    const outcome = await poster.post('C123', threaded, { idempotencyKey: 't3', thread: true });
+    expect(outcome).toMatchObject({ ok: false, kind: 'uncertain', message: expect.stringMatching(/^the digest's message was posted, but only 1 of 3 papers reached its thread/) });
+    expect(posts().length - before).toBe(3);
+  });
+});

@@ -2,12 +2,13 @@
  * `/papers subscribe` alone, or the "Subscribe this channel" button, opens a form; submitting it
  * subscribes the channel, and a mistake is shown on its field. Real Bolt App, fake Slack.
  */
+import type { ModalView } from '@slack/types';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry } from '../../../commands/index.js';
 import { Bot } from '../../../src/core/bot.js';
 import { startSlack, type SlackHandle } from '../../../src/platforms/slack/app.js';
-import { SUBSCRIBE_VIEW } from '../../../src/platforms/slack/subscribe-modal.js';
+import { SUBSCRIBE_VIEW, subscribeView } from '../../../src/platforms/slack/subscribe-modal.js';
 import { createScheduler } from '../../../src/scheduler/scheduler.js';
 import { createSubscriptionService } from '../../../src/scheduler/service.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite.js';
@@ -42,13 +43,14 @@ afterAll(async () => {
 type View = { callback_id: string; private_metadata: string; title: { text: string }; blocks: { block_id: string; element: Record<string, unknown> }[] };
 const lastView = () => fake.callsTo('views.open').at(-1)?.args.view as View | undefined;
 
-const values = (fields: { topic: string; time?: string; timezone?: string; days?: string[]; count?: string; mode?: string }) => ({
+const values = (fields: { topic: string; time?: string; timezone?: string; days?: string[]; count?: string; mode?: string; post?: string }) => ({
   topic: { value: { type: 'plain_text_input', value: fields.topic } },
   time: { value: { type: 'timepicker', selected_time: fields.time ?? '09:00' } },
   timezone: { value: { type: 'plain_text_input', value: fields.timezone ?? 'Europe/Berlin' } },
   days: { value: { type: 'checkboxes', selected_options: (fields.days ?? ['1', '2', '3', '4', '5', '6', '7']).map((value) => ({ value })) } },
   count: { value: { type: 'static_select', selected_option: { value: fields.count ?? '5' } } },
   mode: { value: { type: 'radio_buttons', selected_option: { value: fields.mode ?? 'best' } } },
+  post: { value: { type: 'radio_buttons', selected_option: { value: fields.post ?? 'message' } } },
 });
 
 describe('the subscribe form', () => {
@@ -58,15 +60,20 @@ describe('the subscribe form', () => {
     const view = await waitFor(() => (fake.callsTo('views.open').length > before ? lastView() : undefined));
     expect(view.callback_id).toBe(SUBSCRIBE_VIEW);
     expect(JSON.parse(view.private_metadata)).toEqual({ channelId: 'C0TEAM' });
-    expect(view.blocks.map((b) => b.block_id)).toEqual(['topic', 'time', 'timezone', 'days', 'count', 'mode']);
+    expect(view.blocks.map((b) => b.block_id)).toEqual(['topic', 'time', 'timezone', 'days', 'count', 'mode', 'post']);
     expect(view.blocks[1]!.element).toMatchObject({ type: 'timepicker', initial_time: '09:00' });
     expect(view.blocks[2]!.element).toMatchObject({ initial_value: 'Europe/Berlin' });
+  });
+
+  it('is one of Slack\'s own modal views (checked by the compiler against @slack/types)', () => {
+    const view: ModalView = subscribeView('C0TEAM', { time: '09:00', timezone: 'UTC' });
+    expect(view.blocks).toHaveLength(7);
   });
 
   it('subscribes the channel on submit and tells the channel', async () => {
     const reply = await sender.viewSubmission(
       { callback_id: SUBSCRIBE_VIEW, private_metadata: JSON.stringify({ channelId: 'C0TEAM' }) },
-      values({ topic: 'diffusion', time: '08:30', timezone: 'Paris', days: ['1', '3', '5'], count: '3', mode: 'new' }),
+      values({ topic: 'diffusion', time: '08:30', timezone: 'Paris', days: ['1', '3', '5'], count: '3', mode: 'new', post: 'thread' }),
       { userId: 'UADMIN' },
     );
     expect(reply.status).toBe(200);
@@ -78,10 +85,11 @@ describe('the subscribe form', () => {
       days: [1, 3, 5],
       count: 3,
       mode: 'new',
+      thread: true,
       createdBy: 'UADMIN',
     });
     const posted = await waitFor(() => fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'C0TEAM'));
-    expect(String(posted.args.text)).toMatch(/^Subscribed this channel to Diffusion models \(#1\): up to 3 new papers at 08:30 \(Europe\/Paris\), Mon, Wed, Fri\./);
+    expect(String(posted.args.text)).toMatch(/^Subscribed this channel to Diffusion models \(#1\): up to 3 new papers, in a thread at 08:30 \(Europe\/Paris\), Mon, Wed, Fri\./);
   });
 
   it('keeps the form open with the problem on its field', async () => {
