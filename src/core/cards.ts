@@ -50,6 +50,7 @@ export function paperCard(paper: Paper, summary: string): PaperCard {
     meta: paperMeta(paper),
     summary,
     links: paperLinks(paper),
+    ...(paper.published ? { published: paper.published } : {}),
   };
 }
 

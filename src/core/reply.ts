@@ -30,6 +30,8 @@ export interface PaperCard {
   links: { label: string; url: string }[];
   /** Position in a longer list (6 on the second page of results); renderers number cards by it. */
   rank?: number;
+  /** Publication date `YYYY-MM-DD`, also written in `meta`; platforms with native dates show it their way. */
+  published?: string;
 }
 
 export type Block =

@@ -9,6 +9,7 @@
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Block, PaperCard } from '../../core/reply.js';
+import { formatDate } from '../../core/text.js';
 import { LIMITS } from './limits.js';
 import { clip, oneLine, safeUrl, toMarkdown, toPlain } from './markdown.js';
 
@@ -44,6 +45,26 @@ function paperTitle(paper: PaperCard, number: number | undefined): string {
   return number === undefined ? title : `${number}. ${title}`;
 }
 
+/**
+ * Noon UTC on the publication date: Discord shows an instant in each reader's own timezone, and
+ * noon keeps the calendar date the same from UTC−11 to UTC+11 (midnight would show the day before
+ * in the Americas).
+ */
+function noonUtc(date: string | undefined): Date | undefined {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const noon = new Date(`${date}T12:00:00Z`);
+  return Number.isNaN(noon.getTime()) ? undefined : noon;
+}
+
+/** The metadata line with its date as a Discord timestamp (`<t:…:D>`), which each reader sees in their locale. */
+function metaMarkdown(paper: PaperCard): string {
+  const meta = toMarkdown(toPlain(paper.meta));
+  const noon = noonUtc(paper.published);
+  if (!noon) return meta;
+  const written = formatDate(paper.published!);
+  return meta.includes(written) ? meta.replace(written, `<t:${noon.getTime() / 1000}:D>`) : meta;
+}
+
 function paperDraft(paper: PaperCard, number: number | undefined): Draft {
   const { url, extra } = paperLinks(paper);
   const summary = clip(toMarkdown(paper.summary.trim()), LIMITS.embedDescription - extra.length - 2);
@@ -59,7 +80,7 @@ function paperDraft(paper: PaperCard, number: number | undefined): Draft {
 
 function paperField(paper: PaperCard, number: number | undefined): APIEmbedField {
   const { extra } = paperLinks(paper);
-  const tail = [toMarkdown(toPlain(paper.meta)), extra].filter(Boolean).join('\n');
+  const tail = [metaMarkdown(paper), extra].filter(Boolean).join('\n');
   const summary = clip(toMarkdown(oneLine(paper.summary)), LIMITS.fieldValue - tail.length - 1);
   return { name: paperTitle(paper, number), value: `${summary}\n${tail}`, inline: false };
 }

@@ -187,3 +187,17 @@ describe('GIVEN a channel post (poster)', () => {
     expect(message.flags).toBeUndefined();
   });
 });
+
+describe('GIVEN a list of papers with publication dates', () => {
+  it('THEN each field shows its date as a Discord timestamp at noon UTC, so every reader sees the same calendar day', () => {
+    const blocks: Block[] = [1, 2].map((n) => ({ type: 'paper', paper: card(n, { published: '2024-11-25' }) }));
+    const [embed] = render({ text: 'x', blocks, buttons: [], ephemeral: false }).embeds;
+    const noon = Date.UTC(2024, 10, 25, 12) / 1000;
+    expect(embed!.fields![0]!.value).toBe(`Summary 1.\nID p1 · <t:${noon}:D> · 3 authors`);
+  });
+
+  it('THEN a single paper keeps the written date in its footer, where Discord renders no timestamps', () => {
+    const [, embed] = render({ text: 'x', blocks: [{ type: 'header', text: 'h' }, { type: 'paper', paper: card(1, { published: '2024-11-25' }) }], buttons: [], ephemeral: false }).embeds;
+    expect(embed!.footer!.text).toBe('ID p1 · Nov 25, 2024 · 3 authors');
+  });
+});
