@@ -125,6 +125,32 @@ export const migrations: readonly Migration[] = [
     description: 'a digest may be posted as one message with its papers in a thread',
     sql: `ALTER TABLE subscriptions ADD COLUMN thread INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 8,
+    description: 'reading lists (a user\'s own, a channel\'s shared) and 👍/👎 feedback per channel',
+    sql: `
+      CREATE TABLE saved_papers (
+        platform TEXT NOT NULL,
+        owner_kind TEXT NOT NULL CHECK (owner_kind IN ('user', 'channel')),
+        owner_id TEXT NOT NULL,
+        paper_id TEXT NOT NULL,
+        saved_at INTEGER NOT NULL,
+        saved_by TEXT,
+        PRIMARY KEY (platform, owner_kind, owner_id, paper_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX saved_papers_by_saver ON saved_papers (platform, saved_by) WHERE saved_by IS NOT NULL;
+      CREATE TABLE feedback (
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        paper_id TEXT NOT NULL,
+        vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+        at INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel_id, user_id, paper_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX feedback_by_user ON feedback (platform, user_id);
+    `,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

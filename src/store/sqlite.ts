@@ -12,6 +12,7 @@ import { sqliteHistory } from './sqlite-history.js';
 import { sqliteLedger } from './sqlite-ledger.js';
 import { sqlitePapers } from './sqlite-papers.js';
 import { sqliteSubscriptions } from './sqlite-subscriptions.js';
+import { sqliteFeedback, sqlitePrivacy, sqliteReadingLists } from './sqlite-user-data.js';
 import type { Store } from './types.js';
 
 export interface SqliteStoreOptions {
@@ -43,6 +44,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       deliveries: sqliteLedger(db, history),
       history: { postedIds: history.postedIds, record: history.record },
       papers: sqlitePapers(db),
+      readingLists: sqliteReadingLists(db),
+      feedback: sqliteFeedback(db),
+      privacy: sqlitePrivacy(db),
       ping: async () => {
         try {
           return db.open && db.prepare('SELECT 1 AS ok').get() !== undefined;

@@ -5,10 +5,14 @@
  * the contract suite in tests/store/contract.ts.
  */
 import type { DeliveryState } from '../core/delivery-state.js';
+import type { FeedbackLog, Privacy } from '../core/feedback.js';
+import type { ReadingLists } from '../core/reading-list.js';
 import type { ChannelRef, Subscription, SubscriptionInput } from '../core/subscription.js';
 import type { Paper } from '../corpus/paper.js';
 
 export type { DeliveryState } from '../core/delivery-state.js';
+export type { ChannelVote, FeedbackLog, ForgetReport, Privacy, Vote } from '../core/feedback.js';
+export type { ListOwner, ReadingLists, SavedPaper } from '../core/reading-list.js';
 export type { ChannelRef, Subscription, SubscriptionInput, Weekday } from '../core/subscription.js';
 
 export interface SlotKey {
@@ -122,6 +126,10 @@ export interface Store {
   readonly deliveries: DeliveryLedger;
   readonly history: ChannelHistory;
   readonly papers: PaperRepo;
+  readonly readingLists: ReadingLists;
+  readonly feedback: FeedbackLog;
+  /** `forget me`: everything about one user, deleted or anonymised in one transaction. */
+  readonly privacy: Privacy;
   /** True when the store answers a trivial query; false once closed or broken (health checks). */
   ping(): Promise<boolean>;
   /** `ok`, or what the engine's own consistency check found. */

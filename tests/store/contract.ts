@@ -7,6 +7,7 @@ import { DELIVERY_STATES, IllegalTransition, TRANSITIONS, type DeliveryState } f
 import type { Paper } from '../../src/corpus/paper.js';
 import { titleKey } from '../../src/corpus/title-key.js';
 import type { SlotKey, Store } from '../../src/store/types.js';
+import { channelList, userList } from '../../src/core/reading-list.js';
 import { subInput } from '../scheduler/helpers.js';
 
 const t0 = new Date('2026-03-02T08:00:00Z');
@@ -274,6 +275,68 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         await store.papers.recordFetch('hf', { ok: false, error: 'timeout' }, t1);
         await store.papers.recordFetch('hf', { ok: true, added: 2 }, t1);
         expect(await store.papers.sourceStatus()).toEqual([{ source: 'hf', papersAdded: 5, lastSuccess: t1, lastError: 'timeout', lastErrorAt: t1 }]);
+      });
+    });
+
+    describe('reading lists, feedback and forgetting a user', () => {
+      const alice = userList('slack', 'UALICE');
+      const bob = userList('slack', 'UBOB');
+      const team = channelList('slack', 'CTEAM');
+      const chan = { platform: 'slack', channelId: 'CTEAM' };
+
+      it('keeps each list apart, newest first, without duplicates; only a channel list says who saved', async () => {
+        const store = await fresh();
+        expect(await store.readingLists.save(alice, 'p1', 'UALICE', t0)).toBe(true);
+        expect(await store.readingLists.save(alice, 'p2', 'UALICE', t1)).toBe(true);
+        expect(await store.readingLists.save(alice, 'p1', 'UALICE', t1)).toBe(false);
+        await store.readingLists.save(team, 'p3', 'UBOB', t0);
+        expect(await store.readingLists.list(alice)).toEqual([
+          { paperId: 'p2', savedAt: t1 },
+          { paperId: 'p1', savedAt: t0 },
+        ]);
+        expect(await store.readingLists.list(bob)).toEqual([]);
+        expect(await store.readingLists.list(team)).toEqual([{ paperId: 'p3', savedAt: t0, savedBy: 'UBOB' }]);
+        // The same id on another platform is another user.
+        expect(await store.readingLists.list(userList('discord', 'UALICE'))).toEqual([]);
+        expect(await store.readingLists.remove(alice, 'p1')).toBe(true);
+        expect(await store.readingLists.remove(alice, 'p1')).toBe(false);
+        expect((await store.readingLists.list(alice)).map((s) => s.paperId)).toEqual(['p2']);
+      });
+
+      it('keeps one vote per user and paper in a channel: changed, taken back, reset', async () => {
+        const store = await fresh();
+        await store.feedback.vote(chan, 'UALICE', 'p1', 1, t0);
+        await store.feedback.vote(chan, 'UBOB', 'p1', -1, t0);
+        await store.feedback.vote(chan, 'UALICE', 'p1', -1, t1);
+        await store.feedback.vote(chan, 'UALICE', 'p2', 1, t1);
+        await store.feedback.vote({ platform: 'slack', channelId: 'COTHER' }, 'UALICE', 'p9', 1, t1);
+        expect(await store.feedback.channelVotes(chan)).toEqual([
+          { userId: 'UBOB', paperId: 'p1', vote: -1, at: t0 },
+          { userId: 'UALICE', paperId: 'p1', vote: -1, at: t1 },
+          { userId: 'UALICE', paperId: 'p2', vote: 1, at: t1 },
+        ]);
+        await store.feedback.vote(chan, 'UBOB', 'p1', 0, t1);
+        expect((await store.feedback.channelVotes(chan)).map((v) => v.userId)).toEqual(['UALICE', 'UALICE']);
+        expect(await store.feedback.resetChannel(chan)).toBe(2);
+        expect(await store.feedback.channelVotes(chan)).toEqual([]);
+        expect(await store.feedback.channelVotes({ platform: 'slack', channelId: 'COTHER' })).toHaveLength(1);
+      });
+
+      it('forgets one user: their list and votes go, channel lists and subscriptions stop naming them, others stay', async () => {
+        const store = await fresh();
+        await store.readingLists.save(alice, 'p1', 'UALICE', t0);
+        await store.readingLists.save(bob, 'p1', 'UBOB', t0);
+        await store.readingLists.save(team, 'p2', 'UALICE', t0);
+        await store.feedback.vote(chan, 'UALICE', 'p1', 1, t0);
+        await store.feedback.vote(chan, 'UBOB', 'p1', 1, t0);
+        const { subscription } = await store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'CTEAM', createdBy: 'UALICE' }), t0);
+        expect(await store.privacy.forgetUser('slack', 'UALICE')).toEqual({ savedPapers: 1, votes: 1, anonymised: 2 });
+        expect(await store.readingLists.list(alice)).toEqual([]);
+        expect(await store.readingLists.list(bob)).toHaveLength(1);
+        expect(await store.readingLists.list(team)).toEqual([{ paperId: 'p2', savedAt: t0 }]);
+        expect((await store.feedback.channelVotes(chan)).map((v) => v.userId)).toEqual(['UBOB']);
+        expect((await store.subscriptions.get(subscription.id))?.createdBy).toBe('');
+        expect(await store.privacy.forgetUser('slack', 'UALICE')).toEqual({ savedPapers: 0, votes: 0, anonymised: 0 });
       });
     });
 

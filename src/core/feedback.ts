@@ -1,0 +1,37 @@
+/**
+ * Feedback: a reader marks a paper 👍 (relevant to this channel) or 👎 (not). Votes are kept per
+ * channel and user, so a channel's taste is the sum of its members' votes and a user can take
+ * theirs back (`forget me`).
+ */
+import type { ChannelRef } from './subscription.js';
+
+export type Vote = 1 | -1;
+
+export interface ChannelVote {
+  userId: string;
+  paperId: string;
+  vote: Vote;
+  at: Date;
+}
+
+export interface FeedbackLog {
+  /** Records or changes a user's vote on a paper in a channel; `0` takes it back. */
+  vote(channel: ChannelRef, userId: string, paperId: string, vote: Vote | 0, now: Date): Promise<void>;
+  /** Every vote in the channel, oldest first. */
+  channelVotes(channel: ChannelRef): Promise<ChannelVote[]>;
+  /** Forgets the channel's votes (`taste reset`); how many there were. */
+  resetChannel(channel: ChannelRef): Promise<number>;
+}
+
+/** What `forget me` removed. */
+export interface ForgetReport {
+  savedPapers: number;
+  votes: number;
+  /** Subscriptions and channel-list entries that named the user, now anonymous. */
+  anonymised: number;
+}
+
+export interface Privacy {
+  /** Deletes everything stored about one user on one platform, in one transaction. */
+  forgetUser(platform: string, userId: string): Promise<ForgetReport>;
+}
