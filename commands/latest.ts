@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
-import { detailsButton, paperCard, similarButton } from '../src/core/cards.js';
+import { paperCard, resultButtons } from '../src/core/cards.js';
 import { resolveTopic } from '../src/core/resolve-topic.js';
 import { reply, type Block, type Button } from '../src/core/reply.js';
 import { PAGE_SIZE } from './search.js';
@@ -37,7 +37,7 @@ export const latest = defineCommand({
       ...result.hits.map(({ paper }, i): Block => ({
         type: 'paper',
         paper: { ...paperCard(paper, library.tldr(paper)), rank: first + i },
-        buttons: [detailsButton(paper.id), similarButton(paper.id)],
+        buttons: resultButtons(paper.id),
       })),
     ];
     const args = { ...(topic ? { topic } : {}) };

@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
-import { detailsButton, paperCard, similarButton } from '../src/core/cards.js';
+import { paperCard, resultButtons } from '../src/core/cards.js';
 import { reply, type Block, type Button } from '../src/core/reply.js';
 
 export const PAGE_SIZE = 5;
@@ -45,7 +45,7 @@ export const search = defineCommand({
       ...result.hits.map(({ paper }, i): Block => ({
         type: 'paper',
         paper: { ...paperCard(paper, library.tldr(paper)), rank: first + i },
-        buttons: [detailsButton(paper.id), similarButton(paper.id)],
+        buttons: resultButtons(paper.id),
       })),
     ];
     const buttons: Button[] = page === 1 ? suggestionButtons.slice(0, 1) : [];

@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
-import { detailsButton, paperCard } from '../src/core/cards.js';
+import { digestButtons, paperCard } from '../src/core/cards.js';
 import { UserError } from '../src/core/errors.js';
 import { findOrFetchPaper } from '../src/core/find-paper.js';
 import { reply, type Block } from '../src/core/reply.js';
@@ -21,7 +21,7 @@ export const similar = defineCommand({
       ...hits.map(({ paper }): Block => ({
         type: 'paper',
         paper: paperCard(paper, library.tldr(paper)),
-        buttons: [detailsButton(paper.id)],
+        buttons: digestButtons(paper.id),
       })),
     ];
     const lines = hits.map(({ paper }, i) => `${i + 1}. ${paper.title} (${paper.id})`);

@@ -3,7 +3,7 @@
  * part with the shutdown coordinator so it closes in reverse start-up order.
  */
 import type { Readable, Writable } from 'node:stream';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRegistry } from '../commands/index.js';
 import type { Config } from './config/index.js';
 import { Bot } from './core/bot.js';
@@ -26,6 +26,7 @@ import { LibraryHolder, Metrics, ShutdownCoordinator, reloadOnSignal, startOpsSe
 import { CONFIG_DIR } from './paths.js';
 import { ConsolePoster } from './platforms/console/poster.js';
 import { ansiStyle, plainStyle } from './platforms/console/render.js';
+import { saveExport } from './platforms/console/save-file.js';
 import { startConsole, type ConsoleSession } from './platforms/console/session.js';
 import type { AnyAdapter } from './platforms/adapter.js';
 import { pacingFor, platformAdapters } from './platforms/registry.js';
@@ -117,6 +118,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     rateLimit: config.rateLimit,
     unlimited: ['console'],
     subscriptions,
+    userData: store,
     onCommand: metrics.commandFinished,
     accepting: () => shutdown.accepting,
     track: (work) => shutdown.track(work, 'command'),
@@ -138,6 +140,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
       input: io.input,
       output: io.output,
       style,
+      saveFile: (file) => saveExport(join(dirname(config.databaseFile), 'exports'), file),
       banner: `paperbot console: ${holder.current().papers.length} papers loaded. Try /help, /search diffusion, /random, /digest contrastive or /subscribe diffusion 09:00. Press buttons by number; quit to leave.\n`,
     });
     posters.set('console', new ConsolePoster(session.print));

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActionCodec } from './actions.js';
 import { parseArgText, type RawArgs } from './args.js';
-import type { CommandContext, RequestInfo } from './command.js';
+import type { CommandContext, RequestInfo, UserData } from './command.js';
 import { runCommand, type CommandRegistry } from './dispatch.js';
 import { UserError } from './errors.js';
 import type { PaperFetcher, PaperLibrary } from './library.js';
@@ -29,6 +29,8 @@ export interface BotOptions {
   subscriptions?: SubscriptionService;
   /** Looks up unknown arXiv ids from a network source. */
   fetcher?: PaperFetcher;
+  /** Reading lists, votes, forgetting a user (the store). */
+  userData?: UserData;
   /** Called after every command with its outcome, for metrics. */
   onCommand?: (event: { command: string; platform: string; outcome: 'ok' | 'user_error' | 'rate_limited'; ms: number }) => void;
   /** Whether new commands are accepted; false while shutting down. */
@@ -119,6 +121,7 @@ export class Bot {
       ...(this.options.subscriptions ? { subscriptions: this.options.subscriptions } : {}),
       commands: [...this.registry.values()],
       ...(this.options.fetcher ? { fetcher: this.options.fetcher } : {}),
+      ...(this.options.userData ? { userData: this.options.userData } : {}),
     };
   }
 }

@@ -61,3 +61,25 @@ export function detailsButton(paperId: string): Button {
 export function similarButton(paperId: string): Button {
   return { label: 'More like this', pick: 'More like…', action: { command: 'similar', args: { id: paperId } } };
 }
+
+export function saveButton(paperId: string): Button {
+  return { label: 'Save', pick: 'Save to my reading list…', action: { command: 'save', args: { id: paperId } } };
+}
+
+/** 👍 and 👎 share one menu where a platform gathers per-paper buttons ("Rate…"). */
+export function rateButtons(paperId: string): Button[] {
+  return [
+    { label: '👍', pick: 'Rate for this channel…', action: { command: 'rate', args: { id: paperId, vote: 'up' } } },
+    { label: '👎', pick: 'Rate for this channel…', action: { command: 'rate', args: { id: paperId, vote: 'down' } } },
+  ];
+}
+
+/** A paper in a digest: details, save, and the votes that teach the channel's taste. */
+export function digestButtons(paperId: string): Button[] {
+  return [detailsButton(paperId), saveButton(paperId), ...rateButtons(paperId)];
+}
+
+/** A paper in a list of results: the same, with more like it. */
+export function resultButtons(paperId: string): Button[] {
+  return [detailsButton(paperId), similarButton(paperId), saveButton(paperId), ...rateButtons(paperId)];
+}

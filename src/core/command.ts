@@ -5,6 +5,8 @@
  */
 import type { PaperFetcher, PaperLibrary } from './library.js';
 import type { Reply } from './reply.js';
+import type { FeedbackLog, Privacy } from './feedback.js';
+import type { ReadingLists } from './reading-list.js';
 import type { SubscriptionService } from './subscriptions.js';
 
 import type { Platform } from './platform.js';
@@ -69,6 +71,15 @@ export interface CommandContext {
   commands: readonly AnyCommand[];
   /** Looks up unknown arXiv ids on demand; absent when network sources are off. */
   fetcher?: PaperFetcher;
+  /** Reading lists, votes and forgetting a user; absent where the bot runs without a store. */
+  userData?: UserData;
+}
+
+/** What users keep and say, each visible only to its owner (a user, or a channel). */
+export interface UserData {
+  readingLists: ReadingLists;
+  feedback: FeedbackLog;
+  privacy: Privacy;
 }
 
 export interface CommandDef<S extends readonly ArgSpec[] = readonly ArgSpec[]> {
@@ -84,6 +95,13 @@ export interface CommandDef<S extends readonly ArgSpec[] = readonly ArgSpec[]> {
    * permission; every adapter also checks `request.canManageChannel` at run time.
    */
   readonly requiresManage?: boolean;
+  /**
+   * Some uses change channel settings (`taste reset`): anyone may run it, but adapters must fill in
+   * `request.canManageChannel` for `execute` to check.
+   */
+  readonly mayManage?: boolean;
+  /** Acts on or shows someone's own data (reading list, votes): its replies are never shared to the channel. */
+  readonly personal?: boolean;
   execute(args: ArgsOf<S>, ctx: CommandContext): Reply | Promise<Reply>;
 }
 

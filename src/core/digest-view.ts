@@ -3,7 +3,7 @@
  * the topic's description, an optional note, one card per paper with its TL;DR, and an optional
  * footer.
  */
-import { detailsButton, paperCard } from './cards.js';
+import { digestButtons, paperCard } from './cards.js';
 import type { DigestItem } from './library.js';
 import { reply, type Block, type Button, type Reply } from './reply.js';
 
@@ -21,7 +21,8 @@ export function renderDigest(view: DigestView): Reply {
   if (view.description) blocks.push({ type: 'context', text: view.description });
   if (view.note) blocks.push({ type: 'text', text: view.note });
   for (const item of view.items) {
-    blocks.push({ type: 'paper', paper: paperCard(item.paper, `TL;DR: ${item.tldr}`), buttons: [detailsButton(item.paper.id)] });
+    const summary = item.reason ? `TL;DR: ${item.tldr}\n${item.reason}` : `TL;DR: ${item.tldr}`;
+    blocks.push({ type: 'paper', paper: paperCard(item.paper, summary), buttons: digestButtons(item.paper.id) });
   }
   if (view.footer) blocks.push({ type: 'context', text: view.footer });
   const lines = view.items.map((item, i) => `${i + 1}. ${item.paper.title} (${item.paper.id}): ${item.tldr}`);

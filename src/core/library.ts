@@ -62,4 +62,6 @@ export interface DigestItem {
   paper: Paper;
   tldr: string;
   score: number;
+  /** Why the paper is here when it is not plain relevance ("Because this channel liked …"). */
+  reason?: string;
 }

@@ -41,10 +41,19 @@ export type Block =
   | { type: 'fields'; fields: { label: string; value: string }[] }
   | { type: 'context'; text: string };
 
+/** A file sent with a reply (a reading-list export): each platform attaches or uploads it. */
+export interface ReplyFile {
+  name: string;
+  contentType: string;
+  content: string;
+}
+
 export interface Reply {
   /** Plain-text fallback: notifications, accessibility, and clients that show no rich content. */
   text: string;
   blocks: Block[];
+  /** Files for the requester; a platform that cannot deliver them privately says so instead. */
+  files?: ReplyFile[];
   /** Reply-level buttons (pagination, "another one"). */
   buttons: Button[];
   /** Visible only to the requester where the platform supports it. */

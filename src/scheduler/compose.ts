@@ -10,6 +10,7 @@
 import { renderDigest, type ComposedDigest } from '../core/digest-view.js';
 import type { DigestItem, PaperLibrary } from '../core/library.js';
 import { resolveTopic, type ResolvedTopic } from '../core/resolve-topic.js';
+import { digestWithTaste, tastePool, type TasteModel } from '../core/taste.js';
 import type { Subscription } from '../core/subscription.js';
 import { pickTheme, themeCandidates } from './themes.js';
 
@@ -24,6 +25,8 @@ export interface ComposeInput {
   /** New-papers mode: only papers that arrived after this instant. */
   since?: Date;
   themes: readonly string[];
+  /** The channel's taste from its votes: re-ranks a best-papers digest within its topic. */
+  taste?: TasteModel;
 }
 
 function resolve(input: ComposeInput): ResolvedTopic | undefined {
@@ -43,7 +46,12 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
     return { reply: renderDigest({ heading, note, items: [], footer }), paperIds: [], label: 'none', exhausted: false };
   }
   if (sub.mode === 'new') return composeNew(input, resolved, heading.replace(/^Digest: /, 'New on '), footer);
-  let items: DigestItem[] = library.digest(resolved.query, sub.count, { exclude: input.posted });
+  let items: DigestItem[] = digestWithTaste(
+    library.digest(resolved.query, tastePool(sub.count, input.taste), { exclude: input.posted }),
+    sub.count,
+    input.taste,
+    library,
+  );
   let note: string | undefined;
   const exhausted = items.length === 0;
   if (exhausted) {

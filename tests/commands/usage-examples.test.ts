@@ -16,11 +16,11 @@ afterAll(async () => {
 const clock = FakeClock.at('2026-11-30T09:00:00Z');
 const scheduler = createScheduler({ store, library: realLibrary, posters: new Map(), clock, sleep: async () => {}, schedule: () => ({ stop() {} }) });
 const subscriptions = createSubscriptionService({ store, postNow: scheduler.postNow, clock });
-const bot = new Bot({ registry: createRegistry(), library: realLibrary, subscriptions, now: clock.now });
+const bot = new Bot({ registry: createRegistry(), library: realLibrary, subscriptions, userData: store, now: clock.now });
 const manager = { platform: 'console', userId: 'u1', channelId: 'c1', canManageChannel: true };
 
 // Subscription examples build on each other: subscribe creates #1, which the others name.
-const order = ['subscribe', 'subscriptions', 'digest-now', 'unsubscribe'];
+const order = ['save', 'saved', 'unsave', 'subscribe', 'subscriptions', 'digest-now', 'unsubscribe'];
 const examples = [...commandList].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name)).map((c) => [c.name, c.usage] as const);
 
 // Never shuffled: the subscription examples need the order above.

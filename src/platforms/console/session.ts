@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../core/bot.js';
 import type { RequestInfo } from '../../core/command.js';
-import type { Button, Reply } from '../../core/reply.js';
+import type { Button, Reply, ReplyFile } from '../../core/reply.js';
 import { plainStyle, renderConsole, type ConsoleStyle } from './render.js';
 
 export const CONSOLE_REQUEST: RequestInfo = {
@@ -24,6 +24,8 @@ export interface ConsoleOptions {
   style?: ConsoleStyle;
   /** Shown once at start. */
   banner?: string;
+  /** Writes a reply's file (a reading-list export) and returns where; without it, files are not offered. */
+  saveFile?: (file: ReplyFile) => string;
 }
 
 export interface ConsoleSession {
@@ -44,6 +46,9 @@ export function startConsole(bot: Bot, options: ConsoleOptions): ConsoleSession 
     const rendered = renderConsole(reply, style);
     buttons = rendered.buttons;
     write(rendered.text);
+    for (const file of reply.files ?? []) {
+      write(options.saveFile ? `Saved ${file.name} to ${options.saveFile(file)}` : `(${file.name} cannot be saved from here.)`);
+    }
     write('');
   };
 

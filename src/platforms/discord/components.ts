@@ -95,11 +95,12 @@ export function renderComponents(blocks: readonly Block[], buttons: readonly But
     const rendered = defined(withButtons[0]!.buttons.slice(0, LIMITS.buttonsPerRow).map(actionButton));
     if (rendered.length) paperRows.push(buttonRow(rendered));
   } else if (withButtons.length > 0) {
-    // One menu per kind of button, in the order the kinds first appear; menus that do not fit are dropped.
-    const labels = [...new Set(withButtons.flatMap((paper) => paper.buttons.map((b) => b.label)))];
-    for (const label of labels) {
+    // One menu per kind of button (buttons sharing a `pick` share a menu: 👍 and 👎), in the order
+    // the kinds first appear; menus that do not fit are dropped.
+    const kinds = [...new Set(withButtons.flatMap((paper) => paper.buttons.map(kindOf)))];
+    for (const kind of kinds) {
       if (paperRows.length >= free) break;
-      const menu = selectMenu(label, withButtons, options.encodeAction, inPlace, used);
+      const menu = selectMenu(kind, withButtons, options.encodeAction, inPlace, used);
       if (menu) paperRows.push({ type: ComponentType.ActionRow, components: [menu] });
     }
   }
@@ -119,9 +120,11 @@ export function renderComponents(blocks: readonly Block[], buttons: readonly But
   return [...paperRows, ...linkRows, ...replyRows];
 }
 
-/** "Details of…": one option a paper, its value the encoded action. */
+const kindOf = (button: Button): string => button.pick ?? button.label;
+
+/** "Details of…": one option a paper (or one a paper and button, when the kind has several), its value the encoded action. */
 function selectMenu(
-  label: string,
+  kind: string,
   papers: readonly PaperButtons[],
   encode: ActionEncoder,
   inPlace: (action: Action) => string,
@@ -130,22 +133,27 @@ function selectMenu(
   const values = new Set<string>();
   const options: APISelectMenuOption[] = [];
   let prefix = '';
+  const all = papers.flatMap((p) => p.buttons).filter((b) => kindOf(b) === kind);
+  const several = new Set(all.map((b) => b.label)).size > 1;
   for (const { number, paper, buttons } of papers) {
-    const button = buttons.find((b) => b.label === label);
-    if (!button || options.length >= LIMITS.selectOptions) continue;
-    const value = encode(button.action, LIMITS.selectValue);
-    // Option values must be unique within a menu.
-    if (value.length > LIMITS.selectValue || values.has(value)) continue;
-    values.add(value);
-    prefix ||= inPlace(button.action);
-    const option: APISelectMenuOption = { label: plainLabel(`${number}. ${paper.title}`, LIMITS.selectLabel) || String(number), value };
-    const description = plainLabel(paper.meta, LIMITS.selectDescription);
-    if (description) option.description = description;
-    options.push(option);
+    for (const button of buttons.filter((b) => kindOf(b) === kind)) {
+      if (options.length >= LIMITS.selectOptions) break;
+      const value = encode(button.action, LIMITS.selectValue);
+      // Option values must be unique within a menu.
+      if (value.length > LIMITS.selectValue || values.has(value)) continue;
+      values.add(value);
+      prefix ||= inPlace(button.action);
+      const text = `${several ? `${button.label} ` : ''}${number}. ${paper.title}`;
+      const option: APISelectMenuOption = { label: plainLabel(text, LIMITS.selectLabel) || String(number), value };
+      const description = plainLabel(paper.meta, LIMITS.selectDescription);
+      if (description) option.description = description;
+      options.push(option);
+    }
   }
   if (options.length === 0) return undefined;
-  const pick = papers.flatMap((p) => p.buttons).find((b) => b.label === label)?.pick;
-  const customId = `${prefix}${PICK_PREFIX}${clip(oneLine(toPlain(label)), LIMITS.customId - prefix.length - PICK_PREFIX.length)}`;
+  const label = all[0]!.label;
+  const pick = all[0]!.pick;
+  const customId = `${prefix}${PICK_PREFIX}${clip(oneLine(toPlain(kind)), LIMITS.customId - prefix.length - PICK_PREFIX.length)}`;
   if (used.has(customId)) return undefined;
   used.add(customId);
   return {

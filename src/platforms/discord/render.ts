@@ -5,7 +5,7 @@
  * @see https://discord.com/developers/docs/resources/message#create-message-jsonform-params
  */
 import type { APIEmbed } from 'discord.js';
-import type { Reply } from '../../core/reply.js';
+import type { Reply, ReplyFile } from '../../core/reply.js';
 import { renderComponents, type ActionEncoder, type ComponentRow } from './components.js';
 import { renderEmbeds } from './embeds.js';
 import { EPHEMERAL, LIMITS } from './limits.js';
@@ -18,6 +18,8 @@ export interface DiscordMessage {
   /** Nothing in a message of ours may ping: queries and titles can contain @everyone or <@id>. */
   allowed_mentions: { parse: [] };
   flags?: number;
+  /** Attachments (a reading-list export), sent with interaction answers; the poster sends none. */
+  files?: ReplyFile[];
 }
 
 export interface RenderOptions {
@@ -40,5 +42,6 @@ export function renderMessage(reply: Reply, options: RenderOptions): DiscordMess
     allowed_mentions: { parse: [] },
   };
   if (reply.ephemeral && !options.channel) message.flags = EPHEMERAL;
+  if (reply.files?.length && !options.channel) message.files = reply.files;
   return message;
 }

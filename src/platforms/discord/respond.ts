@@ -12,7 +12,7 @@
  * The budget only helps with asynchronous work: synchronous work blocks the event loop anyway.
  * @see https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction
  */
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import { AttachmentBuilder, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import type { DiscordMessage } from './render.js';
 
 export type Outcome<T> = { done: true; value: T } | { done: false };
@@ -39,6 +39,8 @@ export function editOptions(message: DiscordMessage) {
     embeds: message.embeds,
     components: message.components,
     allowedMentions: message.allowed_mentions,
+    // An ephemeral answer may carry files: only the person who asked sees them.
+    ...(message.files?.length ? { files: message.files.map((file) => new AttachmentBuilder(Buffer.from(file.content, 'utf8'), { name: file.name })) } : {}),
   };
 }
 

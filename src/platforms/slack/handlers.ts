@@ -13,6 +13,7 @@ import { errorReference } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
 import { apologyReply, errorReply, type Action, type Reply } from '../../core/reply.js';
 import { unescapeText } from './escape.js';
+import { sendFilesPrivately } from './files.js';
 import type { ManageCheck } from './permissions.js';
 import { describeError } from '../../core/safe-error.js';
 import { ACTION_ID_PATTERN, LINK_OPTION_VALUE, OVERFLOW_ID_PATTERN, readBlockId, renderReply, SHARE_ACTION_ID, type RenderOptions } from './render.js';
@@ -38,7 +39,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   const { bot, log } = deps;
 
   const requestFor = async (where: Where, command: string | undefined): Promise<RequestInfo> => {
-    const needsManage = command !== undefined && bot.registry.get(command.toLowerCase())?.requiresManage === true;
+    const spec = command !== undefined ? bot.registry.get(command.toLowerCase()) : undefined;
+    const needsManage = spec?.requiresManage === true || spec?.mayManage === true;
     return {
       platform: 'slack',
       commandPrefix: () => `${deps.commandName} `,
@@ -82,7 +84,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       // `subscribe` alone opens the form; someone who may not subscribe gets the usual refusal.
       if (text.toLowerCase() === 'subscribe' && (await openSubscribeForm(client, command.trigger_id, where))) return;
       const name = firstWord(text) ?? 'help'; // empty text shows help
-      const reply = await bot.runText(text, await requestFor(where, name));
+      const reply = await sendFilesPrivately(client, where.userId, await bot.runText(text, await requestFor(where, name)), log);
       const share: Action = { command: TEXT_COMMAND, args: { text } };
       await respond(render(reply, { source: name, owner: where.userId, ...(shareable(name) ? { share } : {}) }));
     });
@@ -99,7 +101,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       // and anyone else gets a private copy, so one person's paging never rewrites the channel's view.
       const isPrivate = body.container?.is_ephemeral === true;
       const mine = isPrivate || owner === where.userId;
-      const answered = await bot.runAction(value, await requestFor(where, decoded?.command));
+      const answered = await sendFilesPrivately(client, where.userId, await bot.runAction(value, await requestFor(where, decoded?.command)), log);
       const reply = isPrivate || !mine ? { ...answered, ephemeral: true } : answered;
       // Pressing "Next" or "Another one" (same command as the message's) updates it in place;
       // "Details" or "More like this" answer with a new message.
@@ -157,9 +159,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     return { reply: await bot.runText(text, await requestFor(where, name)), source: name };
   }
 
-  /** Replies of commands that change settings are never re-run by a share button. */
+  /** Replies of commands that change settings or someone's own data are never re-run by a share button. */
   function shareable(command: string | undefined): boolean {
-    return command !== undefined && bot.registry.get(command)?.requiresManage !== true;
+    const spec = command !== undefined ? bot.registry.get(command) : undefined;
+    return spec !== undefined && spec.requiresManage !== true && spec.personal !== true;
   }
 }
 

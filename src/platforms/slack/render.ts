@@ -68,11 +68,14 @@ export function renderReply(reply: Reply, options: RenderOptions): SlackMessage 
 
   /**
    * A paper's actions beside it: a menu of them, ending with "Open on arXiv" when the paper is on
-   * arXiv (menu options may carry links); a lone action without a link stays a plain button.
+   * arXiv and there is room (menu options may carry links); a lone action without a link stays a
+   * plain button.
    */
   const menu = (buttons: readonly Button[], arxivUrl: string | undefined): SlackButton | SlackOverflow | undefined => {
     if (buttons.length === 0) return undefined;
-    const open = arxivUrl && arxivUrl.length <= L.OPTION_URL_MAX ? [{ text: plain('Open on arXiv'), value: LINK_OPTION_VALUE, url: arxivUrl }] : [];
+    // The link goes last, and only where the menu has room: the title links to arXiv as well.
+    const room = buttons.length < L.OVERFLOW_OPTIONS_MAX;
+    const open = room && arxivUrl && arxivUrl.length <= L.OPTION_URL_MAX ? [{ text: plain('Open on arXiv'), value: LINK_OPTION_VALUE, url: arxivUrl }] : [];
     if (buttons.length === 1 && open.length === 0) return button(buttons[0]!);
     const actions = buttons.slice(0, L.OVERFLOW_OPTIONS_MAX - open.length).map((b) => ({
       text: plain(clipEscaped(oneLine(b.label) || 'Open', L.OPTION_TEXT_MAX)),

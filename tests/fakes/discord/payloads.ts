@@ -117,7 +117,8 @@ export interface FakeMessage {
   mention_everyone: false;
   mentions: [];
   mention_roles: [];
-  attachments: [];
+  /** Files sent with the message (multipart uploads), with their text. */
+  attachments: { id: string; filename: string; content: string }[];
   pinned: false;
   nonce?: string | number;
   application_id?: string;
@@ -144,7 +145,7 @@ export function message(channelId: string, author: FakeUser, body: Record<string
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: [],
+    attachments: Array.isArray(body.__files) ? (body.__files as { name: string; content: string }[]).map((f) => ({ id: snowflake(), filename: f.name, content: f.content })) : [],
     pinned: false,
     ...(body.nonce !== undefined ? { nonce: body.nonce as string } : {}),
     ...(body.allowed_mentions !== undefined ? { allowed_mentions: body.allowed_mentions } : {}),

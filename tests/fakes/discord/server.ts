@@ -194,7 +194,7 @@ export class FakeDiscord extends EventEmitter {
     const raw = await readBody(req);
     let body: unknown;
     try {
-      body = raw ? JSON.parse(raw) : undefined;
+      body = req.headers['content-type']?.startsWith('multipart/form-data') ? await multipartBody(raw, req.headers['content-type']) : raw ? JSON.parse(raw) : undefined;
     } catch {
       return this.send(res, { method, path, query: {}, body: raw, authorized: false, status: 400 }, json(400, { message: '400: Bad Request', code: 50109 }));
     }
@@ -332,4 +332,23 @@ function decodePath(pathname: string): string {
   } catch {
     return pathname;
   }
+}
+
+/**
+ * A body with files, as discord.js sends it: the JSON in `payload_json`, each file in `files[n]`.
+ * The files ride along in the message data as `__files`, so the message made from it keeps them
+ * as attachments.
+ * @see https://discord.com/developers/docs/reference#uploading-files
+ */
+async function multipartBody(raw: string, contentType: string): Promise<Json> {
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const payload = form.get('payload_json');
+  const body = (typeof payload === 'string' ? JSON.parse(payload) : {}) as Json;
+  const files: { name: string; content: string }[] = [];
+  for (const [field, value] of form.entries()) {
+    if (/^files\[\d+\]$/.test(field) && typeof value !== 'string') files.push({ name: value.name, content: await value.text() });
+  }
+  const target = body.data && typeof body.data === 'object' ? (body.data as Json) : body;
+  target.__files = files;
+  return body;
 }

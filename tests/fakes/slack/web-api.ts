@@ -71,6 +71,10 @@ export class FakeSlack {
   private seq = 0;
   /** `channel ts` of every message posted, so a reply's `thread_ts` must name a real parent. */
   private readonly posted = new Set<string>();
+  /** Files through Slack's upload flow: reserved, then uploaded, then shared to a channel. */
+  private readonly uploads = new Map<string, { filename: string; length: number; content?: string }>();
+  /** Files shared by `files.completeUploadExternal`, in order. */
+  readonly files: { channel: string; filename: string; title?: string; initialComment?: string; content: string }[] = [];
 
   constructor(private readonly options: FakeSlackOptions = {}) {
     for (const user of options.users ?? []) this.users.set(user.id, user);
@@ -169,6 +173,17 @@ export class FakeSlack {
         send(res, 200, { ok: true });
         return;
       }
+      if (req.method === 'POST' && url.pathname.startsWith('/upload/')) {
+        // The upload URL from files.getUploadURLExternal: the file's bytes, as a raw body or a form.
+        const upload = this.uploads.get(url.pathname.slice('/upload/'.length));
+        if (!upload) {
+          send(res, 404, { ok: false });
+          return;
+        }
+        upload.content = await uploadedContent(raw, req.headers['content-type']);
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${upload.content.length}`);
+        return;
+      }
       if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
         this.handleApi(url.pathname.slice('/api/'.length), req, raw, res);
         return;
@@ -240,6 +255,38 @@ export class FakeSlack {
         if (!target) return { ok: false, error: 'invalid_arguments' };
         if (!unfurls || typeof unfurls !== 'object' || Object.keys(unfurls).length === 0) return { ok: false, error: 'invalid_unfurls' };
         return { ok: true };
+      }
+      case 'conversations.open': {
+        // A direct message with one user: its channel id is stable per user.
+        const users = typeof args.users === 'string' ? args.users.split(',') : [];
+        if (users.length !== 1 || !users[0]) return { ok: false, error: 'users_list_not_supplied' };
+        return { ok: true, channel: { id: `D${users[0]}` } };
+      }
+      case 'files.getUploadURLExternal': {
+        const length = Number(args.length);
+        if (typeof args.filename !== 'string' || !args.filename || !Number.isInteger(length) || length < 1) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${++this.seq}`;
+        this.uploads.set(id, { filename: args.filename, length });
+        return { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as { id: string; title?: string }[] | undefined;
+        if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'invalid_arguments' };
+        for (const file of files) {
+          const upload = this.uploads.get(file.id);
+          if (!upload?.content) return { ok: false, error: 'file_not_found' };
+        }
+        for (const file of files) {
+          const upload = this.uploads.get(file.id)!;
+          this.files.push({
+            channel: String(args.channel_id ?? ''),
+            filename: upload.filename,
+            content: upload.content!,
+            ...(file.title ? { title: file.title } : {}),
+            ...(typeof args.initial_comment === 'string' ? { initialComment: args.initial_comment } : {}),
+          });
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       }
       case 'users.info': {
         const user = typeof args.user === 'string' ? this.users.get(args.user) : undefined;
@@ -327,4 +374,12 @@ function tryJson(value: string): unknown {
   } catch {
     return value;
   }
+}
+
+/** The bytes of an upload: the body itself, or the one file part of a multipart form. */
+async function uploadedContent(raw: string, contentType: string | undefined): Promise<string> {
+  if (!contentType?.startsWith('multipart/form-data')) return raw;
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  for (const value of form.values()) if (typeof value !== 'string') return await value.text();
+  return [...form.values()].map(String).join('');
 }

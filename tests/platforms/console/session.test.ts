@@ -18,14 +18,14 @@ async function converse(lines: string[]): Promise<string> {
 
 describe('console session', () => {
   it('runs slash commands and presses buttons by number', async () => {
-    const out = await converse(['/search diffusion', '11', 'quit']);
+    const out = await converse(['/search diffusion', '26', 'quit']);
     expect(out).toContain('== Papers matching “diffusion” ==');
     expect(out).toContain('Results 1–5 of');
-    expect(out).toContain('[11] Next ▶');
+    expect(out).toContain('[26] Next ▶');
     expect(out).toContain('Results 6–10 of');
     expect(out).toMatch(/\n6\. \S/); // the second page numbers its papers 6-10
     expect(out).not.toMatch(/Results 6–10[\s\S]*\n1\. \S/);
-    expect(out).toContain('[11] ◀ Previous  [12] Next ▶');
+    expect(out).toContain('[26] ◀ Previous  [27] Next ▶');
   });
 
   it('explains bad button numbers and unknown commands', async () => {

@@ -101,13 +101,13 @@ describe('GIVEN a search page: header, context, five papers with two buttons eac
     expect(detailsMenu!.components).toEqual([
       {
         type: 3,
-        custom_id: 'pick:Details',
+        custom_id: 'pick:Details of…',
         placeholder: 'Details of…',
         options: [6, 7, 8, 9, 10].map((n) => ({ label: `${n}. Paper number ${n}`, description: `ID p${n} · Nov 25, 2024 · 3 authors`, value: `pb1:["paper",{"id":"p${n}"}]` })),
       },
     ]);
     // "More like this" re-runs `similar`, not `search`: it answers anew rather than replacing the page.
-    expect(similarMenu!.components[0]).toMatchObject({ type: 3, custom_id: 'pick:More like this', placeholder: 'More like…' });
+    expect(similarMenu!.components[0]).toMatchObject({ type: 3, custom_id: 'pick:More like…', placeholder: 'More like…' });
     expect(pages!.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual([
       'u:pb1:["search",{"query":"diffusion","page":1}]',
       'u:pb1:["search",{"query":"diffusion","page":3}]',
@@ -118,7 +118,7 @@ describe('GIVEN a search page: header, context, five papers with two buttons eac
 
   it('THEN a menu of the command\'s own action updates the message in place', () => {
     const similarPage = render({ text: 'x', blocks, buttons: [], ephemeral: true }, 'similar');
-    expect(similarPage.components[1]!.components[0]).toMatchObject({ custom_id: 'u:pick:More like this' });
+    expect(similarPage.components[1]!.components[0]).toMatchObject({ custom_id: 'u:pick:More like…' });
   });
 });
 
