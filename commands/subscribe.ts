@@ -3,7 +3,8 @@ import { UserError } from '../src/core/errors.js';
 import { reply } from '../src/core/reply.js';
 import { resolveTopic } from '../src/core/resolve-topic.js';
 import { describeSchedule, formatWhen, notAvailable } from '../src/core/schedule/format.js';
-import { parseMode, parsePostStyle, parseSubscribeText } from '../src/core/schedule/parse-subscribe.js';
+import { parseFilter } from '../src/core/schedule/filters.js';
+import { authorFollowed, parseMode, parsePostStyle, parseSubscribeText } from '../src/core/schedule/parse-subscribe.js';
 import { EVERY_DAY, parseDays, parseTime, parseTimezone } from '../src/core/schedule/spec.js';
 import { topicKey } from '../src/core/subscription.js';
 
@@ -31,6 +32,7 @@ export const subscribe = defineCommand({
     { name: 'days', description: 'every day (default), weekdays, weekends, or mon,wed,fri', type: 'string', maxLength: 60, text: 'hidden' },
     { name: 'count', description: 'Papers per digest (1-10, default 5)', type: 'integer', min: 1, max: 10, text: 'hidden' },
     { name: 'mode', description: 'best (default): best unseen papers; new: only new ones; new-notify: also a line on quiet days', type: 'string', maxLength: 10, text: 'hidden' },
+    { name: 'filters', description: 'e.g. +min-upvotes:20 +has:code +category:cs.CV -gan', type: 'string', maxLength: 200, text: 'hidden' },
     { name: 'post', description: 'message (default): all papers in one message; thread: the papers in a thread under it', type: 'string', maxLength: 10, text: 'hidden' },
   ],
   async execute(args, { library, request, subscriptions }) {
@@ -42,11 +44,14 @@ export const subscribe = defineCommand({
       ...(args.count !== undefined ? { count: args.count } : {}),
       ...(args.mode !== undefined ? parseMode(args.mode) : {}),
       ...(args.post !== undefined ? { thread: parsePostStyle(args.post) } : {}),
+      ...(args.filters !== undefined ? { filters: (args.filters.match(/-["“][^"”]*["”]|\S+/g) ?? []).map(parseFilter) } : {}),
     });
     if (parsed.topic.length > 100) throw new UserError('That topic is too long (at most 100 characters).');
     const daily = parsed.topic.toLowerCase() === 'daily';
     const resolved = daily ? undefined : resolveTopic(library, parsed.topic);
-    if (resolved && library.search(resolved.query, { limit: 1 }).total === 0) {
+    const author = authorFollowed(parsed.topic);
+    // An author with no paper yet can still be followed: their next one will be posted.
+    if (resolved && !author && library.search(resolved.query, { limit: 1 }).total === 0) {
       throw new UserError(`I found no papers about “${parsed.topic}”, so there would be nothing to post.`, 'See `topics` for ideas, or try other words.');
     }
     const channel = { platform: request.platform, channelId: request.channelId };
@@ -65,12 +70,14 @@ export const subscribe = defineCommand({
       timezone: parsed.timezone ?? subscriptions.defaultTimezone,
       days: parsed.days ?? EVERY_DAY,
       count: parsed.count ?? 5,
-      mode: parsed.mode ?? 'best',
+      // Following an author means their new papers, unless the channel asks for the best ones.
+      mode: parsed.mode ?? (author ? 'new' : 'best'),
       ...(parsed.emptyNote ? { emptyNote: true } : {}),
       ...(parsed.thread ? { thread: true } : {}),
+      ...(parsed.filters?.length ? { filters: [...new Set(parsed.filters)] } : {}),
       createdBy: request.userId,
     });
-    const label = daily ? 'the daily theme' : (resolved?.label ?? sub.topic);
+    const label = daily ? 'the daily theme' : author ? `new papers by ${author}` : (resolved?.label ?? sub.topic);
     const lines = [
       created
         ? `Subscribed this channel to ${label} (#${sub.id}): ${describeSchedule(sub)}.`

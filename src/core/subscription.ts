@@ -38,6 +38,8 @@ export interface SubscriptionInput extends ChannelRef {
   emptyNote?: boolean;
   /** Post one message with the papers in a thread under it, rather than all in one message. */
   thread?: boolean;
+  /** `+min-upvotes:20`, `+has:code`, `+category:cs.CV`, `-gan`: see `schedule/filters.ts`. */
+  filters?: string[];
   createdBy: string;
 }
 

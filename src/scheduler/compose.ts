@@ -10,6 +10,8 @@
 import { renderDigest, type ComposedDigest } from '../core/digest-view.js';
 import type { DigestItem, PaperLibrary } from '../core/library.js';
 import { resolveTopic, type ResolvedTopic } from '../core/resolve-topic.js';
+import { exclusionQuery, hasPaperFilters, passesFilters } from '../core/schedule/filters.js';
+import { authorFollowed } from '../core/schedule/parse-subscribe.js';
 import { digestWithTaste, tastePool, type TasteModel } from '../core/taste.js';
 import type { Subscription } from '../core/subscription.js';
 import { pickTheme, themeCandidates } from './themes.js';
@@ -18,7 +20,7 @@ export type { ComposedDigest } from '../core/digest-view.js';
 
 export interface ComposeInput {
   library: PaperLibrary;
-  subscription: Pick<Subscription, 'id' | 'kind' | 'topic' | 'count' | 'platform' | 'channelId'> & Partial<Pick<Subscription, 'mode' | 'emptyNote'>>;
+  subscription: Pick<Subscription, 'id' | 'kind' | 'topic' | 'count' | 'platform' | 'channelId'> & Partial<Pick<Subscription, 'mode' | 'emptyNote' | 'filters'>>;
   posted: ReadonlySet<string>;
   /** Local date of the slot; picks the daily theme. */
   localDate: string;
@@ -31,7 +33,13 @@ export interface ComposeInput {
 
 function resolve(input: ComposeInput): ResolvedTopic | undefined {
   const { library, subscription: sub } = input;
-  if (sub.kind === 'topic') return resolveTopic(library, sub.topic);
+  if (sub.kind === 'topic') {
+    const resolved = resolveTopic(library, sub.topic);
+    const author = authorFollowed(sub.topic);
+    // Exclusions are search syntax: they go into the query itself.
+    const without = exclusionQuery(sub.filters ?? []);
+    return { ...resolved, ...(author ? { label: `papers by ${author}` } : {}), query: without ? `${resolved.query} ${without}` : resolved.query };
+  }
   const theme = pickTheme(themeCandidates(input.themes, library), input.localDate, `${sub.platform}:${sub.channelId}`);
   return theme && { label: theme.label, query: theme.query, topic: theme };
 }
@@ -45,9 +53,13 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
     const note = 'There is no theme to pick from yet: the paper collection has no topics.';
     return { reply: renderDigest({ heading, note, items: [], footer }), paperIds: [], label: 'none', exhausted: false };
   }
-  if (sub.mode === 'new') return composeNew(input, resolved, heading.replace(/^Digest: /, 'New on '), footer);
+  // "New on Diffusion models", but "New papers by Yann LeCun".
+  if (sub.mode === 'new') return composeNew(input, resolved, heading.replace(/^Digest: (papers by )?/, (_, by?: string) => (by ? 'New papers by ' : 'New on ')), footer);
+  const filters = sub.filters ?? [];
+  // With `+` filters, draw more candidates: some will not pass.
+  const pool = tastePool(sub.count, input.taste) * (hasPaperFilters(filters) ? 5 : 1);
   let items: DigestItem[] = digestWithTaste(
-    library.digest(resolved.query, tastePool(sub.count, input.taste), { exclude: input.posted }),
+    library.digest(resolved.query, pool, { exclude: input.posted }).filter((item) => passesFilters(item.paper, filters)),
     sub.count,
     input.taste,
     library,
@@ -55,7 +67,7 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
   let note: string | undefined;
   const exhausted = items.length === 0;
   if (exhausted) {
-    items = library.digest(resolved.query, sub.count);
+    items = library.digest(resolved.query, sub.count * (hasPaperFilters(filters) ? 5 : 1)).filter((item) => passesFilters(item.paper, filters)).slice(0, sub.count);
     note = items.length
       ? `You've seen every paper on ${resolved.label}. Here are the most relevant ones again; subscribe to another topic for new papers.`
       : `No papers match ${resolved.label} at the moment.`;
@@ -80,7 +92,9 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
 function composeNew(input: ComposeInput, resolved: ResolvedTopic, heading: string, footer: string): ComposedDigest {
   const { library, subscription: sub } = input;
   const since = input.since ?? new Date(0);
-  const fresh = library.latest(resolved.query, { since, limit: sub.count + input.posted.size }).hits.filter((hit) => !input.posted.has(hit.paper.id));
+  const filters = sub.filters ?? [];
+  const limit = (sub.count + input.posted.size) * (hasPaperFilters(filters) ? 5 : 1);
+  const fresh = library.latest(resolved.query, { since, limit }).hits.filter((hit) => !input.posted.has(hit.paper.id) && passesFilters(hit.paper, filters));
   const items = fresh.slice(0, sub.count).map((hit) => ({ paper: hit.paper, tldr: library.tldr(hit.paper), score: hit.score }));
   // A channel that asked for it hears that nothing came, rather than wondering whether the bot is alive.
   const note = items.length === 0 && sub.emptyNote ? `Nothing new on ${resolved.label} since the last digest.` : undefined;

@@ -28,7 +28,10 @@ export interface ParsedQuery {
 
 /** Case, accents and punctuation do not matter in author names: `Lécun` finds "Yann LeCun". */
 export function authorKey(name: string): string {
-  return name
+  // "LeCun, Yann" is Yann LeCun; "King, Jr." keeps its order.
+  const parts = name.split(',');
+  const ordered = parts.length === 2 && !/^\s*(jr|sr|i{1,3}|iv)\.?\s*$/i.test(parts[1]!) ? `${parts[1]} ${parts[0]}` : name;
+  return ordered
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

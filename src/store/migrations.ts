@@ -151,6 +151,11 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX feedback_by_user ON feedback (platform, user_id);
     `,
   },
+  {
+    version: 9,
+    description: 'subscription filters (+min-upvotes:20, +has:code, +category:cs.CV, -term), as a JSON array',
+    sql: `ALTER TABLE subscriptions ADD COLUMN filters TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

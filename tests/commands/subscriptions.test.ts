@@ -68,6 +68,28 @@ describe('subscribe … new', () => {
     expect((await store.subscriptions.get(1))?.thread).toBeUndefined();
   });
 
+  it('filters: read anywhere after the topic, shown in the listing, edited by subscribing again, explained when wrong', async () => {
+    const reply = await bot.runText('subscribe diffusion +has:code 8am -gan +category:cs.cv -"point cloud"', MANAGER);
+    expect(reply.text).toContain('5 papers at 08:00 (Europe/Paris), every day; filters +has:code -gan +category:cs.CV -"point cloud".');
+    expect(await store.subscriptions.get(1)).toMatchObject({ topic: 'diffusion', filters: ['+has:code', '-gan', '+category:cs.CV', '-"point cloud"'] });
+    expect((await bot.runText('subscriptions', MANAGER)).text).toContain('filters +has:code -gan +category:cs.CV -"point cloud"');
+    // The same topic with other filters is the same subscription, edited.
+    expect((await bot.runText('subscribe diffusion +min-upvotes:20', MANAGER)).text).toMatch(/^This channel was already subscribed to Diffusion models, so I updated subscription #1: .*filters \+min-upvotes:20\./);
+    expect((await store.subscriptions.get(1))?.filters).toEqual(['+min-upvotes:20']);
+    expect((await bot.runText('subscribe diffusion', MANAGER)).text).not.toContain('filters');
+    expect((await store.subscriptions.get(1))?.filters).toBeUndefined();
+    expect((await bot.runText('subscribe diffusion +stars:5', MANAGER)).text).toMatch(/^I don't know the filter “\+stars:5”\./);
+    expect((await bot.runText('subscribe diffusion +min-upvotes:many', MANAGER)).text).toMatch(/^`\+min-upvotes` takes a number, not “many”\./);
+    // Discord's typed option says the same.
+    expect((await bot.run('subscribe', { topic: 'diffusion', filters: '+has:code -gan' }, MANAGER)).text).toContain('filters +has:code -gan.');
+  });
+
+  it('an author is followed for new papers, even with none yet', async () => {
+    const reply = await bot.runText('subscribe author:"Ada Lovelace" 8am', MANAGER);
+    expect(reply.text).toMatch(/^Subscribed this channel to new papers by Ada Lovelace \(#1\): up to 5 new papers at 08:00/);
+    expect(await store.subscriptions.get(1)).toMatchObject({ topic: 'author:"Ada Lovelace"', mode: 'new' });
+  });
+
   it('new-notify posts a short line on a day with nothing new', async () => {
     const reply = await bot.runText('subscribe vae new-notify', MANAGER);
     expect(reply.text).toContain('up to 5 new papers at 09:00 (Europe/Paris), every day, and a line on days with none.');

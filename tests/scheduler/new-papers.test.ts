@@ -13,6 +13,9 @@ import { combinePapers } from '../../src/load-papers.js';
 import { DiscordPoster } from '../../src/platforms/discord/index.js';
 import { createStrictClient, SlackPoster } from '../../src/platforms/slack/poster.js';
 import { createScheduler } from '../../src/scheduler/scheduler.js';
+import { createSubscriptionService } from '../../src/scheduler/service.js';
+import { createRegistry } from '../../commands/index.js';
+import { Bot } from '../../src/core/bot.js';
 import { createLibrary } from '../../src/search/library.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { snowflake, startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
@@ -34,13 +37,13 @@ afterAll(async () => {
   dir.cleanup();
 });
 
-function arrival(arxivId: string, title: string, firstSeen: string, upvotes: number): Paper {
+function arrival(arxivId: string, title: string, firstSeen: string, upvotes: number, authorNames = ['Ada Lovelace', 'Alan Turing']): Paper {
   return {
     id: `p${arxivId.replace('.', '').slice(-7)}`,
     title,
     titleDerived: false,
     abstract: `${title}. We study diffusion models for this problem and improve sample quality.`,
-    authorNames: ['Ada Lovelace', 'Alan Turing'],
+    authorNames,
     arxivId,
     published: firstSeen.slice(0, 10),
     upvotes,
@@ -112,6 +115,55 @@ describe('GIVEN a channel subscribed to new diffusion papers on Discord and on S
     } finally {
       await scheduler.stop();
       discordPoster.close();
+      await store.close();
+    }
+  });
+});
+
+describe('GIVEN a Slack channel that follows an author, with a filter', () => {
+  it('THEN each new paper by that author, however the name is written, is posted once it arrives, and only those that pass the filter', async () => {
+    const clock = FakeClock.at('2026-03-02T08:00:00Z');
+    let papers = combinePapers(realLibrary().papers, [
+      arrival('2603.00011', 'Engines of Analysis', '2026-03-01T20:00:00.000Z', 40, ['A. Lovelace', 'Charles Babbage']),
+      arrival('2603.00012', 'Notes on the Engine', '2026-03-02T06:00:00.000Z', 3, ['Ada Lovelace']),
+      arrival('2603.00013', 'Compilers Without Tears', '2026-03-02T06:00:00.000Z', 90, ['Grace Hopper']),
+    ]);
+    let library: PaperLibrary = createLibrary(papers);
+    const store = openSqliteStore(dir.path('author.db'));
+    const codec = new ActionCodec();
+    const scheduler = createScheduler({
+      store,
+      library: () => library,
+      posters: new Map<Platform, Poster>([['slack', new SlackPoster(createStrictClient('xoxb-good', { apiUrl: slack.apiUrl }), { encode: codec.encode.bind(codec) })]]),
+      clock,
+      sleep: async () => undefined,
+      schedule: () => ({ stop() {} }),
+    });
+    const bot = new Bot({ registry: createRegistry(), library: () => library, subscriptions: createSubscriptionService({ store, postNow: scheduler.postNow, clock }), now: clock.now });
+    const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'CAUTHOR');
+    try {
+      clock.set('2026-03-01T12:00:00Z');
+      const confirmed = await bot.runText('subscribe author:"Lovelace, Ada" 9am Europe/Berlin +min-upvotes:10', { platform: 'slack', userId: 'U1', channelId: 'CAUTHOR', canManageChannel: true });
+      expect(confirmed.text).toMatch(/^Subscribed this channel to new papers by Lovelace, Ada \(#1\): up to 5 new papers at 09:00 \(Europe\/Berlin\), every day; filters \+min-upvotes:10\./);
+
+      clock.set('2026-03-02T08:00:00Z');
+      expect((await scheduler.tick()).deliveries.map((d) => d.state)).toEqual(['sent']);
+      const first = JSON.stringify(posts()[0]!.args.blocks);
+      expect(first).toContain('New papers by Lovelace, Ada');
+      expect(first).toContain('Engines of Analysis');
+      expect(first).not.toContain('Notes on the Engine'); // 3 upvotes: filtered out
+      expect(first).not.toContain('Compilers Without Tears'); // another author
+
+      // Her next paper arrives (ingested into the library): it is the next day's digest.
+      papers = combinePapers(papers, [arrival('2603.00014', 'The Analytical Engine, Revisited', '2026-03-02T12:00:00.000Z', 25, ['Augusta Ada Lovelace'])]);
+      library = createLibrary(papers);
+      clock.set('2026-03-03T08:00:00Z');
+      expect((await scheduler.tick()).deliveries.map((d) => d.state)).toEqual(['sent']);
+      const second = JSON.stringify(posts()[1]!.args.blocks);
+      expect(second).toContain('The Analytical Engine, Revisited');
+      expect(second).not.toContain('Engines of Analysis');
+    } finally {
+      await scheduler.stop();
       await store.close();
     }
   });

@@ -9,11 +9,12 @@ export function topicLabel(sub: Pick<Subscription, 'kind' | 'topic'>): string {
 }
 
 /** `5 papers at 08:30 (Europe/Paris), weekdays` */
-export function describeSchedule(sub: Pick<Subscription, 'count' | 'time' | 'timezone' | 'days'> & Partial<Pick<Subscription, 'mode' | 'emptyNote' | 'thread'>>): string {
+export function describeSchedule(sub: Pick<Subscription, 'count' | 'time' | 'timezone' | 'days'> & Partial<Pick<Subscription, 'mode' | 'emptyNote' | 'thread' | 'filters'>>): string {
   const what = `${sub.mode === 'new' ? 'up to ' : ''}${sub.count} ${sub.mode === 'new' ? 'new ' : ''}paper${sub.count === 1 ? '' : 's'}`;
   const quiet = sub.mode === 'new' && sub.emptyNote ? ', and a line on days with none' : '';
   const thread = sub.thread ? ', in a thread' : '';
-  return `${what}${thread} at ${sub.time} (${sub.timezone}), ${formatDays(sub.days)}${quiet}`;
+  const filters = sub.filters?.length ? `; filters ${sub.filters.join(' ')}` : '';
+  return `${what}${thread} at ${sub.time} (${sub.timezone}), ${formatDays(sub.days)}${quiet}${filters}`;
 }
 
 /** `Mon 30 Mar, 08:30 CEST` in the subscription's zone. */

@@ -6,6 +6,7 @@
  */
 import { UserError } from '../errors.js';
 import type { DigestMode, Weekday } from '../subscription.js';
+import { looksLikeFilter, parseFilter } from './filters.js';
 import { EVERY_DAY, looksLikeDays, looksLikeTime, looksLikeTimezone, parseDays, parseTime, parseTimezone } from './spec.js';
 
 export interface ScheduleFields {
@@ -18,6 +19,8 @@ export interface ScheduleFields {
   emptyNote?: boolean;
   /** `thread`: the papers in a thread under one message. */
   thread?: boolean;
+  /** Canonical filters, in the order given. */
+  filters?: string[];
 }
 
 export interface SubscribeRequest extends ScheduleFields {
@@ -30,8 +33,12 @@ export interface SubscribeRequest extends ScheduleFields {
  */
 export function parseSubscribeText(text: string, given: ScheduleFields = {}): SubscribeRequest {
   const quoted = /^\s*["“]([^"”]+)["”]\s*(.*)$/.exec(text);
-  const words = (quoted ? quoted[2]! : text).trim().split(/\s+/).filter(Boolean);
-  const out: ScheduleFields = { ...given };
+  // Filters may sit anywhere after the first word: they refine the topic without being part of it.
+  // A quoted exclusion (`-"point cloud"`) or author (`author:"Yann LeCun"`) is one word.
+  const all = (quoted ? quoted[2]! : text).trim().match(/[^\s"“]*["“][^"”]*["”]\S*|\S+/g) ?? [];
+  const filters = all.filter((word, i) => (quoted || i > 0) && looksLikeFilter(word)).map(parseFilter);
+  const words = all.filter((word, i) => !((quoted || i > 0) && looksLikeFilter(word)));
+  const out: ScheduleFields = { ...given, ...(filters.length ? { filters: [...(given.filters ?? []), ...filters] } : {}) };
   // A bare city is a timezone only beside a time: otherwise "Project Phoenix" would lose a word.
   const cities = words.some(looksLikeTime);
   // Keep at least one word: `subscribe weekdays` subscribes to the topic "weekdays".
@@ -104,4 +111,10 @@ export function parsePostStyle(text: string): boolean {
   if (style === 'message') return false;
   if (style === 'thread') return true;
   throw new UserError(`“${text}” is not a way to post a digest.`, 'Use `message` (all papers in one message, the default) or `thread` (one message, with the papers in its thread).');
+}
+
+/** `author:"Yann LeCun"` (or `author:lecun`) as a topic follows that author: their name, else undefined. */
+export function authorFollowed(topic: string): string | undefined {
+  const match = /^author:\s*["“]?([^"”]+?)["”]?\s*$/i.exec(topic.trim());
+  return match?.[1];
 }
