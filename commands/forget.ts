@@ -6,7 +6,7 @@ import { plural } from '../src/core/text.js';
 
 export const forget = defineCommand({
   name: 'forget',
-  description: 'forget me: delete everything paperbot stores about you (reading list, votes)',
+  description: 'forget me: delete everything paperbot stores about you (reading list, votes, personal digests)',
   usage: 'forget me',
   personal: true,
   args: [{ name: 'who', description: '`me`: you, and only you', type: 'string', required: true, maxLength: 10 }],
@@ -15,7 +15,8 @@ export const forget = defineCommand({
     const { privacy } = needUserData(ctx);
     const report = await privacy.forgetUser(ctx.request.platform, ctx.request.userId);
     const named = report.anonymised ? ` ${report.anonymised} channel list ${report.anonymised === 1 ? 'entry or subscription' : 'entries and subscriptions'} you added no longer name you.` : '';
-    const text = `Done: I deleted your reading list (${plural(report.savedPapers, 'paper')}) and your ${plural(report.votes, 'vote')}.${named}`;
+    const digests = report.personalDigests ? ` I stopped your ${plural(report.personalDigests, 'personal digest')}.` : '';
+    const text = `Done: I deleted your reading list (${plural(report.savedPapers, 'paper')}) and your ${plural(report.votes, 'vote')}.${digests}${named}`;
     return reply(text, [{ type: 'text', text }, { type: 'context', text: "Channels keep their own lists and subscriptions; they just no longer say you made them." }], [], true);
   },
 });

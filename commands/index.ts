@@ -15,11 +15,13 @@ import { saved } from './saved.js';
 import { search } from './search.js';
 import { similar } from './similar.js';
 import { subscribe } from './subscribe.js';
+import { subscribeMe } from './subscribe-me.js';
 import { subscriptions } from './subscriptions.js';
 import { taste } from './taste.js';
 import { topics } from './topics.js';
 import { unsave } from './unsave.js';
 import { unsubscribe } from './unsubscribe.js';
+import { unsubscribeMe } from './unsubscribe-me.js';
 
 export const commandList: readonly AnyCommand[] = [
   search,
@@ -40,6 +42,8 @@ export const commandList: readonly AnyCommand[] = [
   unsubscribe,
   subscriptions,
   digestNow,
+  subscribeMe,
+  unsubscribeMe,
   help,
 ];
 

@@ -56,6 +56,8 @@ export interface RequestInfo {
   commandPrefix?: (command: { name: string; requiresManage?: boolean }) => string;
   /** The platform opens a form for `subscribe` without arguments, so replies may offer that button. */
   forms?: boolean;
+  /** Opens (or finds) the user's direct-message channel with the bot, for personal digests. */
+  openDirectChannel?: () => Promise<string>;
 }
 
 /** Everything a command may use, passed explicitly so tests can build it directly. */

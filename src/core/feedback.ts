@@ -27,6 +27,8 @@ export interface FeedbackLog {
 export interface ForgetReport {
   savedPapers: number;
   votes: number;
+  /** Personal digests stopped and deleted. */
+  personalDigests: number;
   /** Subscriptions and channel-list entries that named the user, now anonymous. */
   anonymised: number;
 }

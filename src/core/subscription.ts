@@ -40,6 +40,8 @@ export interface SubscriptionInput extends ChannelRef {
   thread?: boolean;
   /** `+min-upvotes:20`, `+has:code`, `+category:cs.CV`, `-gan`: see `schedule/filters.ts`. */
   filters?: string[];
+  /** A personal digest: `channelId` is the direct-message channel with `createdBy`. */
+  personal?: boolean;
   createdBy: string;
 }
 

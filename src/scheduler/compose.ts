@@ -20,7 +20,7 @@ export type { ComposedDigest } from '../core/digest-view.js';
 
 export interface ComposeInput {
   library: PaperLibrary;
-  subscription: Pick<Subscription, 'id' | 'kind' | 'topic' | 'count' | 'platform' | 'channelId'> & Partial<Pick<Subscription, 'mode' | 'emptyNote' | 'filters'>>;
+  subscription: Pick<Subscription, 'id' | 'kind' | 'topic' | 'count' | 'platform' | 'channelId'> & Partial<Pick<Subscription, 'mode' | 'emptyNote' | 'filters' | 'personal'>>;
   posted: ReadonlySet<string>;
   /** Local date of the slot; picks the daily theme. */
   localDate: string;
@@ -48,7 +48,7 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
   const { library, subscription: sub } = input;
   const resolved = resolve(input);
   const heading = sub.kind === 'daily' ? `Daily theme: ${resolved?.label ?? 'none'}` : `Digest: ${resolved?.label ?? sub.topic}`;
-  const footer = `Subscription #${sub.id} · stop it with \`unsubscribe ${sub.id}\``;
+  const footer = `Subscription #${sub.id} · stop it with \`${sub.personal ? 'unsubscribe-me' : 'unsubscribe'} ${sub.id}\``;
   if (!resolved) {
     const note = 'There is no theme to pick from yet: the paper collection has no topics.';
     return { reply: renderDigest({ heading, note, items: [], footer }), paperIds: [], label: 'none', exhausted: false };

@@ -156,6 +156,14 @@ export const migrations: readonly Migration[] = [
     description: 'subscription filters (+min-upvotes:20, +has:code, +category:cs.CV, -term), as a JSON array',
     sql: `ALTER TABLE subscriptions ADD COLUMN filters TEXT NOT NULL DEFAULT '[]';`,
   },
+  {
+    version: 10,
+    description: 'personal digests, in a user\'s direct messages',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN personal INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX subscriptions_personal ON subscriptions (platform, created_by) WHERE personal = 1;
+    `,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

@@ -18,6 +18,7 @@ interface Row {
   empty_note: number;
   thread: number;
   filters: string;
+  personal: number;
   created_by: string;
   created_at: number;
   updated_at: number;
@@ -42,6 +43,7 @@ function fromRow(row: Row): Subscription {
     ...(row.empty_note ? { emptyNote: true } : {}),
     ...(row.thread ? { thread: true } : {}),
     ...(row.filters !== '[]' ? { filters: JSON.parse(row.filters) as string[] } : {}),
+    ...(row.personal ? { personal: true } : {}),
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
@@ -58,11 +60,11 @@ export function sqliteSubscriptions(db: Database.Database): SubscriptionRepo {
   const byWorkspace = db.prepare<[string, string], Row>('SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? ORDER BY channel_id, id');
   const active = db.prepare<[], Row>('SELECT * FROM subscriptions WHERE paused_reason IS NULL ORDER BY id');
   const insert = db.prepare(`INSERT INTO subscriptions
-    (platform, workspace_id, channel_id, kind, topic, topic_key, time, timezone, days, count, mode, empty_note, thread, filters, created_by, created_at, updated_at, schedule_from)
-    VALUES (@platform, @workspaceId, @channelId, @kind, @topic, @topicKey, @time, @timezone, @days, @count, @mode, @emptyNote, @thread, @filters, @createdBy, @now, @now, @now)`);
+    (platform, workspace_id, channel_id, kind, topic, topic_key, time, timezone, days, count, mode, empty_note, thread, filters, personal, created_by, created_at, updated_at, schedule_from)
+    VALUES (@platform, @workspaceId, @channelId, @kind, @topic, @topicKey, @time, @timezone, @days, @count, @mode, @emptyNote, @thread, @filters, @personal, @createdBy, @now, @now, @now)`);
   // Re-subscribing changes the schedule and lifts a pause; the ID and the ledger stay.
   const update = db.prepare(`UPDATE subscriptions SET workspace_id = @workspaceId, topic = @topic, time = @time, timezone = @timezone,
-    days = @days, count = @count, mode = @mode, empty_note = @emptyNote, thread = @thread, filters = @filters, created_by = @createdBy, updated_at = @now, schedule_from = @now, paused_reason = NULL, paused_at = NULL
+    days = @days, count = @count, mode = @mode, empty_note = @emptyNote, thread = @thread, filters = @filters, personal = @personal, created_by = @createdBy, updated_at = @now, schedule_from = @now, paused_reason = NULL, paused_at = NULL
     WHERE id = @id`);
   const remove = db.prepare('DELETE FROM subscriptions WHERE id = ?');
   const removeChannel = db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?');
@@ -86,6 +88,7 @@ export function sqliteSubscriptions(db: Database.Database): SubscriptionRepo {
       emptyNote: input.emptyNote ? 1 : 0,
       thread: input.thread ? 1 : 0,
       filters: JSON.stringify(input.filters ?? []),
+      personal: input.personal ? 1 : 0,
       createdBy: input.createdBy,
       topicKey: key,
       now: now.getTime(),

@@ -48,11 +48,14 @@ export function sqlitePrivacy(db: Database.Database): Privacy {
   const ownList = db.prepare("DELETE FROM saved_papers WHERE platform = ? AND owner_kind = 'user' AND owner_id = ?");
   const savedBy = db.prepare('UPDATE saved_papers SET saved_by = NULL WHERE platform = ? AND saved_by = ?');
   const votes = db.prepare('DELETE FROM feedback WHERE platform = ? AND user_id = ?');
+  // Personal digests are the user's: they stop at once (their ledger rows go with them).
+  const personal = db.prepare('DELETE FROM subscriptions WHERE platform = ? AND created_by = ? AND personal = 1');
   // A channel's subscription stays the channel's; it only stops naming who made it.
   const creator = db.prepare("UPDATE subscriptions SET created_by = '' WHERE platform = ? AND created_by = ?");
   const forget = db.transaction((platform: string, userId: string): ForgetReport => ({
     savedPapers: ownList.run(platform, userId).changes,
     votes: votes.run(platform, userId).changes,
+    personalDigests: personal.run(platform, userId).changes,
     anonymised: savedBy.run(platform, userId).changes + creator.run(platform, userId).changes,
   }));
   return { forgetUser: async (platform, userId) => forget.immediate(platform, userId) };

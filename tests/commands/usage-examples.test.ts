@@ -17,10 +17,10 @@ const clock = FakeClock.at('2026-11-30T09:00:00Z');
 const scheduler = createScheduler({ store, library: realLibrary, posters: new Map(), clock, sleep: async () => {}, schedule: () => ({ stop() {} }) });
 const subscriptions = createSubscriptionService({ store, postNow: scheduler.postNow, clock });
 const bot = new Bot({ registry: createRegistry(), library: realLibrary, subscriptions, userData: store, now: clock.now });
-const manager = { platform: 'console', userId: 'u1', channelId: 'c1', canManageChannel: true };
+const manager = { platform: 'console', userId: 'u1', channelId: 'c1', canManageChannel: true, openDirectChannel: async () => 'd1' };
 
 // Subscription examples build on each other: subscribe creates #1, which the others name.
-const order = ['save', 'saved', 'unsave', 'subscribe', 'subscriptions', 'digest-now', 'unsubscribe'];
+const order = ['save', 'saved', 'unsave', 'subscribe', 'subscriptions', 'digest-now', 'unsubscribe', 'subscribe-me', 'unsubscribe-me'];
 const examples = [...commandList].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name)).map((c) => [c.name, c.usage] as const);
 
 // Never shuffled: the subscription examples need the order above.

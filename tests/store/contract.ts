@@ -322,7 +322,7 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         expect(await store.feedback.channelVotes({ platform: 'slack', channelId: 'COTHER' })).toHaveLength(1);
       });
 
-      it('forgets one user: their list and votes go, channel lists and subscriptions stop naming them, others stay', async () => {
+      it('forgets one user: their list, votes and personal digests go, channel lists and subscriptions stop naming them, others stay', async () => {
         const store = await fresh();
         await store.readingLists.save(alice, 'p1', 'UALICE', t0);
         await store.readingLists.save(bob, 'p1', 'UBOB', t0);
@@ -330,13 +330,18 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         await store.feedback.vote(chan, 'UALICE', 'p1', 1, t0);
         await store.feedback.vote(chan, 'UBOB', 'p1', 1, t0);
         const { subscription } = await store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'CTEAM', createdBy: 'UALICE' }), t0);
-        expect(await store.privacy.forgetUser('slack', 'UALICE')).toEqual({ savedPapers: 1, votes: 1, anonymised: 2 });
+        const personal = (await store.subscriptions.upsert(subInput({ platform: 'slack', channelId: 'DUALICE', createdBy: 'UALICE', personal: true }), t0)).subscription;
+        expect(personal.personal).toBe(true);
+        await store.deliveries.claim({ subscriptionId: personal.id, slotDate: '2026-03-02' }, t0, t0);
+        expect(await store.privacy.forgetUser('slack', 'UALICE')).toEqual({ savedPapers: 1, votes: 1, personalDigests: 1, anonymised: 2 });
+        expect(await store.subscriptions.get(personal.id)).toBeUndefined();
+        expect(await store.deliveries.get({ subscriptionId: personal.id, slotDate: '2026-03-02' })).toBeUndefined();
         expect(await store.readingLists.list(alice)).toEqual([]);
         expect(await store.readingLists.list(bob)).toHaveLength(1);
         expect(await store.readingLists.list(team)).toEqual([{ paperId: 'p2', savedAt: t0 }]);
         expect((await store.feedback.channelVotes(chan)).map((v) => v.userId)).toEqual(['UBOB']);
         expect((await store.subscriptions.get(subscription.id))?.createdBy).toBe('');
-        expect(await store.privacy.forgetUser('slack', 'UALICE')).toEqual({ savedPapers: 0, votes: 0, anonymised: 0 });
+        expect(await store.privacy.forgetUser('slack', 'UALICE')).toEqual({ savedPapers: 0, votes: 0, personalDigests: 0, anonymised: 0 });
       });
     });
 

@@ -16,6 +16,8 @@ export const CONSOLE_REQUEST: RequestInfo = {
   workspaceId: 'local',
   // The person at the terminal owns this "channel".
   canManageChannel: true,
+  // Personal digests print in the same terminal.
+  openDirectChannel: async () => 'console-direct',
 };
 
 export interface ConsoleOptions {

@@ -34,8 +34,11 @@ export interface DiscordPosterOptions {
   logger?: Logger;
 }
 
-/** JSON error codes that mean this channel refuses the bot: Unknown Channel, Missing Access, Missing Permissions. */
-const CHANNEL_CODES: ReadonlySet<number> = new Set([10003, 50001, 50013]);
+/**
+ * JSON error codes that mean this channel refuses the bot: Unknown Channel, Missing Access,
+ * Missing Permissions, and Cannot send messages to this user (a personal digest's DMs closed).
+ */
+const CHANNEL_CODES: ReadonlySet<number> = new Set([10003, 50001, 50013, 50007]);
 
 /** "A thread has already been created for this message." */
 const THREAD_ALREADY_CREATED = 160004;

@@ -24,6 +24,8 @@ export function requestInfo(interaction: BaseInteraction, rootName?: string): Re
     ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
     // Server admins can change who sees a command, so the permission is checked on every run.
     canManageChannel: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+    // POST /users/@me/channels: the same DM channel every time, so personal digests stay put.
+    openDirectChannel: async () => (await interaction.user.createDM()).id,
   };
 }
 

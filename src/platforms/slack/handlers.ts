@@ -49,6 +49,12 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       channelId: where.channelId,
       ...(where.teamId ? { workspaceId: where.teamId } : {}),
       ...(needsManage ? { canManageChannel: await deps.canManage(where.userId) } : {}),
+      // The app's direct-message channel with the user (im:write), where personal digests go.
+      openDirectChannel: async () => {
+        const opened = await app.client.conversations.open({ users: where.userId });
+        if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
+        return opened.channel.id;
+      },
     };
   };
   const render = (reply: Reply, options: Omit<RenderOptions, 'encode'>) =>

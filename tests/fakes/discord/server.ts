@@ -58,6 +58,8 @@ export class FakeDiscord extends EventEmitter {
   private readonly faults: (Fault & { left: number })[] = [];
   private readonly hanging = new Set<ServerResponse>();
   private readonly nonces = new Map<string, { id: string; at: number }>();
+  /** DM channels by id, with the user each is with. */
+  readonly dms = new Map<string, string>();
   /** Threads started from messages, by id (the message's id). */
   readonly threads = new Map<string, { id: string; parent_id: string; name: string }>();
   private readonly server: Server;
@@ -247,10 +249,22 @@ export class FakeDiscord extends EventEmitter {
     if (method === 'GET' && path === '/applications/@me') return json(200, { id: this.applicationId, name: 'paperbot', flags: 0, bot: this.botUser });
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') return this.postChannelMessage(m[1]!, body);
     if ((m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path)) && method === 'POST') return this.startThread(m[1]!, m[2]!, body);
+    if (method === 'POST' && path === '/users/@me/channels') return this.openDm(body);
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'PUT') {
       return this.overwriteCommands(m[1]!, m[2], call.body);
     }
     return notFound();
+  }
+
+  /**
+   * A DM channel with a user: the same one for the same user every time.
+   * @see https://discord.com/developers/docs/resources/user#create-dm
+   */
+  private openDm(body: Json): Reply {
+    if (typeof body.recipient_id !== 'string' || !/^\d+$/.test(body.recipient_id)) return invalidFormBody(['recipient_id: Value "" is not snowflake.']);
+    let id = [...this.dms].find(([, user]) => user === body.recipient_id)?.[0];
+    if (!id) this.dms.set((id = snowflake()), body.recipient_id);
+    return json(200, { id, type: 1, last_message_id: null, flags: 0, recipients: [{ id: body.recipient_id, username: 'someone', discriminator: '0', global_name: null, avatar: null }] });
   }
 
   /**
@@ -274,7 +288,7 @@ export class FakeDiscord extends EventEmitter {
 
   /** @see https://discord.com/developers/docs/resources/message#create-message (nonce + enforce_nonce) */
   private postChannelMessage(channelId: string, body: Json): Reply {
-    if (!this.channelIds.includes(channelId) && !this.threads.has(channelId)) return notFound('Unknown Channel', 10003);
+    if (!this.channelIds.includes(channelId) && !this.threads.has(channelId) && !this.dms.has(channelId)) return notFound('Unknown Channel', 10003);
     const problems = messageProblems(body, { create: true });
     if (problems.includes('Cannot send an empty message')) return json(400, { message: 'Cannot send an empty message', code: 50006 });
     if (problems.length) return invalidFormBody(problems);
