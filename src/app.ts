@@ -30,7 +30,7 @@ import { startConsole, type ConsoleSession } from './platforms/console/session.j
 import type { AnyAdapter } from './platforms/adapter.js';
 import { pacingFor, platformAdapters } from './platforms/registry.js';
 import { createScheduler, createSubscriptionService, loadThemes, type Scheduler } from './scheduler/index.js';
-import { openSqliteStore, type Store } from './store/index.js';
+import { openStore, type Store } from './store/index.js';
 
 export interface AppIo {
   input: Readable;
@@ -66,7 +66,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   const registry = createRegistry();
   const metrics = new Metrics({ commands: registry.keys() });
 
-  const store = openSqliteStore(config.databaseFile);
+  const store = await openStore({ databaseFile: config.databaseFile, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }, logger);
   shutdown.onClose('database', () => store.close());
 
   // The seed corpus, with what sources have stored laid over it (read again on every reload).

@@ -8,6 +8,7 @@ import type { AnyAdapter, Env, PlatformAdapter } from '../platforms/adapter.js';
 import { platformAdapters } from '../platforms/registry.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
+import { DATABASE_URL_MESSAGE, isPostgresUrl } from './database-url.js';
 import { canonicalTimeZone, type LogLevel } from './fields.js';
 import { coreEnvSchema, envSchemaFor, secretVariables, type ParsedEnv } from './schema.js';
 
@@ -25,6 +26,8 @@ export interface Config {
   /** Absolute path of the folder for state; the SQLite file lives there. */
   stateDir: string;
   databaseFile: string;
+  /** `DATABASE_URL`: Postgres instead of the SQLite file. Holds a password: never log it whole. */
+  databaseUrl?: string;
   /** Folder for index snapshots (faster start-up), or false when disabled. */
   cacheDir: string | false;
   /** Canonical IANA zone used for digest times. */
@@ -194,6 +197,17 @@ export function storagePaths(env: Env): { dataDir: string; stateDir: string; dat
   };
 }
 
+/**
+ * Where the one-shot CLI finds the store: Postgres when `DATABASE_URL` is set, else the SQLite
+ * file. A malformed URL is a `ConfigError` that does not echo it (it holds a password).
+ */
+export function storeLocation(env: Env): { databaseUrl?: string; databaseFile: string } {
+  const clean = normalise(env);
+  const url = clean.DATABASE_URL;
+  if (url !== undefined && !isPostgresUrl(url)) throw new ConfigError([{ variable: 'DATABASE_URL', message: `DATABASE_URL ${DATABASE_URL_MESSAGE}.` }]);
+  return { ...(url ? { databaseUrl: url } : {}), databaseFile: storagePaths(clean).databaseFile };
+}
+
 function build(data: ParsedEnv, chat: Record<string, unknown>, env: Env, adapters: readonly AnyAdapter[]): Config {
   const platforms = Object.keys(chat);
   const isChat = platforms.length > 0;
@@ -202,6 +216,7 @@ function build(data: ParsedEnv, chat: Record<string, unknown>, env: Env, adapter
     platforms,
     chat,
     ...storagePaths(env),
+    ...(data.DATABASE_URL ? { databaseUrl: data.DATABASE_URL } : {}),
     timezone: canonicalTimeZone(data.PAPERBOT_TIMEZONE ?? DEFAULTS.timezone),
     digestTime: data.PAPERBOT_DIGEST_TIME ?? DEFAULTS.digestTime,
     catchupGraceMinutes: data.PAPERBOT_CATCHUP_GRACE_MINUTES ?? DEFAULTS.catchupGraceMinutes,
