@@ -18,6 +18,7 @@ interface Row {
   message_id: string | null;
   error: string | null;
   updated_at: number;
+  owner: string | null;
 }
 
 function fromRow(row: Row): Delivery {
@@ -30,16 +31,17 @@ function fromRow(row: Row): Delivery {
     ...(row.message_id !== null ? { messageId: row.message_id } : {}),
     ...(row.error !== null ? { error: row.error } : {}),
     updatedAt: new Date(row.updated_at),
+    ...(row.owner !== null ? { owner: row.owner } : {}),
   };
 }
 
-const COLUMNS = 'subscription_id, slot_date, due_at, state, attempts, message_id, error, updated_at';
+const COLUMNS = 'subscription_id, slot_date, due_at, state, attempts, message_id, error, updated_at, owner';
 
-async function insert(db: Queryable, slot: SlotKey, dueAt: Date, state: DeliveryState, error: string | null, now: Date): Promise<boolean> {
+async function insert(db: Queryable, slot: SlotKey, dueAt: Date, state: DeliveryState, error: string | null, now: Date, owner: string | null = null): Promise<boolean> {
   const result = await db.query(
-    `INSERT INTO deliveries (subscription_id, slot_date, due_at, state, error, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO deliveries (subscription_id, slot_date, due_at, state, error, updated_at, owner) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (subscription_id, slot_date) DO NOTHING`,
-    [slot.subscriptionId, slot.slotDate, dueAt.getTime(), state, error, now.getTime()],
+    [slot.subscriptionId, slot.slotDate, dueAt.getTime(), state, error, now.getTime(), owner],
   );
   return result.rowCount === 1;
 }
@@ -69,8 +71,15 @@ async function move(client: pg.PoolClient, slot: SlotKey, from: readonly Deliver
 
 export function postgresLedger(pool: pg.Pool): DeliveryLedger {
   return {
-    claim: (slot, dueAt, now) => insert(pool, slot, dueAt, 'claimed', null, now),
+    claim: (slot, dueAt, now, owner) => insert(pool, slot, dueAt, 'claimed', null, now, owner ?? null),
     skip: (slot, dueAt, reason, now) => insert(pool, slot, dueAt, 'skipped', reason, now),
+    adopt: async (slot, from, to, now) => {
+      const result = await pool.query(
+        "UPDATE deliveries SET owner = $1, updated_at = $2 WHERE subscription_id = $3 AND slot_date = $4 AND state = 'claimed' AND owner IS NOT DISTINCT FROM $5",
+        [to, now.getTime(), slot.subscriptionId, slot.slotDate, from ?? null],
+      );
+      return result.rowCount === 1;
+    },
     transition: async (slot, from, to, now, patch) => {
       // Refused before any connection is taken: a bug in the caller, never a race.
       assertTransitions(from, to);

@@ -82,6 +82,32 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'replicas: slot owners, leases, paper change numbers, shared rate limits, handled requests',
+    // Papers saved before this have change 0: they are in every full read, never in a change feed.
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN owner TEXT;
+      ALTER TABLE papers ADD COLUMN change_no BIGINT NOT NULL DEFAULT 0;
+      CREATE INDEX papers_by_change_no ON papers (change_no);
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE TABLE rate_buckets (
+        key TEXT PRIMARY KEY,
+        tokens DOUBLE PRECISION NOT NULL,
+        allowed BOOLEAN NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE TABLE handled_requests (
+        key TEXT PRIMARY KEY,
+        handled_at BIGINT NOT NULL
+      );
+      CREATE INDEX handled_requests_by_time ON handled_requests (handled_at);
+    `,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

@@ -13,6 +13,9 @@ interface StatusRow {
   papers_added: number;
 }
 
+/** Any fixed number: paper saves serialise on it. */
+const PAPER_CHANGES_LOCK = 7_262_830_472;
+
 const records = (rows: { record: string }[]): Paper[] => rows.map((row) => JSON.parse(row.record) as Paper);
 
 export function postgresPapers(pool: pg.Pool): PaperRepo {
@@ -22,12 +25,18 @@ export function postgresPapers(pool: pg.Pool): PaperRepo {
     save: async (papers, now) => {
       if (papers.length === 0) return;
       await inTransaction(pool, async (client) => {
+        // Saves take turns until they commit, so change numbers follow commit order: a replica
+        // that has read up to change N never later finds an N-1 it skipped.
+        await client.query('SELECT pg_advisory_xact_lock($1)', [PAPER_CHANGES_LOCK]);
+        const { rows } = await client.query<{ n: number }>('SELECT coalesce(max(change_no), 0) + 1 AS n FROM papers');
+        const change = rows[0]!.n;
         for (const paper of papers) {
           const seen = paper.firstSeen ? Date.parse(paper.firstSeen) : now.getTime();
           await client.query(
-            `INSERT INTO papers (id, arxiv_id, title_key, record, first_seen, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (id) DO UPDATE SET arxiv_id = excluded.arxiv_id, title_key = excluded.title_key, record = excluded.record, updated_at = excluded.updated_at`,
-            [paper.id, paper.arxivId ?? null, titleKey(paper.title), JSON.stringify(paper), seen, now.getTime()],
+            `INSERT INTO papers (id, arxiv_id, title_key, record, first_seen, updated_at, change_no) VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (id) DO UPDATE SET arxiv_id = excluded.arxiv_id, title_key = excluded.title_key, record = excluded.record,
+               updated_at = excluded.updated_at, change_no = excluded.change_no`,
+            [paper.id, paper.arxivId ?? null, titleKey(paper.title), JSON.stringify(paper), seen, now.getTime(), change],
           );
         }
       });
@@ -38,6 +47,11 @@ export function postgresPapers(pool: pg.Pool): PaperRepo {
     byArxivId: async (arxivId) => (await select('WHERE arxiv_id = $1', [arxivId]))[0],
     byTitleKey: (key) => select('WHERE title_key = $1', [key], 'ORDER BY id COLLATE "C"'),
     count: async () => (await pool.query<{ n: number }>('SELECT count(*) AS n FROM papers')).rows[0]!.n,
+    changedSince: async (after) => {
+      const { rows } = await pool.query<{ record: string; change_no: number }>('SELECT record, change_no FROM papers WHERE change_no > $1 ORDER BY change_no, id COLLATE "C"', [after]);
+      return { papers: records(rows), change: rows.at(-1)?.change_no ?? after };
+    },
+    lastChange: async () => (await pool.query<{ n: number }>('SELECT coalesce(max(change_no), 0) AS n FROM papers')).rows[0]!.n,
     recordFetch: async (source, outcome, now) => {
       if (outcome.ok) {
         await pool.query(

@@ -9,9 +9,12 @@ import { describeError } from '../core/safe-error.js';
 import { connectionProblem, databaseLocation, DatabaseUnavailable } from './errors.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { postgresHistory } from './postgres-history.js';
+import { postgresLeases } from './postgres-leases.js';
 import { postgresLedger } from './postgres-ledger.js';
 import { postgresPapers } from './postgres-papers.js';
 import { createPool, type PoolOptions } from './postgres-pool.js';
+import { postgresRateLimits } from './postgres-rate-limits.js';
+import { postgresRequests } from './postgres-requests.js';
 import { postgresSubscriptions } from './postgres-subscriptions.js';
 import type { Store } from './types.js';
 
@@ -46,6 +49,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     deliveries: postgresLedger(pool),
     history: postgresHistory(pool),
     papers: postgresPapers(pool),
+    leases: postgresLeases(pool),
+    rateLimits: postgresRateLimits(pool),
+    requests: postgresRequests(pool),
     ping: async () => {
       if (closed) return false;
       try {
