@@ -16,6 +16,7 @@ export function describeConfig(config: Config, adapters: readonly AnyAdapter[] =
     timezone: config.timezone,
     digestTime: config.digestTime,
     catchupGraceMinutes: config.catchupGraceMinutes,
+    failoverSeconds: config.failoverSeconds,
     rateLimit: config.rateLimit,
     log: config.log,
     opsPort: config.opsPort ?? 'off',

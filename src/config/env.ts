@@ -28,6 +28,8 @@ export interface Config {
   databaseFile: string;
   /** `DATABASE_URL`: Postgres instead of the SQLite file. Holds a password: never log it whole. */
   databaseUrl?: string;
+  /** A replica silent this long is taken for dead: the others take over its digests and the sources. */
+  failoverSeconds: number;
   /** Folder for index snapshots (faster start-up), or false when disabled. */
   cacheDir: string | false;
   /** Canonical IANA zone used for digest times. */
@@ -54,6 +56,7 @@ export const DEFAULTS = {
   timezone: 'UTC',
   digestTime: '09:00',
   catchupGraceMinutes: 120,
+  failoverSeconds: 30,
   rateLimitPerMinute: 20,
   rateLimitBurst: 5,
   logLevel: 'info',
@@ -217,6 +220,7 @@ function build(data: ParsedEnv, chat: Record<string, unknown>, env: Env, adapter
     chat,
     ...storagePaths(env),
     ...(data.DATABASE_URL ? { databaseUrl: data.DATABASE_URL } : {}),
+    failoverSeconds: data.PAPERBOT_FAILOVER_AFTER ?? DEFAULTS.failoverSeconds,
     timezone: canonicalTimeZone(data.PAPERBOT_TIMEZONE ?? DEFAULTS.timezone),
     digestTime: data.PAPERBOT_DIGEST_TIME ?? DEFAULTS.digestTime,
     catchupGraceMinutes: data.PAPERBOT_CATCHUP_GRACE_MINUTES ?? DEFAULTS.catchupGraceMinutes,

@@ -14,6 +14,7 @@ export const coreEnvSchema = z.object({
   PAPERBOT_STATE_DIR: z.string().optional(),
   PAPERBOT_CACHE_DIR: z.string().optional(),
   DATABASE_URL: postgresUrl(DATABASE_URL_MESSAGE).optional(),
+  PAPERBOT_FAILOVER_AFTER: duration(3, 600, 'must be a duration from 3s to 10m such as 30s or 1m').optional(),
   PAPERBOT_TIMEZONE: z
     .string()
     .refine(isTimeZone, 'must be an IANA time zone name such as UTC, Europe/Berlin or America/New_York')
