@@ -20,7 +20,7 @@ export interface LeaseKeeperOptions {
   every?: Every;
   /** Told when the lease is gained or lost. */
   onChange?: (held: boolean) => void;
-  /** After each renewal, whatever its outcome. */
+  /** After each renewal, whatever its outcome; skipped while the previous one still runs. */
   afterBeat?: (held: boolean) => void | Promise<void>;
   logger?: Logger;
 }
@@ -67,18 +67,25 @@ export function createLeaseKeeper(options: LeaseKeeperOptions): LeaseKeeper {
       failing = true;
       set(false);
     }
-    try {
-      await options.afterBeat?.(held);
-    } catch (error) {
-      log.error({ lease: options.name, err: describeError(error) }, 'work after a lease renewal failed');
-    }
     return held;
   }
 
-  const beat = () => {
+  /** The work after a renewal runs on its own: however long it takes, the next renewal is on time. */
+  let following: Promise<void> | undefined;
+  function follow(isHeld: boolean): void {
+    if (!options.afterBeat || following) return;
+    following = Promise.resolve()
+      .then(() => options.afterBeat?.(isHeld))
+      .catch((error: unknown) => log.error({ lease: options.name, err: describeError(error) }, 'work after a lease renewal failed'))
+      .finally(() => (following = undefined));
+  }
+
+  const beat = async () => {
     // Renewals never overlap: a slow database must not stack them up.
     beating ??= renew().finally(() => (beating = undefined));
-    return beating;
+    const isHeld = await beating;
+    follow(isHeld);
+    return isHeld;
   };
 
   return {

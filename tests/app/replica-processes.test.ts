@@ -142,7 +142,7 @@ describe('three replicas on one Postgres', () => {
     slack.hold(POST);
     const first = await startReplica();
     await until(() => slack.heldCount(POST) === CONCURRENCY, 'the first posts');
-    const [{ n: claimed }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE owner = '${first.id}'`);
+    const claimed = (await query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE owner = '${first.id}'`))[0]!.n;
     expect(claimed).toBe(SUBSCRIPTIONS);
     expect(hf.requests.length).toBeGreaterThan(0);
 
