@@ -111,7 +111,6 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   const housekeeping = startHousekeeping(store, config.rateLimit, logger);
   shutdown.onClose('housekeeping', () => housekeeping.stop());
 
-
   // Posters are filled in as platforms connect; the scheduler only reads the map when posting.
   const posters = new Map<Platform, Poster>();
   const scheduler = createScheduler({

@@ -246,7 +246,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         jobs.push(enqueue(sub, open, run));
       }
     }
-    if (orphans.length) log.info({ ...report, replicaId }, 'settled the open digest slots of replicas that stopped');
+    if (report.claimed + report.skipped + report.uncertain > 0) log.info({ ...report, replicaId }, 'settled the open digest slots of replicas that stopped');
     return { report, jobs };
   }
 
