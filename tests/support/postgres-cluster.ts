@@ -64,7 +64,12 @@ export async function startCluster(): Promise<Cluster> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('initdb was not found on the PATH nor in /usr/lib/postgresql/*/bin; install Postgres (Debian: apt-get install postgresql) or set PAPERBOT_TEST_DATABASE_URL');
   const user = runAs();
-  const dir = mkdtempSync(join(tmpdir(), 'paperbot-pg-'));
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'paperbot-pg-'));
+  } catch (error) {
+    throw new Error(`could not make a temporary folder for a throwaway Postgres cluster: ${(error as Error).message}`);
+  }
   const data = join(dir, 'data');
   const log = join(dir, 'server.log');
   if (user.uid !== undefined) chownSync(dir, user.uid, user.gid!);

@@ -33,7 +33,12 @@ export function testDatabases(): TestDatabases {
       const url = adminUrl();
       admin ??= new pg.Pool({ connectionString: url, max: 2 });
       const name = `paperbot_test_${randomBytes(6).toString('hex')}`;
-      await admin.query(`CREATE DATABASE ${name}`);
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+      } catch (error) {
+        const where = new URL(url);
+        throw new Error(`Postgres tests cannot run: could not create a test database on ${where.hostname}:${where.port || 5432}: ${(error as Error).message}`);
+      }
       created.push(name);
       const target = new URL(url);
       target.pathname = `/${name}`;
