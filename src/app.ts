@@ -31,7 +31,12 @@ import { startConsole, type ConsoleSession } from './platforms/console/session.j
 import type { AnyAdapter } from './platforms/adapter.js';
 import { pacingFor, platformAdapters } from './platforms/registry.js';
 import { createScheduler, createSubscriptionService, loadThemes, type Scheduler } from './scheduler/index.js';
-import { openSqliteStore, type Store } from './store/index.js';
+import { openStore, type Store } from './store/index.js';
+import { startHousekeeping } from './replicas/housekeeping.js';
+import { newReplicaId } from './replicas/identity.js';
+import { createLeaseKeeper } from './replicas/lease-keeper.js';
+import { changedPapers, followPapers } from './replicas/paper-feed.js';
+import { sharedRateLimit } from './replicas/shared-rate-limit.js';
 
 export interface AppIo {
   input: Readable;
@@ -67,9 +72,15 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   const registry = createRegistry();
   const metrics = new Metrics({ commands: registry.keys() });
 
-  const store = openSqliteStore(config.databaseFile);
+  const store = await openStore({ databaseFile: config.databaseFile, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }, logger);
   shutdown.onClose('database', () => store.close());
+  // Several replicas may share the database: this one's name there, for the slots it claims and the leases it holds.
+  const replicaId = newReplicaId();
+  const failoverMs = config.failoverSeconds * 1000;
+  logger.info({ replicaId, database: store.engine }, 'database open');
 
+  // Read before the papers themselves: a save in between then reaches the library twice, never not at all.
+  const papersFrom = await store.papers.lastChange();
   // The seed corpus, with what sources have stored laid over it (read again on every reload).
   const load = async () => withStoredPapers(loadLibrary(config.dataDir, undefined, { cacheDir: config.cacheDir }), await store.papers.all());
   const holder = await LibraryHolder.create(load, {
@@ -84,6 +95,22 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   logger.info({ papers: holder.current().papers.length, seedPapers: stats.papers, entries: stats.entries, duplicatesMerged: stats.duplicatesMerged, files: stats.files.length }, 'corpus loaded');
   for (const warning of stats.warnings) logger.warn({ file: warning.file, line: warning.line }, warning.message);
 
+  // Papers any replica (or `paperbot ingest`) stores reach this one's search within seconds.
+  const feed = followPapers({
+    papers: store.papers,
+    from: papersFrom,
+    everyMs: PAPER_FEED_MS,
+    logger,
+    onPapers: (papers) => {
+      const fresh = changedPapers(papers, (id) => holder.current().get(id));
+      if (fresh.length === 0) return;
+      holder.update((current) => addPapers(current, fresh));
+      metrics.corpusLoaded(holder.current().papers.length);
+    },
+  });
+  shutdown.onClose('paper feed', () => feed.stop());
+  const housekeeping = startHousekeeping(store, config.rateLimit, logger);
+  shutdown.onClose('housekeeping', () => housekeeping.stop());
 
   // Posters are filled in as platforms connect; the scheduler only reads the map when posting.
   const posters = new Map<Platform, Poster>();
@@ -96,6 +123,8 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     pacing: pacingFor(adapters),
     // Shorter than the shutdown's per-part limit (5 s), so a hung post cannot make closing fail.
     stopTimeoutMs: 4000,
+    replicaId,
+    failoverMs,
     themes: loadThemes(join(CONFIG_DIR, 'themes.json')),
     hooks: {
       posted: (platform) => metrics.digestPosted(platform),
@@ -115,7 +144,8 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     registry,
     library: holder.current,
     logger,
-    rateLimit: config.rateLimit,
+    // Kept in the store, so replicas share each user's budget.
+    limiter: sharedRateLimit(store.rateLimits, config.rateLimit, logger),
     unlimited: ['console'],
     subscriptions,
     userData: store,
@@ -127,7 +157,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   const ready: Record<string, () => boolean> = {};
   for (const adapter of adapters) {
     if (!(adapter.name in config.chat)) continue;
-    const platform = await adapter.start(config.chat[adapter.name], { bot, logger, listenHost: config.listenHost });
+    const platform = await adapter.start(config.chat[adapter.name], { bot, logger, listenHost: config.listenHost, dedupe: { first: (key) => store.requests.first(key, new Date()) } });
     shutdown.onClose(adapter.name, () => platform.stop());
     posters.set(adapter.name, platform.poster);
     ready[adapter.name] = platform.health;
@@ -147,8 +177,8 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     shutdown.onClose('console', () => session?.close());
   }
 
-  const sources = startSources(config, hf, store, holder, metrics, logger);
-  if (sources) shutdown.onClose('sources', () => sources.poller.stop());
+  const sources = await startSources(config, hf, store, holder, metrics, logger, { replicaId, failoverMs });
+  if (sources) shutdown.onClose('sources', () => sources.stop());
 
   // Registered before starting, so a failed start still stops the minute timer; closed before
   // the platforms and the database, so in-flight digests can finish.
@@ -167,7 +197,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
         database: () => store.ping(),
         ...ready,
         accepting: () => shutdown.accepting,
-        ...(sources ? { sources: () => sources.health.check() } : {}),
+        ...(sources ? { sources: () => sources.health() } : {}),
       },
     });
     opsPort = ops.port;
@@ -183,6 +213,10 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
 }
 
 const userAgent = `paperbot/${PACKAGE_VERSION}`;
+/** How often each replica looks for papers stored elsewhere. */
+const PAPER_FEED_MS = 2000;
+/** The lease under which one replica at a time runs the paper sources. */
+const INGEST_LEASE = 'ingest';
 
 function hfOptions(config: Config) {
   const { hfApiUrl, hfToken } = config.sources;
@@ -217,9 +251,21 @@ function paperFetcher(hf: HfSource, store: Store, holder: LibraryHolder, logger:
   };
 }
 
-/** The network paper sources the configuration asks for, polled in the background. */
-/** `hf` is the same client the on-demand lookups use: one set of validators and rate limits per source. */
-function startSources(config: Config, hf: HfSource | undefined, store: Store, holder: LibraryHolder, metrics: Metrics, logger: Logger) {
+/**
+ * The network paper sources the configuration asks for, polled in the background by one replica
+ * at a time: the holder of the ingestion lease. Another replica takes the lease over within the
+ * failover time when the holder dies, so the whole deployment stays within arXiv's request rate.
+ * `hf` is the same client the on-demand lookups use: one set of validators and rate limits per source.
+ */
+async function startSources(
+  config: Config,
+  hf: HfSource | undefined,
+  store: Store,
+  holder: LibraryHolder,
+  metrics: Metrics,
+  logger: Logger,
+  replica: { replicaId: string; failoverMs: number },
+) {
   const settings = config.sources;
   if (settings.poll.length === 0) return undefined;
   const jobs: SourceJob[] = [];
@@ -227,7 +273,9 @@ function startSources(config: Config, hf: HfSource | undefined, store: Store, ho
   if (settings.poll.includes('arxiv')) {
     jobs.push(arxivJob(createArxivSource({ baseUrl: settings.arxivApiUrl, categories: settings.arxivCategories, userAgent })));
   }
-  const health = new SourceHealth(settings.poll, settings.staleAfterSeconds * 1000);
+  // Started afresh whenever this replica takes the sources over: it has no failures to report before that.
+  const newHealth = () => new SourceHealth(settings.poll, settings.staleAfterSeconds * 1000);
+  let health = newHealth();
   const poller = createPoller({
     jobs,
     repo: store.papers,
@@ -250,6 +298,29 @@ function startSources(config: Config, hf: HfSource | undefined, store: Store, ho
       },
     },
   });
-  poller.start();
-  return { poller, health };
+  const lease = createLeaseKeeper({
+    leases: store.leases,
+    name: INGEST_LEASE,
+    holder: replica.replicaId,
+    ttlMs: replica.failoverMs,
+    logger,
+    onChange: (held) => {
+      if (held) {
+        health = newHealth();
+        poller.start();
+        logger.info({ replicaId: replica.replicaId, sources: settings.poll }, 'this replica runs the paper sources');
+      } else {
+        poller.stop();
+        logger.info({ replicaId: replica.replicaId }, 'this replica no longer runs the paper sources');
+      }
+    },
+  });
+  await lease.start();
+  return {
+    health: () => (lease.held() ? health.check() : { ok: true, degraded: false, sources: 'run by another replica' }),
+    async stop() {
+      poller.stop();
+      await lease.stop();
+    },
+  };
 }

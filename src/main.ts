@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { startApp } from './app.js';
 import { ConfigError, describeConfig, loadConfig, loadDotenv } from './config/index.js';
 import { CorpusLoadError, createLogger, installSignalHandlers } from './ops/index.js';
+import { DatabaseUnavailable } from './store/index.js';
 
 export interface MainOptions {
   /** `--data DIR` from the command line; wins over `PAPERBOT_DATA_DIR`. */
@@ -42,6 +43,7 @@ export async function main(options: MainOptions = {}): Promise<number> {
     // Start-up failures (unreachable platform, bad token, unreadable database) end the process with a reason;
     // a corpus that cannot be read is the operator's to fix, so one sentence without a stack.
     if (error instanceof CorpusLoadError) logger.error({}, `paperbot could not start: the corpus cannot be read (${error.message})`);
+    else if (error instanceof DatabaseUnavailable) logger.error({}, `paperbot could not start: ${error.message}`);
     else logger.error({ err: error }, 'paperbot could not start');
     return 1;
   }

@@ -5,14 +5,14 @@
  */
 import type { Writable } from 'node:stream';
 import { DateTime } from 'luxon';
-import { sourceSettings, storagePaths } from '../config/index.js';
+import { sourceSettings, storeLocation } from '../config/index.js';
 import type { Env } from '../platforms/adapter.js';
 import { createArxivSource } from '../sources/arxiv.js';
 import { createHfSource } from '../sources/hf.js';
 import type { SourceBatch } from '../sources/types.js';
 import { addCounts, ingestBatch, noCounts, seedsByTitle, type IngestCounts } from '../sources/ingest.js';
 import { SourceError } from '../sources/errors.js';
-import { openSqliteStore } from '../store/index.js';
+import { openStore } from '../store/index.js';
 import type { Paper } from '../corpus/paper.js';
 import { PACKAGE_VERSION } from '../paths.js';
 import { CliUsageError } from './args.js';
@@ -56,7 +56,7 @@ interface Step {
 }
 
 async function runSteps(env: Env, source: { name: string; title: string }, steps: readonly Step[], seeds: readonly Paper[], now: () => Date, out: Writable, err: Writable): Promise<number> {
-  const store = openSqliteStore(storagePaths(env).databaseFile);
+  const store = await openStore(storeLocation(env));
   const byTitle = seedsByTitle(seeds);
   let total = noCounts();
   try {
@@ -112,7 +112,7 @@ export async function ingestArxiv(env: Env, seeds: readonly Paper[], options: Ar
 }
 
 export async function ingestStatus(env: Env, out: Writable): Promise<number> {
-  const store = openSqliteStore(storagePaths(env).databaseFile);
+  const store = await openStore(storeLocation(env));
   try {
     const statuses = await store.papers.sourceStatus();
     out.write(`${await store.papers.count()} papers in the store\n`);

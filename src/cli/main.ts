@@ -8,20 +8,20 @@ import type { RequestInfo } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import type { RawArgs } from '../core/args.js';
 import { loadLibrary } from '../load-library.js';
-import { dataDirProblems, loadDotenv, storagePaths } from '../config/index.js';
+import { ConfigError, dataDirProblems, loadDotenv, storagePaths, storeLocation } from '../config/index.js';
 import type { Paper } from '../corpus/paper.js';
 import { withStoredPapers } from '../load-papers.js';
 import { PACKAGE_VERSION } from '../paths.js';
-import { openSqliteStore } from '../store/index.js';
+import { openStore, type StoreSettings } from '../store/index.js';
 import { ansiStyle, plainStyle, renderConsole } from '../platforms/console/render.js';
 import { CliUsageError, parseCli, USAGE, type CliInvocation } from './args.js';
 import { corpusStatsJson, corpusStatsText } from './corpus-stats.js';
 import { searchJson, searchJsonLines } from './search-json.js';
 
-/** What sources have stored, when the bot has a database; a one-shot command never creates one. */
-async function storedPapers(file: string): Promise<Paper[]> {
-  if (!existsSync(file)) return [];
-  const store = openSqliteStore(file);
+/** What sources have stored, when the bot has a database; a one-shot command never creates a SQLite file. */
+async function storedPapers(location: StoreSettings): Promise<Paper[]> {
+  if (!location.databaseUrl && !existsSync(location.databaseFile)) return [];
+  const store = await openStore(location);
   try {
     return await store.papers.all();
   } finally {
@@ -91,7 +91,7 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
     throw new UserError(`${named} is not a folder that exists.`, 'Point it at the folder with the corpus .txt files.');
   }
   const seed = loadLibrary(dataDir, undefined, { cacheDir: paths.cacheDir });
-  const stored = name === 'ingest' ? [] : await storedPapers(paths.databaseFile);
+  const stored = name === 'ingest' ? [] : await storedPapers(storeLocation(env));
   const { corpus, library } = withStoredPapers(seed, stored);
   const counts = { stored: stored.length, served: library.papers.length };
   if (name === 'ingest') {
@@ -142,6 +142,10 @@ export async function cliMain(argv: string[], env: NodeJS.ProcessEnv = process.e
     }
     if (error instanceof UserError) {
       io.stderr.write(`paperbot: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+      return 1;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
       return 1;
     }
     io.stderr.write(`paperbot: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,6 +1,7 @@
 /** A secrets-free summary of the configuration for the start-up log line. */
 import type { AnyAdapter } from '../platforms/adapter.js';
 import { platformAdapters } from '../platforms/registry.js';
+import { redactDatabaseUrl } from './database-url.js';
 import type { Config } from './env.js';
 
 export function describeConfig(config: Config, adapters: readonly AnyAdapter[] = platformAdapters): Record<string, unknown> {
@@ -10,11 +11,12 @@ export function describeConfig(config: Config, adapters: readonly AnyAdapter[] =
     mode: config.mode,
     platforms: config.platforms,
     dataDir: config.dataDir,
-    databaseFile: config.databaseFile,
+    ...(config.databaseUrl ? { database: { engine: 'postgres', url: redactDatabaseUrl(config.databaseUrl) } } : { databaseFile: config.databaseFile }),
     cacheDir: config.cacheDir,
     timezone: config.timezone,
     digestTime: config.digestTime,
     catchupGraceMinutes: config.catchupGraceMinutes,
+    failoverSeconds: config.failoverSeconds,
     rateLimit: config.rateLimit,
     log: config.log,
     opsPort: config.opsPort ?? 'off',

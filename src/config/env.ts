@@ -8,6 +8,7 @@ import type { AnyAdapter, Env, PlatformAdapter } from '../platforms/adapter.js';
 import { platformAdapters } from '../platforms/registry.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
+import { DATABASE_URL_MESSAGE, isPostgresUrl } from './database-url.js';
 import { canonicalTimeZone, type LogLevel } from './fields.js';
 import { coreEnvSchema, envSchemaFor, secretVariables, type ParsedEnv } from './schema.js';
 
@@ -25,6 +26,10 @@ export interface Config {
   /** Absolute path of the folder for state; the SQLite file lives there. */
   stateDir: string;
   databaseFile: string;
+  /** `DATABASE_URL`: Postgres instead of the SQLite file. Holds a password: never log it whole. */
+  databaseUrl?: string;
+  /** A replica silent this long is taken for dead: the others take over its digests and the sources. */
+  failoverSeconds: number;
   /** Folder for index snapshots (faster start-up), or false when disabled. */
   cacheDir: string | false;
   /** Canonical IANA zone used for digest times. */
@@ -51,6 +56,7 @@ export const DEFAULTS = {
   timezone: 'UTC',
   digestTime: '09:00',
   catchupGraceMinutes: 120,
+  failoverSeconds: 30,
   rateLimitPerMinute: 20,
   rateLimitBurst: 5,
   logLevel: 'info',
@@ -194,6 +200,17 @@ export function storagePaths(env: Env): { dataDir: string; stateDir: string; dat
   };
 }
 
+/**
+ * Where the one-shot CLI finds the store: Postgres when `DATABASE_URL` is set, else the SQLite
+ * file. A malformed URL is a `ConfigError` that does not echo it (it holds a password).
+ */
+export function storeLocation(env: Env): { databaseUrl?: string; databaseFile: string } {
+  const clean = normalise(env);
+  const url = clean.DATABASE_URL;
+  if (url !== undefined && !isPostgresUrl(url)) throw new ConfigError([{ variable: 'DATABASE_URL', message: `DATABASE_URL ${DATABASE_URL_MESSAGE}.` }]);
+  return { ...(url ? { databaseUrl: url } : {}), databaseFile: storagePaths(clean).databaseFile };
+}
+
 function build(data: ParsedEnv, chat: Record<string, unknown>, env: Env, adapters: readonly AnyAdapter[]): Config {
   const platforms = Object.keys(chat);
   const isChat = platforms.length > 0;
@@ -202,6 +219,8 @@ function build(data: ParsedEnv, chat: Record<string, unknown>, env: Env, adapter
     platforms,
     chat,
     ...storagePaths(env),
+    ...(data.DATABASE_URL ? { databaseUrl: data.DATABASE_URL } : {}),
+    failoverSeconds: data.PAPERBOT_FAILOVER_AFTER ?? DEFAULTS.failoverSeconds,
     timezone: canonicalTimeZone(data.PAPERBOT_TIMEZONE ?? DEFAULTS.timezone),
     digestTime: data.PAPERBOT_DIGEST_TIME ?? DEFAULTS.digestTime,
     catchupGraceMinutes: data.PAPERBOT_CATCHUP_GRACE_MINUTES ?? DEFAULTS.catchupGraceMinutes,

@@ -1,5 +1,6 @@
-export { dataDirProblems, loadConfig, settingsOf, sourceSettings, storagePaths, type SourceSettings, DEFAULTS, type Config, type LogFormat } from './env.js';
+export { dataDirProblems, loadConfig, settingsOf, sourceSettings, storagePaths, storeLocation, type SourceSettings, DEFAULTS, type Config, type LogFormat } from './env.js';
 export { ConfigError, type ConfigProblem } from './errors.js';
 export { describeConfig } from './describe.js';
 export { loadDotenv, type DotenvResult } from './dotenv.js';
 export type { LogLevel } from './fields.js';
+export { redactDatabaseUrl } from './database-url.js';

@@ -6,12 +6,15 @@
 import { z } from 'zod';
 import type { AnyAdapter } from '../platforms/adapter.js';
 import { platformAdapters } from '../platforms/registry.js';
+import { DATABASE_URL_MESSAGE, postgresUrl } from './database-url.js';
 import { LOG_LEVELS, boolean, categoryList, clockTime, duration, httpUrl, isTimeZone, oneOf, optionalPort, sourceList, wholeNumber } from './fields.js';
 
 export const coreEnvSchema = z.object({
   PAPERBOT_DATA_DIR: z.string().optional(),
   PAPERBOT_STATE_DIR: z.string().optional(),
   PAPERBOT_CACHE_DIR: z.string().optional(),
+  DATABASE_URL: postgresUrl(DATABASE_URL_MESSAGE).optional(),
+  PAPERBOT_FAILOVER_AFTER: duration(3, 600, 'must be a duration from 3s to 10m such as 30s or 1m').optional(),
   PAPERBOT_TIMEZONE: z
     .string()
     .refine(isTimeZone, 'must be an IANA time zone name such as UTC, Europe/Berlin or America/New_York')
@@ -32,7 +35,6 @@ export const coreEnvSchema = z.object({
   HF_TOKEN: z.string().regex(/^\S+$/, 'must be a Hugging Face access token without spaces').optional(),
   PAPERBOT_LISTEN_HOST: z.string().regex(/^[\w.:-]+$/, 'must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::').optional(),
   OPS_PORT: optionalPort('must be a port number from 1 to 65535, or 0/off to disable the health and metrics server').optional(),
-
 });
 
 export type ParsedEnv = z.output<typeof coreEnvSchema>;
@@ -44,7 +46,7 @@ export function envSchemaFor(adapters: readonly AnyAdapter[]) {
 
 /** Values that must never appear in logs or error messages. */
 export function secretVariables(adapters: readonly AnyAdapter[]): ReadonlySet<string> {
-  return new Set(['HF_TOKEN', ...adapters.flatMap((adapter) => adapter.secrets)]);
+  return new Set(['HF_TOKEN', 'DATABASE_URL', ...adapters.flatMap((adapter) => adapter.secrets)]);
 }
 
 /** Every variable paperbot reads. */

@@ -12,7 +12,7 @@ import { UserError } from './errors.js';
 import type { PaperFetcher, PaperLibrary } from './library.js';
 import type { SubscriptionService } from './subscriptions.js';
 import { silentLogger, type Logger } from './logger.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter, type CommandLimiter } from './rate-limit.js';
 import { errorReply, type Reply } from './reply.js';
 
 export interface BotOptions {
@@ -23,6 +23,8 @@ export interface BotOptions {
   random?: () => number;
   now?: () => Date;
   rateLimit?: { burst: number; perMinute: number };
+  /** Where the buckets live when not in this process (shared by replicas); wins over `rateLimit`. */
+  limiter?: CommandLimiter;
   /** Platforms whose users are never rate-limited: the console has one person at a keyboard. */
   unlimited?: readonly string[];
   /** Scheduled digests, for the subscription commands. */
@@ -42,13 +44,13 @@ export interface BotOptions {
 export class Bot {
   readonly actions = new ActionCodec();
   readonly registry: CommandRegistry;
-  private readonly limiter: RateLimiter | undefined;
+  private readonly limiter: CommandLimiter | undefined;
   private readonly log: Logger;
 
   constructor(private readonly options: BotOptions) {
     this.registry = options.registry;
     this.log = options.logger ?? silentLogger;
-    this.limiter = options.rateLimit ? new RateLimiter(options.rateLimit, () => (options.now?.() ?? new Date()).getTime()) : undefined;
+    this.limiter = options.limiter ?? (options.rateLimit ? new RateLimiter(options.rateLimit, () => (options.now?.() ?? new Date()).getTime()) : undefined);
   }
 
   get library(): PaperLibrary {
@@ -78,7 +80,7 @@ export class Bot {
   private async runNow(command: string, args: RawArgs, request: RequestInfo): Promise<Reply> {
     const started = performance.now();
     const platform = request.platform;
-    const wait = this.options.unlimited?.includes(platform) ? 0 : (this.limiter?.take(`${platform}:${request.userId}`) ?? 0);
+    const wait = this.options.unlimited?.includes(platform) ? 0 : ((await this.limiter?.take(`${platform}:${request.userId}`)) ?? 0);
     if (wait > 0) {
       this.options.onCommand?.({ command, platform, outcome: 'rate_limited', ms: 0 });
       return errorReply(`You're sending commands a bit fast. Please wait ${wait} s and try again.`);

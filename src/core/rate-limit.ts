@@ -1,7 +1,13 @@
 /**
- * Per-user rate limiting: a token bucket per user, refilled continuously. Small and in-memory,
- * since one process serves all platforms.
+ * Per-user rate limiting: a token bucket per user, refilled continuously. `RateLimiter` keeps the
+ * buckets in this process; several replicas share theirs through the store instead (any
+ * `CommandLimiter`), so a user cannot get N times the limit by reaching N replicas.
  */
+export interface CommandLimiter {
+  /** Takes one token for `key`; 0 when allowed, else the seconds to wait. */
+  take(key: string): number | Promise<number>;
+}
+
 export interface RateLimitOptions {
   /** Commands allowed in a burst. */
   burst: number;
@@ -14,7 +20,7 @@ interface Bucket {
   updatedAt: number;
 }
 
-export class RateLimiter {
+export class RateLimiter implements CommandLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../core/logger.js';
 import type { Poster, RateSpec } from '../core/poster.js';
+import type { RequestDeduper } from '../core/request-log.js';
 import type { ConfigProblem } from '../config/errors.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -19,6 +20,8 @@ export interface AdapterContext {
   logger: Logger;
   /** Address for an adapter that listens for requests (Slack's HTTP mode), `PAPERBOT_LISTEN_HOST`. */
   listenHost?: string;
+  /** Recognises a platform's retry of a request any replica already handled. */
+  dedupe?: RequestDeduper;
 }
 
 /** A connected platform. */

@@ -9,6 +9,11 @@
  *   `sending` as `uncertain` without resending (at-most-once: the post may have gone out), and
  *   posts slots missed while down if they are within the grace period, else marks them `skipped`.
  *   `start` returns once that is claimed; the posting goes on in the background (see `idle`);
+ * - several replicas may share the database. Each claim records its replica, and a running
+ *   replica renews a presence lease. Open slots are settled as above only when their owner is
+ *   gone: it gave its presence up when it stopped, or stopped renewing it for `failoverMs` (a
+ *   crash). Every replica checks for such slots each time it renews its own presence, so the
+ *   slots of a replica that died are taken over within `failoverMs` and a third;
  * - subscriptions of a platform that has no poster (not configured or not connected) are left
  *   unclaimed, so they post when the platform is back within the grace period.
  *
@@ -22,6 +27,8 @@ import { silentLogger, type Logger } from '../core/logger.js';
 import type { Poster } from '../core/poster.js';
 import type { Subscription } from '../core/subscription.js';
 import type { PostNowResult } from '../core/subscriptions.js';
+import { newReplicaId, presenceLease, PRESENCE_PREFIX } from '../replicas/identity.js';
+import { createLeaseKeeper, type Every, type LeaseKeeper } from '../replicas/lease-keeper.js';
 import { slotKey, type SlotKey, type Store } from '../store/types.js';
 import { digestMemo } from './digest-cache.js';
 import {
@@ -64,12 +71,18 @@ export interface SchedulerOptions {
   schedule?: (expression: string, run: () => void) => { stop(): unknown };
   /** Observers for metrics: digests posted and failed, 429 waits. */
   hooks?: DeliveryHooks;
+  /** This process among the replicas sharing the database; it owns the slots it claims. Default: a fresh id. */
+  replicaId?: string;
+  /** A replica that has not renewed its presence for this long is taken for dead. Default 30 000 ms. */
+  failoverMs?: number;
+  /** Starts the presence timer (every third of `failoverMs`); tests pass their own. */
+  every?: Every;
 }
 
 export interface TickReport {
   claimed: number;
   skipped: number;
-  /** `catchUp` only: slots found `sending` and marked `uncertain`. */
+  /** `catchUp` and `takeOver` only: slots found `sending` and marked `uncertain`. */
   uncertain: number;
   deliveries: DeliveryReport[];
 }
@@ -83,6 +96,10 @@ export interface Scheduler {
   stop(): Promise<void>;
   tick(now?: Date): Promise<TickReport>;
   catchUp(now?: Date): Promise<TickReport>;
+  /** Settles the open slots of replicas that are gone (what each presence renewal does). */
+  takeOver(now?: Date): Promise<TickReport>;
+  /** The id this scheduler claims slots under. */
+  readonly replicaId: string;
   postNow(subscriptionId: number): Promise<PostNowResult>;
   /** Resolves when every queued post has settled (the catch-up started by `start` included). */
   idle(): Promise<void>;
@@ -96,6 +113,8 @@ const defaultSchedule = (expression: string, run: () => void) => {
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { store } = options;
+  const replicaId = options.replicaId ?? newReplicaId();
+  const failoverMs = options.failoverMs ?? 30_000;
   const log = options.logger ?? silentLogger;
   const now = () => options.clock?.now() ?? new Date();
   const graceMs = (options.graceMinutes ?? 120) * 60_000;
@@ -128,6 +147,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
   };
 
+  const slotContext = (slot: SlotKey & { owner?: string }) => ({ subscriptionId: slot.subscriptionId, slotDate: slot.slotDate, ...(slot.owner ? { owner: slot.owner } : {}) });
   const channelOf = (sub: Pick<Subscription, 'platform' | 'channelId'>) => `${sub.platform}:${sub.channelId}`;
 
   function enqueue(sub: Subscription, slot: SlotKey, run: DeliveryRun): Promise<DeliveryReport> {
@@ -179,7 +199,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
             report.skipped++;
             log.warn({ subscriptionId: sub.id, slotDate: slot.slotDate, dueAt: slot.dueAt }, 'digest slot missed beyond grace period; skipped');
           }
-        } else if (await store.deliveries.claim(ref, slot.dueAt, at)) {
+        } else if (await store.deliveries.claim(ref, slot.dueAt, at, replicaId)) {
           report.claimed++;
           jobs.push(enqueue(sub, ref, run));
         }
@@ -188,29 +208,57 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return { report, jobs };
   }
 
-  /** Settles open slots left by the last run, then claims what is due, all in one run. */
-  async function claimCatchUp(at: Date): Promise<Claimed> {
-    const run = newRun();
-    let uncertain = 0;
-    const resent: Promise<DeliveryReport>[] = [];
-    for (const open of await store.deliveries.open()) {
-      if (inflight.has(slotKey(open))) continue;
+  /** Replicas whose presence is current; this one always counts, even before its first renewal. */
+  async function liveReplicas(at: Date): Promise<Set<string>> {
+    const live = new Set((await store.leases.active(PRESENCE_PREFIX, at)).map((lease) => lease.holder));
+    live.add(replicaId);
+    return live;
+  }
+
+  /**
+   * Settles open slots whose owner is gone: a `sending` slot becomes `uncertain` (never resent),
+   * a `claimed` one is adopted and posted within the grace period, else skipped. Slots of live
+   * replicas, this one's included, are left to them.
+   */
+  async function claimOrphans(at: Date, run: DeliveryRun): Promise<Claimed> {
+    const report: StartReport = { claimed: 0, skipped: 0, uncertain: 0 };
+    const jobs: Promise<DeliveryReport>[] = [];
+    if (stopping) return { report, jobs };
+    const live = await liveReplicas(at);
+    const orphans = (await store.deliveries.open()).filter((open) => !inflight.has(slotKey(open)) && !(open.owner !== undefined && live.has(open.owner)));
+    for (const open of orphans) {
       const sub = await store.subscriptions.get(open.subscriptionId);
       if (open.state === 'sending') {
         const error = 'interrupted while sending; not resent to avoid a duplicate post';
-        if (await store.deliveries.transition(open, ['sending'], 'uncertain', at, { error })) uncertain++;
-        log.warn({ subscriptionId: open.subscriptionId, slotDate: open.slotDate }, 'digest slot uncertain after restart; not resent');
+        if (await store.deliveries.transition(open, ['sending'], 'uncertain', at, { error })) {
+          report.uncertain++;
+          log.warn(slotContext(open), 'digest slot uncertain after its replica stopped; not resent');
+        }
       } else if (!sub) {
         await store.deliveries.transition(open, ['claimed'], 'skipped', at, { error: 'subscription removed' });
       } else if (at.getTime() - open.dueAt.getTime() > graceMs) {
-        await store.deliveries.transition(open, ['claimed'], 'skipped', at, { error: 'missed by more than the grace period' });
-        log.warn({ subscriptionId: open.subscriptionId, slotDate: open.slotDate }, 'claimed digest slot too old; skipped');
-      } else if (hasPoster(sub.platform)) {
-        resent.push(enqueue(sub, open, run));
+        if (await store.deliveries.transition(open, ['claimed'], 'skipped', at, { error: 'missed by more than the grace period' })) {
+          report.skipped++;
+          log.warn(slotContext(open), 'claimed digest slot too old; skipped');
+        }
+      } else if (hasPoster(sub.platform) && (await store.deliveries.adopt(open, open.owner, replicaId, at))) {
+        report.claimed++;
+        jobs.push(enqueue(sub, open, run));
       }
     }
+    if (report.claimed + report.skipped + report.uncertain > 0) log.info({ ...report, replicaId }, 'settled the open digest slots of replicas that stopped');
+    return { report, jobs };
+  }
+
+  /** Settles open slots left by replicas that are gone, then claims what is due, all in one run. */
+  async function claimCatchUp(at: Date): Promise<Claimed> {
+    const run = newRun();
+    const orphans = await claimOrphans(at, run);
     const due = await claimDue(at, run);
-    return { report: { ...due.report, claimed: due.report.claimed + resent.length, uncertain }, jobs: [...resent, ...due.jobs] };
+    return {
+      report: { claimed: orphans.report.claimed + due.report.claimed, skipped: orphans.report.skipped + due.report.skipped, uncertain: orphans.report.uncertain },
+      jobs: [...orphans.jobs, ...due.jobs],
+    };
   }
 
   async function settle({ report, jobs }: Claimed): Promise<TickReport> {
@@ -219,22 +267,50 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const tick = async (at = now()) => settle(await claimDue(at, newRun()));
 
+  /** Posts what `claimed` holds in the background, logging the outcome. */
+  function inBackground(claimed: Claimed, what: string): void {
+    void settle(claimed).then(
+      ({ deliveries }) => {
+        if (deliveries.length) log.info({ deliveries: deliveries.length, sent: deliveries.filter((d) => d.state === 'sent').length }, `${what} finished`);
+      },
+      (error: unknown) => log.error({ err: error }, `scheduler ${what} failed`),
+    );
+  }
+
+  // Renewing this replica's presence is also when it looks for slots of replicas that are gone.
+  let presence: LeaseKeeper | undefined;
+  const startPresence = () =>
+    createLeaseKeeper({
+      leases: store.leases,
+      name: presenceLease(replicaId),
+      holder: replicaId,
+      ttlMs: failoverMs,
+      now,
+      logger: log,
+      ...(options.every ? { every: options.every } : {}),
+      afterBeat: async (held) => {
+        if (!held || stopping || !presence) return;
+        inBackground(await claimOrphans(now(), newRun()), 'take-over');
+      },
+    });
+
   return {
+    replicaId,
     tick,
     catchUp: async (at = now()) => settle(await claimCatchUp(at)),
+    takeOver: async (at = now()) => settle(await claimOrphans(at, newRun())),
     async start() {
       if (stopping) stopped = new Promise<void>((resolve) => (wake = resolve));
       stopping = false;
+      // Present before claiming anything: another replica must never take this one's fresh claims for orphans.
+      const keeper = startPresence();
+      await keeper.start();
+      presence = keeper;
       const run = () => void tick(now()).catch((error: unknown) => log.error({ err: error }, 'scheduler tick failed'));
       timer = (options.schedule ?? defaultSchedule)('* * * * *', run);
       // Posting the catch-up can take minutes (pacing, 429 waits, backoff): the app must not wait for it.
       const claimed = await claimCatchUp(now());
-      void settle(claimed).then(
-        ({ deliveries }) => {
-          if (deliveries.length) log.info({ deliveries: deliveries.length, sent: deliveries.filter((d) => d.state === 'sent').length }, 'catch-up finished');
-        },
-        (error: unknown) => log.error({ err: error }, 'scheduler catch-up failed'),
-      );
+      inBackground(claimed, 'catch-up');
       return claimed.report;
     },
     async stop() {
@@ -249,6 +325,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       await Promise.race([queue.idle(), limit]);
       clearTimeout(timeout);
       if (queue.size > 0) log.warn({ pending: queue.size }, 'scheduler stopped with posts still in flight');
+      // Gone from now on: another replica (or the next start) settles what this one left open.
+      const keeper = presence;
+      presence = undefined;
+      await keeper?.stop();
     },
     async postNow(subscriptionId) {
       const sub = await store.subscriptions.get(subscriptionId);

@@ -122,11 +122,37 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 7,
+    description: 'replicas: slot owners, leases, paper change numbers, shared rate limits, handled requests',
+    // Papers saved before this have change 0: they are in every full read, never in a change feed.
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN owner TEXT;
+      ALTER TABLE papers ADD COLUMN change_no INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX papers_by_change_no ON papers (change_no);
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE TABLE rate_buckets (
+        key TEXT PRIMARY KEY,
+        tokens REAL NOT NULL,
+        allowed INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE handled_requests (
+        key TEXT PRIMARY KEY,
+        handled_at INTEGER NOT NULL
+      );
+      CREATE INDEX handled_requests_by_time ON handled_requests (handled_at);
+    `,
+  },
+  {
+    version: 8,
     description: 'a digest may be posted as one message with its papers in a thread',
     sql: `ALTER TABLE subscriptions ADD COLUMN thread INTEGER NOT NULL DEFAULT 0;`,
   },
   {
-    version: 8,
+    version: 9,
     description: 'reading lists (a user\'s own, a channel\'s shared) and 👍/👎 feedback per channel',
     sql: `
       CREATE TABLE saved_papers (
@@ -152,12 +178,12 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    version: 9,
+    version: 10,
     description: 'subscription filters (+min-upvotes:20, +has:code, +category:cs.CV, -term), as a JSON array',
     sql: `ALTER TABLE subscriptions ADD COLUMN filters TEXT NOT NULL DEFAULT '[]';`,
   },
   {
-    version: 10,
+    version: 11,
     description: 'personal digests, in a user\'s direct messages',
     sql: `
       ALTER TABLE subscriptions ADD COLUMN personal INTEGER NOT NULL DEFAULT 0;

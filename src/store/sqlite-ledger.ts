@@ -13,6 +13,7 @@ interface Row {
   message_id: string | null;
   error: string | null;
   updated_at: number;
+  owner: string | null;
 }
 
 function fromRow(row: Row): Delivery {
@@ -25,6 +26,7 @@ function fromRow(row: Row): Delivery {
     ...(row.message_id !== null ? { messageId: row.message_id } : {}),
     ...(row.error !== null ? { error: row.error } : {}),
     updatedAt: new Date(row.updated_at),
+    ...(row.owner !== null ? { owner: row.owner } : {}),
   };
 }
 
@@ -32,8 +34,10 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export function sqliteLedger(db: Database.Database, history: { recordNow: RecordNow }): DeliveryLedger {
   // INSERT OR IGNORE on the (subscription, date) primary key is the claim: only one caller gets a row.
-  const insert = db.prepare(`INSERT OR IGNORE INTO deliveries (subscription_id, slot_date, due_at, state, error, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT OR IGNORE INTO deliveries (subscription_id, slot_date, due_at, state, error, updated_at, owner)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  // `IS` compares NULL with NULL as equal: a slot claimed before owners existed can be adopted too.
+  const adopt = db.prepare("UPDATE deliveries SET owner = ?, updated_at = ? WHERE subscription_id = ? AND slot_date = ? AND state = 'claimed' AND owner IS ?");
   const get = db.prepare<[number, string], Row>('SELECT * FROM deliveries WHERE subscription_id = ? AND slot_date = ?');
   const open = db.prepare<string[], Row>(`SELECT * FROM deliveries WHERE state IN (${marks(OPEN_STATES.length)}) ORDER BY due_at`);
   const lastDelivered = db.prepare<[number], { at: number | null }>(
@@ -79,8 +83,9 @@ export function sqliteLedger(db: Database.Database, history: { recordNow: Record
   });
 
   return {
-    claim: async (slot, dueAt, now) => insert.run(slot.subscriptionId, slot.slotDate, dueAt.getTime(), 'claimed', null, now.getTime()).changes === 1,
-    skip: async (slot, dueAt, reason, now) => insert.run(slot.subscriptionId, slot.slotDate, dueAt.getTime(), 'skipped', reason, now.getTime()).changes === 1,
+    claim: async (slot, dueAt, now, owner) => insert.run(slot.subscriptionId, slot.slotDate, dueAt.getTime(), 'claimed', null, now.getTime(), owner ?? null).changes === 1,
+    skip: async (slot, dueAt, reason, now) => insert.run(slot.subscriptionId, slot.slotDate, dueAt.getTime(), 'skipped', reason, now.getTime(), null).changes === 1,
+    adopt: async (slot, from, to, now) => adopt.run(to, now.getTime(), slot.subscriptionId, slot.slotDate, from ?? null).changes === 1,
     transition: async (...args) => transitionNow.immediate(...args),
     complete: async (...args) => complete.immediate(...args),
     get: async (slot) => {

@@ -9,8 +9,11 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { sqliteHistory } from './sqlite-history.js';
+import { sqliteLeases } from './sqlite-leases.js';
 import { sqliteLedger } from './sqlite-ledger.js';
 import { sqlitePapers } from './sqlite-papers.js';
+import { sqliteRateLimits } from './sqlite-rate-limits.js';
+import { sqliteRequests } from './sqlite-requests.js';
 import { sqliteSubscriptions } from './sqlite-subscriptions.js';
 import { sqliteFeedback, sqlitePrivacy, sqliteReadingLists } from './sqlite-user-data.js';
 import type { Store } from './types.js';
@@ -47,6 +50,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       readingLists: sqliteReadingLists(db),
       feedback: sqliteFeedback(db),
       privacy: sqlitePrivacy(db),
+      leases: sqliteLeases(db),
+      rateLimits: sqliteRateLimits(db),
+      requests: sqliteRequests(db),
       ping: async () => {
         try {
           return db.open && db.prepare('SELECT 1 AS ok').get() !== undefined;

@@ -28,6 +28,8 @@ export interface Delivery extends SlotKey {
   messageId?: string;
   error?: string;
   updatedAt: Date;
+  /** The replica that claimed (or adopted) the slot; absent for slots claimed before replicas. */
+  owner?: string;
 }
 
 export interface DeliveryPatch {
@@ -63,8 +65,13 @@ export interface SubscriptionRepo {
 }
 
 export interface DeliveryLedger {
-  /** Creates the slot in state `claimed`; false when the slot already exists (someone else has it). */
-  claim(slot: SlotKey, dueAt: Date, now: Date): Promise<boolean>;
+  /** Creates the slot in state `claimed`, owned by `owner`; false when the slot already exists (someone else has it). */
+  claim(slot: SlotKey, dueAt: Date, now: Date, owner?: string): Promise<boolean>;
+  /**
+   * Compare-and-set of ownership: a `claimed` slot owned by `from` (undefined: no owner) becomes
+   * `to`'s. How a replica takes over the slots of one that died; false when another was quicker.
+   */
+  adopt(slot: SlotKey, from: string | undefined, to: string, now: Date): Promise<boolean>;
   /** Records a missed slot as `skipped`; false when the slot already exists. */
   skip(slot: SlotKey, dueAt: Date, reason: string, now: Date): Promise<boolean>;
   /**
@@ -115,9 +122,60 @@ export interface PaperRepo {
   /** Papers whose normalised title (`titleKey`) matches. */
   byTitleKey(key: string): Promise<Paper[]>;
   count(): Promise<number>;
+  /**
+   * Papers saved after change `after`, in the order they were saved, with the number of the last
+   * change. Changes are numbered in commit order, so polling from the last number misses none.
+   */
+  changedSince(after: number): Promise<{ papers: Paper[]; change: number }>;
+  /** The number of the last change; 0 before the first save. */
+  lastChange(): Promise<number>;
   /** Records a fetch: success with the number of new papers, or an error. */
   recordFetch(source: string, outcome: { ok: true; added: number } | { ok: false; error: string }, now: Date): Promise<void>;
   sourceStatus(): Promise<SourceStatus[]>;
+}
+
+export interface Lease {
+  name: string;
+  holder: string;
+  expiresAt: Date;
+}
+
+/**
+ * Named leases with an expiry, shared by every replica on the database: one replica at a time
+ * holds a lease (say, ingestion), and a holder that stops renewing loses it when it expires.
+ */
+export interface LeaseRepo {
+  /** Takes the lease, or renews it for its holder, until `now + ttlMs`; false while another holder's is unexpired. */
+  acquire(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
+  /** Ends the lease if `holder` has it, so another replica may take it at once. */
+  release(name: string, holder: string): Promise<void>;
+  /** Unexpired leases whose name starts with `prefix`, by name. */
+  active(prefix: string, now: Date): Promise<Lease[]>;
+  /** Forgets leases that expired before `before`; the number forgotten. */
+  prune(before: Date): Promise<number>;
+}
+
+export interface RateLimit {
+  /** Commands allowed in a burst. */
+  burst: number;
+  /** Sustained commands per minute. */
+  perMinute: number;
+}
+
+/** Token buckets by key (one per user), shared by every replica, so N replicas do not give N times the limit. */
+export interface RateLimitRepo {
+  /** Takes one token from `key`'s bucket, atomically; 0 when allowed, else the seconds to wait. */
+  take(key: string, limit: RateLimit, now: Date): Promise<number>;
+  /** Forgets buckets untouched since `before` (full again by then); the number forgotten. */
+  prune(before: Date): Promise<number>;
+}
+
+/** Requests already handled, by the platform's own id, so a retry that reaches another replica is not run twice. */
+export interface RequestLog {
+  /** Records `key`; true the first time, false when any replica recorded it before. */
+  first(key: string, now: Date): Promise<boolean>;
+  /** Forgets keys recorded before `before`; the number forgotten. */
+  prune(before: Date): Promise<number>;
 }
 
 export interface Store {
@@ -130,6 +188,9 @@ export interface Store {
   readonly feedback: FeedbackLog;
   /** `forget me`: everything about one user, deleted or anonymised in one transaction. */
   readonly privacy: Privacy;
+  readonly leases: LeaseRepo;
+  readonly rateLimits: RateLimitRepo;
+  readonly requests: RequestLog;
   /** True when the store answers a trivial query; false once closed or broken (health checks). */
   ping(): Promise<boolean>;
   /** `ok`, or what the engine's own consistency check found. */

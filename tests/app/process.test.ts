@@ -76,6 +76,15 @@ describe('paperbot start', () => {
     expect(empty.output()).not.toMatch(/\n\s+at /);
   });
 
+  it('a Postgres that cannot be reached: one sentence naming where, no password, no stack trace, exit 1', async () => {
+    const run = start({ DATABASE_URL: 'postgres://paperbot:hunter2-secret@127.0.0.1:1/paperbot', PAPERBOT_SOURCES: 'files', LOG_FORMAT: 'json', LOG_LEVEL: 'info' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('paperbot could not start: cannot open the Postgres database at 127.0.0.1:1/paperbot: nothing is listening there; check DATABASE_URL');
+    expect(run.output()).toContain('postgres://paperbot:***@127.0.0.1:1/paperbot');
+    expect(run.output()).not.toContain('hunter2');
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+
   it('serves Discord, reports healthy, and shuts down cleanly on SIGTERM', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'paperbot-state-'));
     const opsPort = await freePort();

@@ -131,7 +131,7 @@ describe('shutdown during a digest run', () => {
     expect(await stateOf(second.store, limited)).toBe('sent');
     expect(await second.store.deliveries.get({ subscriptionId: ids.get(hung1)!, slotDate })).toMatchObject({ state: 'uncertain', error: expect.stringContaining('not resent') });
     expect(await stateOf(second.store, hung2)).toBe('uncertain');
-    expect(logs.filter((l) => l.msg === 'digest slot uncertain after restart; not resent')).toHaveLength(2);
+    expect(logs.filter((l) => l.msg === 'digest slot uncertain after its replica stopped; not resent')).toHaveLength(2);
 
     const again = await second.shutdown.shutdown({ timeoutMs: 500 });
     expect(again.failedClosers).toEqual([]);

@@ -119,6 +119,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...chat, OPS_PORT: '9100' }).opsPort).toBe(9100);
   });
 
+  it('GIVEN a Postgres DATABASE_URL THEN uses it, and the summary shows it without the password', () => {
+    for (const scheme of ['postgres', 'postgresql']) {
+      const url = `${scheme}://paperbot:s3cret-pass@db.internal:5433/paperbot?sslmode=require`;
+      const config = loadConfig({ DATABASE_URL: url });
+      expect(config.databaseUrl).toBe(url);
+      const summary = JSON.stringify(describeConfig(config));
+      expect(summary).not.toContain('s3cret-pass');
+      expect(describeConfig(config)).toMatchObject({ database: { engine: 'postgres', url: `${scheme}://paperbot:***@db.internal:5433/paperbot?sslmode=require` } });
+    }
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+  });
+
   it('warns about unknown PAPERBOT_ variables', () => {
     expect(loadConfig({ PAPERBOT_TIME_ZONE: 'UTC' }).warnings).toEqual([expect.stringContaining('PAPERBOT_TIME_ZONE is not a paperbot setting')]);
   });
@@ -184,6 +196,15 @@ describe('loadConfig errors', () => {
     expect(error.message).toMatch(/configuration has 11 problems/);
     expect(error.message).toMatch(/SLACK_BOT_TOKEN must start with xoxb-/);
     expect(error.message.split('\n').filter((l) => l.startsWith('  - '))).toHaveLength(11);
+  });
+
+  it('GIVEN a DATABASE_URL that is not Postgres THEN says what it must look like, without echoing it', () => {
+    for (const url of ['mysql://root:hunter2@db/paperbot', 'db.internal:5432', 'hunter2']) {
+      const error = problems({ DATABASE_URL: url });
+      expect(error.problems.map((p) => p.variable)).toEqual(['DATABASE_URL']);
+      expect(error.message).toMatch(/DATABASE_URL must be a Postgres connection URL such as postgres:\/\//);
+      expect(error.message).not.toContain('hunter2');
+    }
   });
 
   it('never echoes secret values', () => {

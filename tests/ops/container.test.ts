@@ -99,6 +99,20 @@ describe('.dockerignore and docker-compose.yml', () => {
     expect(compose).toMatch(/restart: unless-stopped/);
     expect(compose).toMatch(/- paperbot-state:\/app\/var/);
   });
+
+  it('has a replicas profile: Postgres, two replicas on it, and a proxy that follows their readiness', () => {
+    const compose = read('docker-compose.yml');
+    for (const service of ['postgres', 'replica-1', 'proxy']) {
+      expect(compose).toMatch(new RegExp(`\\n  ${service}:[^\\n]*\\n    profiles: \\[replicas\\]`));
+    }
+    // The second replica is the first one's settings (its profile included) with its own environment.
+    expect(compose).toMatch(/\n  replica-2:\n    <<: \*replica\n/);
+    expect(compose.match(/DATABASE_URL: postgres:\/\/paperbot:\$\{POSTGRES_PASSWORD:-change-me\}@postgres:5432\/paperbot/g)).toHaveLength(2);
+    const caddy = read('deploy/Caddyfile');
+    expect(caddy).toMatch(/reverse_proxy replica-1:3000 replica-2:3000/);
+    expect(caddy).toMatch(/health_uri \/readyz/);
+    expect(caddy).toMatch(/health_port 9464/);
+  });
 });
 
 describe('.env.example', () => {

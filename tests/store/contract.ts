@@ -213,6 +213,32 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         expect(await store.deliveries.latest(sub.id)).toMatchObject({ slotDate: '2026-03-02', state: 'uncertain', error: 'timeout' });
       });
 
+      it('a claim records its owner; adopt moves a claimed slot to a new owner once, by compare-and-set', async () => {
+        const store = await fresh();
+        const { subscription } = await store.subscriptions.upsert(subInput(), t0);
+        const slot = { subscriptionId: subscription.id, slotDate: '2026-03-02' };
+        expect(await store.deliveries.claim(slot, t0, t0, 'replica-a')).toBe(true);
+        expect(await store.deliveries.get(slot)).toMatchObject({ state: 'claimed', owner: 'replica-a' });
+        // Two survivors racing to take it over: one wins.
+        const takers = await Promise.all(['replica-b', 'replica-c'].map((to) => store.deliveries.adopt(slot, 'replica-a', to, t1)));
+        expect(takers.filter(Boolean)).toHaveLength(1);
+        const owner = takers[0] ? 'replica-b' : 'replica-c';
+        expect(await store.deliveries.open()).toMatchObject([{ ...slot, state: 'claimed', owner, updatedAt: t1 }]);
+        // Only a claimed slot changes hands: one being sent stays with its sender.
+        await store.deliveries.transition(slot, ['claimed'], 'sending', t1);
+        expect(await store.deliveries.adopt(slot, owner, 'replica-a', t1)).toBe(false);
+        expect((await store.deliveries.get(slot))?.owner).toBe(owner);
+      });
+
+      it('a slot claimed without an owner has none, and can be adopted from none', async () => {
+        const store = await fresh();
+        const slot = await slotIn(store, 'claimed');
+        expect((await store.deliveries.get(slot))?.owner).toBeUndefined();
+        expect(await store.deliveries.adopt(slot, 'someone', 'replica-a', t1)).toBe(false);
+        expect(await store.deliveries.adopt(slot, undefined, 'replica-a', t1)).toBe(true);
+        expect((await store.deliveries.get(slot))?.owner).toBe('replica-a');
+      });
+
       it('open lists claimed and sending slots, oldest first', async () => {
         const store = await fresh();
         const sending = await slotIn(store, 'sending', 'a');
@@ -266,6 +292,26 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         await store.papers.save([paper('pa', { arxivId: '2611.00001' })], t0);
         await expect(store.papers.save([paper('pc'), paper('pd', { arxivId: '2611.00001' })], t1)).rejects.toThrow();
         expect((await store.papers.all()).map((p) => p.id)).toEqual(['pa']);
+      });
+
+      it('numbers each saved batch: changedSince returns what was saved after a change, in order', async () => {
+        const store = await fresh();
+        expect(await store.papers.lastChange()).toBe(0);
+        expect(await store.papers.changedSince(0)).toEqual({ papers: [], change: 0 });
+        await store.papers.save([paper('pb'), paper('pa')], t0);
+        const first = await store.papers.lastChange();
+        expect(first).toBeGreaterThan(0);
+        await store.papers.save([paper('pc'), paper('pa', { upvotes: 3 })], t1);
+        const all = await store.papers.changedSince(0);
+        expect(all.papers.map((p) => [p.id, p.upvotes])).toEqual([
+          ['pb', undefined],
+          ['pa', 3],
+          ['pc', undefined],
+        ]);
+        expect(all.change).toBe(await store.papers.lastChange());
+        const later = await store.papers.changedSince(first);
+        expect(later.papers.map((p) => p.id)).toEqual(['pa', 'pc']);
+        expect(await store.papers.changedSince(later.change)).toEqual({ papers: [], change: later.change });
       });
 
       it('records each source: successes add up, the last error is kept', async () => {
@@ -342,6 +388,88 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         expect((await store.feedback.channelVotes(chan)).map((v) => v.userId)).toEqual(['UBOB']);
         expect((await store.subscriptions.get(subscription.id))?.createdBy).toBe('');
         expect(await store.privacy.forgetUser('slack', 'UALICE')).toEqual({ savedPapers: 0, votes: 0, personalDigests: 0, anonymised: 0 });
+      });
+    });
+
+    describe('leases', () => {
+      const ttl = 30_000;
+      const at = (s: number) => new Date(t0.getTime() + s * 1000);
+
+      it('one holder at a time; the holder renews; another takes it once it expires or is released', async () => {
+        const store = await fresh();
+        const racers = await Promise.all(['a', 'b', 'c'].map((holder) => store.leases.acquire('ingest', holder, ttl, at(0))));
+        expect(racers.filter(Boolean)).toHaveLength(1);
+        const holder = ['a', 'b', 'c'][racers.indexOf(true)]!;
+        const other = holder === 'a' ? 'b' : 'a';
+        expect(await store.leases.acquire('ingest', holder, ttl, at(20))).toBe(true);
+        // Renewed at 20 s: still held at 45 s, gone at 50 s.
+        expect(await store.leases.acquire('ingest', other, ttl, at(45))).toBe(false);
+        expect(await store.leases.active('ingest', at(45))).toEqual([{ name: 'ingest', holder, expiresAt: at(50) }]);
+        expect(await store.leases.acquire('ingest', other, ttl, at(50))).toBe(true);
+        // The old holder, back late, does not get it back by renewing.
+        expect(await store.leases.acquire('ingest', holder, ttl, at(51))).toBe(false);
+        await store.leases.release('ingest', holder); // not the holder: changes nothing
+        expect((await store.leases.active('', at(51))).map((l) => l.holder)).toEqual([other]);
+        await store.leases.release('ingest', other);
+        expect(await store.leases.acquire('ingest', holder, ttl, at(52))).toBe(true);
+      });
+
+      it('lists unexpired leases by prefix, and prunes long-expired ones', async () => {
+        const store = await fresh();
+        await store.leases.acquire('replica:b', 'b', ttl, at(0));
+        await store.leases.acquire('replica:a', 'a', ttl, at(10));
+        await store.leases.acquire('ingest', 'a', ttl, at(10));
+        expect((await store.leases.active('replica:', at(20))).map((l) => l.name)).toEqual(['replica:a', 'replica:b']);
+        expect((await store.leases.active('replica:', at(35))).map((l) => l.name)).toEqual(['replica:a']);
+        expect(await store.leases.prune(at(35))).toBe(1);
+        expect(await store.leases.acquire('replica:b', 'someone else', ttl, at(36))).toBe(true);
+      });
+    });
+
+    describe('shared rate limits', () => {
+      const limit = { burst: 3, perMinute: 6 }; // one token every 10 s
+      const at = (s: number) => new Date(t0.getTime() + s * 1000);
+
+      it('allows a burst, then says how long to wait, refilling over time, per key', async () => {
+        const store = await fresh();
+        const taken = [];
+        for (let i = 0; i < 4; i++) taken.push(await store.rateLimits.take('slack:U1', limit, at(0)));
+        expect(taken).toEqual([0, 0, 0, 10]);
+        expect(await store.rateLimits.take('slack:U2', limit, at(0))).toBe(0);
+        expect(await store.rateLimits.take('slack:U1', limit, at(4))).toBe(6);
+        expect(await store.rateLimits.take('slack:U1', limit, at(10))).toBe(0);
+        expect(await store.rateLimits.take('slack:U1', limit, at(10))).toBe(10);
+        // Long idle: back to a full burst, never more.
+        const later = [];
+        for (let i = 0; i < 4; i++) later.push(await store.rateLimits.take('slack:U1', limit, at(3600)));
+        expect(later).toEqual([0, 0, 0, 10]);
+      });
+
+      it('concurrent takes never hand out more than the bucket holds', async () => {
+        const store = await fresh();
+        const waits = await Promise.all(Array.from({ length: 12 }, () => store.rateLimits.take('discord:U9', limit, at(0))));
+        expect(waits.filter((w) => w === 0)).toHaveLength(3);
+      });
+
+      it('prunes buckets untouched since a time', async () => {
+        const store = await fresh();
+        await store.rateLimits.take('a', limit, at(0));
+        await store.rateLimits.take('b', limit, at(100));
+        expect(await store.rateLimits.prune(at(50))).toBe(1);
+        // A pruned bucket starts full again.
+        expect(await store.rateLimits.take('a', limit, at(101))).toBe(0);
+      });
+    });
+
+    describe('handled requests', () => {
+      it('first is true once per key, even when asked at once; prune forgets old keys', async () => {
+        const store = await fresh();
+        const racers = await Promise.all([1, 2, 3].map(() => store.requests.first('slack:Ev1', t0)));
+        expect(racers.filter(Boolean)).toHaveLength(1);
+        expect(await store.requests.first('slack:Ev2', t1)).toBe(true);
+        expect(await store.requests.prune(t1)).toBe(1);
+        expect(await store.requests.first('slack:Ev1', t1)).toBe(true);
+        expect(await store.requests.first('slack:Ev2', t1)).toBe(false);
       });
     });
 

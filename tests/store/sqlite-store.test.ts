@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import { migrations } from '../../src/store/migrations.js';
+import { migrate, migrations } from '../../src/store/migrations.js';
 import { subInput, tempDir } from '../scheduler/helpers.js';
 
 const dir = tempDir();
@@ -89,6 +89,27 @@ describe('openSqliteStore', () => {
     expect(await store.deliveries.keysSince('2026-03-01')).toEqual(new Set([`${sub.id}|2026-03-02`]));
     expect((await store.deliveries.keysSince('2026-03-03')).size).toBe(0);
     expect(await store.deliveries.open()).toEqual([]);
+    store.close();
+  });
+
+  it('GIVEN a file from before replicas (version 6) THEN its open slots have no owner and its papers are no news', async () => {
+    const file = dir.path('v6.db');
+    const old = new Database(file);
+    migrate(old, migrations.filter((m) => m.version <= 6));
+    old.prepare(`INSERT INTO subscriptions (platform, channel_id, kind, topic, topic_key, time, timezone, days, count, created_by, created_at, updated_at, schedule_from)
+      VALUES ('discord', 'chan-1', 'topic', 'diffusion', 'diffusion', '09:00', 'UTC', '1,2,3,4,5,6,7', 3, 'u1', 0, 0, 0)`).run();
+    old.prepare("INSERT INTO deliveries (subscription_id, slot_date, due_at, state, updated_at) VALUES (1, '2026-03-02', 0, 'claimed', 0)").run();
+    old.prepare(`INSERT INTO papers (id, title_key, record, first_seen, updated_at) VALUES ('pold', 'old', '{"id":"pold","title":"Old"}', 0, 0)`).run();
+    old.close();
+    const store = openSqliteStore(file);
+    expect(store.schemaVersion).toBe(migrations.at(-1)!.version);
+    const slot = { subscriptionId: 1, slotDate: '2026-03-02' };
+    expect((await store.deliveries.get(slot))?.owner).toBeUndefined();
+    // Whoever starts first after the upgrade may take it over.
+    expect(await store.deliveries.adopt(slot, undefined, 'replica-a', later)).toBe(true);
+    expect((await store.papers.all()).map((p) => p.id)).toEqual(['pold']);
+    expect(await store.papers.lastChange()).toBe(0);
+    expect((await store.papers.changedSince(0)).papers).toEqual([]);
     store.close();
   });
 

@@ -104,9 +104,9 @@ export const slackAdapter = defineAdapter({
     appToken: slack.appToken ? 'set' : 'unset',
   }),
   ports: (slack: SlackSettings) => (slack.mode === 'http' ? [{ variable: 'PORT', port: slack.port }] : []),
-  async start(settings: SlackSettings, { bot, logger, listenHost }) {
+  async start(settings: SlackSettings, { bot, logger, listenHost, dedupe }) {
     const { startSlack } = await import('./app.js');
-    const slack = await startSlack({ ...settings, logger, ...(listenHost ? { host: listenHost } : {}) }, bot);
+    const slack = await startSlack({ ...settings, logger, ...(listenHost ? { host: listenHost } : {}), ...(dedupe ? { dedupe } : {}) }, bot);
     return { poster: slack.poster, health: slack.isReady, stop: slack.stop };
   },
 });

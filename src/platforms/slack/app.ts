@@ -10,6 +10,7 @@ import { App, SocketModeReceiver, webApi, type AppOptions } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { Poster } from '../../core/poster.js';
+import type { RequestDeduper } from '../../core/request-log.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerHandlers } from './handlers.js';
 import { createManageCheck, type ManagePolicy } from './permissions.js';
@@ -17,6 +18,7 @@ import { describeError } from '../../core/safe-error.js';
 import { createStrictClient, SlackPoster } from './poster.js';
 import { registerUnfurls } from './unfurl.js';
 import { registerHome } from './home.js';
+import { dropRetriedEvents } from './retries.js';
 
 export interface SlackOptions {
   /** `SLACK_BOT_TOKEN` (`xoxb-…`). */
@@ -39,6 +41,8 @@ export interface SlackOptions {
   /** User IDs allowed to manage channels under the `admins` policy, besides admins and owners. */
   managers: string[];
   logger?: Logger;
+  /** Drops Slack's retries of events any replica already handled. */
+  dedupe?: RequestDeduper;
 }
 
 export interface SlackHandle {
@@ -80,6 +84,8 @@ export async function startSlack(options: SlackOptions, bot: Bot): Promise<Slack
 
   const apiUrl = normaliseApiUrl(options.apiUrl);
   const strict = createStrictClient(options.botToken, { log, ...(apiUrl ? { apiUrl } : {}) });
+  // First, so a retried event reaches no listener.
+  if (options.dedupe) dropRetriedEvents(app, options.dedupe, log);
   const canManage = createManageCheck({ policy: options.managePolicy, managers: options.managers, client: strict, log });
   registerHandlers(app, { bot, commandName: options.commandName ?? '/papers', canManage, log });
   registerUnfurls(app, bot, log);

@@ -27,6 +27,8 @@ export interface SendOptions {
   timestamp?: number;
   /** Overrides the computed signature (to test rejection). */
   signature?: string;
+  /** More headers, such as Slack's `X-Slack-Retry-Num` on a redelivery. */
+  headers?: Record<string, string>;
 }
 
 export interface SlackReply {
@@ -87,15 +89,15 @@ export class SlackRequestSender {
     return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
   }
 
-  /** Sends an Events API `event_callback` wrapping `event` (e.g. `link_shared`). */
-  event(event: Record<string, unknown>, options?: SendOptions): Promise<SlackReply> {
+  /** Sends an Events API `event_callback` wrapping `event` (e.g. `link_shared`); a redelivery keeps its `eventId`. */
+  event(event: Record<string, unknown>, options?: SendOptions & { eventId?: string }): Promise<SlackReply> {
     const body = JSON.stringify({
       token: 'deprecated-verification-token',
       team_id: 'T0FAKE',
       api_app_id: 'A0FAKE',
       event,
       type: 'event_callback',
-      event_id: `Ev${Date.now()}`,
+      event_id: options?.eventId ?? `Ev${Date.now()}`,
       event_time: Math.floor(Date.now() / 1000),
       authorizations: [{ team_id: 'T0FAKE', user_id: 'UBOT', is_bot: true }],
     });
@@ -112,7 +114,7 @@ export class SlackRequestSender {
   async send(body: string, contentType: string, options: SendOptions = {}): Promise<SlackReply> {
     const headers = signSlackRequest(this.signingSecret, body, options.timestamp);
     if (options.signature !== undefined) headers['X-Slack-Signature'] = options.signature;
-    const res = await fetch(this.endpoint, { method: 'POST', headers: { 'Content-Type': contentType, ...headers }, body });
+    const res = await fetch(this.endpoint, { method: 'POST', headers: { 'Content-Type': contentType, ...headers, ...options.headers }, body });
     return { status: res.status, body: await res.text() };
   }
 }

@@ -64,6 +64,9 @@ export class FakeSlack {
   /** Socket Mode: push envelopes to a connected app and await its acks. */
   readonly socketMode = new FakeSocketMode();
   private readonly faults = new Map<string, { fault: Fault; times: number; after: number }[]>();
+  /** Methods whose answers wait for `release`, and the answers waiting. */
+  private readonly holding = new Set<string>();
+  private readonly held = new Map<string, (() => void)[]>();
   private readonly waiters: (() => void)[] = [];
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
@@ -131,6 +134,24 @@ export class FakeSlack {
 
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  /** Holds the answers to `method` until released: calls are recorded when they arrive, answered later. */
+  hold(method: string): this {
+    this.holding.add(method);
+    return this;
+  }
+
+  /** Calls of `method` waiting for their answer. */
+  heldCount(method: string): number {
+    return this.held.get(method)?.length ?? 0;
+  }
+
+  /** Answers the oldest `count` held calls of `method`; with no count, all of them, and stops holding. */
+  release(method: string, count = Infinity): void {
+    if (count === Infinity) this.holding.delete(method);
+    const waiting = this.held.get(method) ?? [];
+    for (const answer of waiting.splice(0, count)) answer();
   }
 
   callsTo(method: string): ApiCall[] {
@@ -202,13 +223,24 @@ export class FakeSlack {
     const authorized = token !== undefined && this.accepts(method, token);
     const call: ApiCall = { method, args, authorized, outcome: 'ok' };
     this.calls.push(call);
+    if (this.holding.has(method)) {
+      const waiting = this.held.get(method) ?? [];
+      waiting.push(() => this.answerCall(call, token !== undefined, res));
+      this.held.set(method, waiting);
+      return;
+    }
+    this.answerCall(call, token !== undefined, res);
+  }
+
+  private answerCall(call: ApiCall, hasToken: boolean, res: ServerResponse): void {
+    const { method, args, authorized } = call;
     const fault = this.takeFault(method);
     if (fault) {
       call.outcome = respondWithFault(fault, res);
       return;
     }
     if (!authorized) {
-      call.outcome = token === undefined ? 'not_authed' : 'invalid_auth';
+      call.outcome = hasToken ? 'invalid_auth' : 'not_authed';
       send(res, 200, { ok: false, error: call.outcome });
       return;
     }
