@@ -144,6 +144,24 @@ describe('GIVEN commands that finish within the budget', () => {
   });
 });
 
+describe('GIVEN interactions of other shapes', () => {
+  it('THEN a command from a direct message (a user, no member) is answered, without channel-manager rights', async () => {
+    const dm = fake.interactions.slashCommandPayload({ root: 'papers-admin', subcommand: 'subscribe', options: { topic: 'diffusion' } });
+    for (const field of ['member', 'guild_id', 'guild']) delete dm[field];
+    const delivery = await discord.deliver({ ...dm, user: alice, context: 1 });
+    expect(delivery.status).toBe(200);
+    expect(JSON.stringify(delivery.body)).toContain('Only people who can manage this channel may use `subscribe`.');
+  });
+
+  it('THEN a kind paperbot never sends (a modal, a user menu) gets a 400, as the gateway ignores it', async () => {
+    const modal = { ...fake.interactions.slashCommandPayload({ root: 'papers', subcommand: 'help', user: alice }), type: 5, data: { custom_id: 'form', components: [] } };
+    expect((await discord.deliver(modal)).status).toBe(400);
+    const search = await discord.slashCommand({ root: 'papers', subcommand: 'search', options: { query: 'diffusion' }, user: alice });
+    const userMenu = { ...fake.interactions.buttonPayload(original(search).id, 'x', { user: alice }), data: { custom_id: 'x', component_type: 5, values: [alice.id] } };
+    expect((await discord.deliver(userMenu)).status).toBe(400);
+  });
+});
+
 describe('GIVEN components on messages', () => {
   it('THEN a choice in a private result\'s menu answers privately with the chosen paper', async () => {
     const search = await discord.slashCommand({ root: 'papers', subcommand: 'search', options: { query: 'diffusion' }, user: alice });
