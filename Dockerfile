@@ -37,10 +37,11 @@ RUN mkdir -p /app/var && chown node:node /app/var
 USER node
 # SQLite database (paperbot.db) and other state; mount a volume to keep it across upgrades.
 VOLUME /app/var
-# 9464: /livez, /readyz and /metrics (OPS_PORT). 3000: Slack HTTP mode (PORT).
+# 9464: /livez, /readyz and /metrics (OPS_PORT). 3000: Slack HTTP mode (PORT). 3001: Discord's
+# interactions endpoint in DISCORD_MODE=http (DISCORD_HTTP_PORT).
 # Inside a container the listeners must take connections from outside it.
 ENV PAPERBOT_LISTEN_HOST=0.0.0.0
-EXPOSE 9464 3000
+EXPOSE 9464 3000 3001
 # No curl in the slim image: ask node. With OPS_PORT=0/off there is nothing to ask, so report healthy.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "const p=process.env.OPS_PORT||'9464';if(/^(0|off)$/i.test(p))process.exit(0);fetch('http://127.0.0.1:'+p+'/livez').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

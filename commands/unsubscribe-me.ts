@@ -15,7 +15,7 @@ export const unsubscribeMe = defineCommand({
     const channel = { platform: request.platform, channelId: await personalChannel(ctx) };
     if (id.trim().toLowerCase() === 'all') {
       const removed = await subscriptions.unsubscribeAll(channel);
-      const text = removed === 0 ? 'You had no personal digests.' : `Stopped all ${removed} of your personal digest${removed === 1 ? '' : 's'}.`;
+      const text = removed === 0 ? 'You had no personal digests.' : removed === 1 ? 'Stopped your personal digest.' : `Stopped all ${removed} of your personal digests.`;
       return reply(text, [{ type: 'text', text }], [], true);
     }
     const n = parseSubscriptionId(id);

@@ -2,7 +2,7 @@
 import type { Writable } from 'node:stream';
 import { ConfigError, loadConfig, loadDotenv, settingsOf } from '../config/index.js';
 import { discordAdapter } from '../platforms/discord/adapter.js';
-import { inviteUrl, registerDiscordCommands } from '../platforms/discord/index.js';
+import { DISCORD_INTERACTIONS_PATH, inviteUrl, registerDiscordCommands } from '../platforms/discord/index.js';
 
 export async function registerFromCli(
   options: { guildId?: string; env?: NodeJS.ProcessEnv },
@@ -29,5 +29,10 @@ export async function registerFromCli(
   const where = result.scope === 'guild' ? `server ${guildId} (available now)` : 'every server (global; may take a while to appear)';
   out.write(`Registered ${result.commands.map((c) => `/${c.name}`).join(', ')} in ${where}.\n`);
   out.write(`Invite the bot with:\n${inviteUrl(applicationId)}\n`);
+  if (discord.http) {
+    out.write(
+      `DISCORD_MODE=http: in the Developer Portal, General Information, set the Interactions Endpoint URL to https://<your-host>${DISCORD_INTERACTIONS_PATH} (paperbot must be running: Discord checks the URL when you save it).\n`,
+    );
+  }
   return 0;
 }

@@ -125,14 +125,26 @@ export function dataDirProblems(dataDir: string, env: Env): ConfigProblem[] {
 
 function portClashes(data: ParsedEnv, chat: Record<string, unknown>, adapters: readonly AnyAdapter[]): ConfigProblem[] {
   const ops = data.OPS_PORT ?? DEFAULTS.opsPort;
-  if (ops === 0) return [];
-  return adapters
+  const listeners = adapters
     .filter((adapter) => adapter.name in chat)
-    .flatMap((adapter) => (adapter.ports?.(chat[adapter.name]) ?? []).filter((p) => p.port === ops).map((p) => ({ adapter, ...p })))
+    .flatMap((adapter) => (adapter.ports?.(chat[adapter.name]) ?? []).map((p) => ({ adapter, ...p })));
+  const problems: ConfigProblem[] = listeners
+    .filter((l) => ops !== 0 && l.port === ops)
     .map(({ adapter, variable }) => ({
       variable: 'OPS_PORT',
       message: `OPS_PORT and ${variable} are both ${ops}: the health/metrics server and the ${adapter.name} listener need different ports.`,
     }));
+  // Two platforms' HTTP listeners (Slack's receiver and Discord's interactions endpoint) on one port.
+  listeners.forEach((a, i) => {
+    const b = listeners.slice(i + 1).find((other) => other.port === a.port && other.adapter !== a.adapter);
+    if (b) {
+      problems.push({
+        variable: b.variable,
+        message: `${a.variable} and ${b.variable} are both ${a.port}: the ${a.adapter.name} and ${b.adapter.name} listeners need different ports.`,
+      });
+    }
+  });
+  return problems;
 }
 
 /** Each setting that parses, ignoring the ones that do not. */

@@ -27,6 +27,20 @@ describe('paperbot discord register', () => {
     expect(fake.registered.get(fake.guildId)!.map((c) => (c as { name: string }).name)).toEqual(['papers', 'papers-admin']);
     expect(out.text()).toContain(`Registered /papers, /papers-admin in server ${fake.guildId} (available now).`);
     expect(out.text()).toContain(`client_id=${fake.applicationId}`);
+    expect(out.text()).not.toContain('Interactions Endpoint URL');
+  });
+
+  it('in HTTP mode, also says where to set the Interactions Endpoint URL', async () => {
+    const out = capture();
+    const env = {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_MODE: 'http',
+      DISCORD_PUBLIC_KEY: '17ca3010245cf1abe748b585c4675a298f7016e8fe9a616e8aaf0eef28ead235',
+    };
+    expect(await registerFromCli({ guildId: fake.guildId, env }, out.stream, capture().stream)).toBe(0);
+    expect(out.text()).toContain('set the Interactions Endpoint URL to https://<your-host>/discord/interactions');
   });
 
   it('explains what is missing without credentials', async () => {

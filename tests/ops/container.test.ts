@@ -48,7 +48,7 @@ describe('Dockerfile', () => {
     expect(ops.indexOf('USER')).toBeLessThan(ops.indexOf('CMD'));
     expect(find('VOLUME')).toEqual(['/app/var']);
     expect(find('ENV').join(' ')).toContain('PAPERBOT_STATE_DIR=/app/var');
-    expect(find('EXPOSE')).toEqual(['9464 3000']);
+    expect(find('EXPOSE')).toEqual(['9464 3000 3001']);
     expect(find('HEALTHCHECK')).toHaveLength(1);
     // Liveness only: a platform outage makes /readyz fail, and must not get the container restarted.
     expect(find('HEALTHCHECK')[0]).toContain('/livez');

@@ -8,7 +8,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Bot } from '../../core/bot.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { Poster } from '../../core/poster.js';
-import { handleInteraction } from './interactions.js';
+import { handleInteraction } from './gateway-interaction.js';
 import { DiscordPoster } from './poster.js';
 
 export interface DiscordOptions {

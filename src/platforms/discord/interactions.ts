@@ -1,26 +1,20 @@
 /**
  * Interaction handlers: slash commands, button presses, select-menu choices and autocomplete. They only translate:
- * interaction → `bot.run`/`bot.runAction` → `renderMessage` → interaction response.
+ * interaction → `bot.run`/`bot.runAction` → `renderMessage` → interaction response. They see an
+ * `Incoming` (exchange.ts), so the gateway and the HTTP interactions endpoint share them.
  * @see https://discord.com/developers/docs/interactions/receiving-and-responding
  */
-import {
-  MessageFlags,
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type StringSelectMenuInteraction,
-} from 'discord.js';
 import type { Bot } from '../../core/bot.js';
 import { errorReference } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
 import { apologyText, type Reply } from '../../core/reply.js';
+import { describeError } from '../../core/safe-error.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { componentPayload } from './components.js';
+import type { Incoming, MessageResponder } from './exchange.js';
+import { EPHEMERAL } from './limits.js';
 import { renderMessage, type DiscordMessage } from './render.js';
-import { commandCall, requestInfo } from './request.js';
-import { deferEphemeral, deliverAfterDefer, editOptions, replyOptions, within } from './respond.js';
-import { describeError } from '../../core/safe-error.js';
+import { deferEphemeral, deliverAfterDefer, within } from './respond.js';
 
 export interface HandlerContext {
   bot: Bot;
@@ -31,6 +25,10 @@ export interface HandlerContext {
   rootName?: string;
 }
 
+type CommandIncoming = Extract<Incoming, { kind: 'command' }>;
+type ComponentIncoming = Extract<Incoming, { kind: 'component' }>;
+type AutocompleteIncoming = Extract<Incoming, { kind: 'autocomplete' }>;
+
 /** The reference lets a user's report be matched with the logged error, as in Slack. */
 const apology = (ref: string) => `${apologyText(ref)} Please try again in a moment.`;
 
@@ -38,19 +36,17 @@ function render(ctx: HandlerContext, reply: Reply, command: string | undefined):
   return renderMessage(reply, { encodeAction: (action, max) => ctx.bot.actions.encode(action, max), command });
 }
 
-async function onChatInput(interaction: ChatInputCommandInteraction, ctx: HandlerContext): Promise<void> {
-  const { name, args } = commandCall(interaction);
-  const work = ctx.bot.run(name, args, requestInfo(interaction, ctx.rootName));
+async function onCommand(incoming: CommandIncoming, ctx: HandlerContext): Promise<void> {
+  const { name, args, answer } = incoming;
+  const work = ctx.bot.run(name, args, incoming.request);
   const early = await within(work, ctx.deferAfterMs);
   if (early.done) {
-    await interaction.reply(replyOptions(render(ctx, early.value, name)));
+    await answer.reply(render(ctx, early.value, name));
     return;
   }
-  await deferEphemeral(interaction);
-  await deliverAfterDefer(interaction, render(ctx, await work, name));
+  await deferEphemeral(answer);
+  await deliverAfterDefer(answer, render(ctx, await work, name));
 }
-
-type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 
 /**
  * A button (or a menu choice) that re-runs the message's own command (next page, another one) replaces the message,
@@ -60,65 +56,62 @@ type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
  * moves only for the person who ran its command; anyone else gets their own private copy, so one
  * person's paging or "another one" never rewrites what the channel sees.
  */
-async function onComponent(interaction: ComponentInteraction, ctx: HandlerContext): Promise<void> {
-  const { update, payload } = componentPayload(interaction.customId, interaction.isStringSelectMenu() ? interaction.values : undefined);
+async function onComponent(incoming: ComponentIncoming, ctx: HandlerContext): Promise<void> {
+  const { answer, messageEphemeral } = incoming;
+  const { update, payload } = componentPayload(incoming.customId, incoming.values);
   const command = ctx.bot.actions.decode(payload)?.command;
-  const messageEphemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-  const owner = interaction.message.interactionMetadata?.user.id;
-  const mine = messageEphemeral || owner === interaction.user.id;
+  const mine = messageEphemeral || incoming.messageOwnerId === incoming.request.userId;
   const answerPrivately = messageEphemeral || !mine;
-  const work = ctx.bot.runAction(payload, requestInfo(interaction, ctx.rootName)).then((reply) => (answerPrivately ? { ...reply, ephemeral: true } : reply));
+  const work = ctx.bot.runAction(payload, incoming.request).then((reply) => (answerPrivately ? { ...reply, ephemeral: true } : reply));
   const moves = update && mine;
   const inPlace = (reply: Reply): boolean => moves && !reply.error && reply.ephemeral === messageEphemeral;
 
   const early = await within(work, ctx.deferAfterMs);
   if (early.done) {
     const message = render(ctx, early.value, command);
-    if (inPlace(early.value)) await interaction.update(editOptions(message));
-    else await interaction.reply(replyOptions(message));
+    if (inPlace(early.value)) await answer.update(message);
+    else await answer.reply(message);
     return;
   }
   if (moves) {
-    await interaction.deferUpdate();
+    await answer.deferUpdate();
     const reply = await work;
     const message = render(ctx, reply, command);
-    if (inPlace(reply)) await interaction.editReply(editOptions(message));
-    else await interaction.followUp(replyOptions(message));
+    if (inPlace(reply)) await answer.editReply(message);
+    else await answer.followUp(message);
     return;
   }
-  await deferEphemeral(interaction);
-  await deliverAfterDefer(interaction, render(ctx, await work, command));
+  await deferEphemeral(answer);
+  await deliverAfterDefer(answer, render(ctx, await work, command));
 }
 
-async function onAutocomplete(interaction: AutocompleteInteraction, ctx: HandlerContext): Promise<void> {
-  const { name } = commandCall(interaction);
-  const focused = interaction.options.getFocused(true);
-  const spec = ctx.bot.registry.get(name)?.args.find((arg) => arg.name === focused.name);
-  await interaction.respond(autocompleteChoices(ctx.bot.library, spec, String(focused.value)));
+async function onAutocomplete(incoming: AutocompleteIncoming, ctx: HandlerContext): Promise<void> {
+  const spec = ctx.bot.registry.get(incoming.name)?.args.find((arg) => arg.name === incoming.focused.name);
+  await incoming.answer.respond(autocompleteChoices(ctx.bot.library, spec, incoming.focused.value));
 }
 
-async function apologise(interaction: ChatInputCommandInteraction | ComponentInteraction, ref: string): Promise<void> {
-  const options = { content: apology(ref), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
-  if (interaction.deferred || interaction.replied) await interaction.followUp(options);
-  else await interaction.reply(options);
+async function apologise(answer: MessageResponder, ref: string): Promise<void> {
+  const message: DiscordMessage = { content: apology(ref), embeds: [], components: [], allowed_mentions: { parse: [] }, flags: EPHEMERAL };
+  if (answer.acknowledged) await answer.followUp(message);
+  else await answer.reply(message);
 }
 
-export async function handleInteraction(interaction: Interaction, ctx: HandlerContext): Promise<void> {
+export async function handleIncoming(incoming: Incoming, ctx: HandlerContext): Promise<void> {
   try {
-    if (interaction.isChatInputCommand()) await onChatInput(interaction, ctx);
-    else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, ctx);
-    else if (interaction.isAutocomplete()) await onAutocomplete(interaction, ctx);
+    if (incoming.kind === 'command') await onCommand(incoming, ctx);
+    else if (incoming.kind === 'component') await onComponent(incoming, ctx);
+    else await onAutocomplete(incoming, ctx);
   } catch (error) {
-    const command = interaction.isChatInputCommand() || interaction.isAutocomplete() ? commandCall(interaction).name : undefined;
+    const command = incoming.kind === 'component' ? undefined : incoming.name;
     const ref = errorReference();
     ctx.log.error(
-      { err: describeError(error), ref, interactionId: interaction.id, type: interaction.type, command, guildId: interaction.guildId, channelId: interaction.channelId },
+      { err: describeError(error), ref, interactionId: incoming.id, type: incoming.type, command, guildId: incoming.guildId, channelId: incoming.channelId },
       'discord interaction failed',
     );
-    if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu()) {
-      await apologise(interaction, ref).catch((err: unknown) => ctx.log.warn({ err: describeError(err), interactionId: interaction.id }, 'discord apology failed'));
-    } else if (interaction.isAutocomplete() && !interaction.responded) {
-      await interaction.respond([]).catch(() => undefined);
+    if (incoming.kind !== 'autocomplete') {
+      await apologise(incoming.answer, ref).catch((err: unknown) => ctx.log.warn({ err: describeError(err), interactionId: incoming.id }, 'discord apology failed'));
+    } else if (!incoming.answer.acknowledged) {
+      await incoming.answer.respond([]).catch(() => undefined);
     }
   }
 }

@@ -12,7 +12,8 @@
  * The budget only helps with asynchronous work: synchronous work blocks the event loop anyway.
  * @see https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction
  */
-import { AttachmentBuilder, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import { AttachmentBuilder, MessageFlags } from 'discord.js';
+import type { MessageResponder } from './exchange.js';
 import type { DiscordMessage } from './render.js';
 
 export type Outcome<T> = { done: true; value: T } | { done: false };
@@ -30,7 +31,7 @@ export async function within<T>(work: Promise<T>, ms: number): Promise<Outcome<T
   }
 }
 
-const isEphemeral = (message: DiscordMessage): boolean => ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+export const isEphemeral = (message: DiscordMessage): boolean => ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
 /** discord.js options to edit a message (edits keep the message's flags). */
 export function editOptions(message: DiscordMessage) {
@@ -49,19 +50,17 @@ export function replyOptions(message: DiscordMessage) {
   return isEphemeral(message) ? { ...editOptions(message), flags: MessageFlags.Ephemeral as const } : editOptions(message);
 }
 
-type Deferrable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
-
-export async function deferEphemeral(interaction: Deferrable): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+export async function deferEphemeral(answer: MessageResponder): Promise<void> {
+  await answer.deferReply(true);
 }
 
 /** Delivers a message after an ephemeral `deferReply`. */
-export async function deliverAfterDefer(interaction: Deferrable, message: DiscordMessage): Promise<void> {
+export async function deliverAfterDefer(answer: MessageResponder, message: DiscordMessage): Promise<void> {
   if (isEphemeral(message)) {
-    await interaction.editReply(editOptions(message));
+    await answer.editReply(message);
     return;
   }
-  await interaction.editReply({ content: 'Posted below.', embeds: [], components: [] });
-  await interaction.followUp(replyOptions(message));
-  await interaction.deleteReply().catch(() => undefined);
+  await answer.editReply({ content: 'Posted below.', embeds: [], components: [], allowed_mentions: { parse: [] } });
+  await answer.followUp(message);
+  await answer.deleteReply().catch(() => undefined);
 }

@@ -19,6 +19,7 @@ export { faults, type Fault, type FaultResponse } from './faults.js';
 export { CALLBACK, menuOption, type InteractionRecord, type Invoker, type SlashCommand } from './interactions.js';
 export { ALL_PERMISSIONS, MANAGE_CHANNELS, snowflake, user, type FakeMessage, type FakeUser } from './payloads.js';
 export type { Reply } from './reply.js';
+export { InteractionSender, type DeliverOptions, type Delivery } from './http-sender.js';
 
 export function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   return new FakeDiscord(options).start();

@@ -1,7 +1,8 @@
 /**
  * Interactions in the fake: building INTERACTION_CREATE payloads like Discord's, dispatching them
- * over the gateway, and answering the interaction callback and webhook routes (initial response,
- * deferrals, @original edits, follow-ups) with Discord's rules.
+ * over the gateway (or tracking them for delivery over HTTP, see http-sender.ts), and answering
+ * the interaction callback and webhook routes (initial response, deferrals, @original edits,
+ * follow-ups) with Discord's rules.
  * @see https://discord.com/developers/docs/interactions/receiving-and-responding
  */
 import { ALL_PERMISSIONS, interactionToken, member, snowflake, textChannel, user, type FakeMessage, type FakeUser, applyEdit } from './payloads.js';
@@ -96,35 +97,76 @@ export class InteractionStore {
     return { id: snowflake(), name: command.root, type: 1, guild_id: this.fake.guildId, options: top };
   }
 
-  /** Dispatches a raw INTERACTION_CREATE payload and tracks its token. */
-  dispatch(payload: Json): InteractionRecord {
+  /** Tracks a payload's token, so its callback and webhook routes answer, without sending it anywhere. */
+  track(payload: Json): InteractionRecord {
     const record: InteractionRecord = { id: payload.id, token: payload.token, payload, followUps: [] };
     this.byId.set(record.id, record);
     this.byToken.set(record.token, record);
+    return record;
+  }
+
+  /** Dispatches a raw INTERACTION_CREATE payload and tracks its token. */
+  dispatch(payload: Json): InteractionRecord {
+    const record = this.track(payload);
     this.fake.dispatch('INTERACTION_CREATE', payload);
     return record;
   }
 
+  /** The payload of a slash command, as Discord sends it. */
+  slashCommandPayload(command: SlashCommand): Json {
+    return this.base(2, command, this.commandData(command));
+  }
+
+  autocompletePayload(command: SlashCommand & { focused: string }): Json {
+    return this.base(4, command, this.commandData(command, command.focused));
+  }
+
+  /** The payload of a button press (by custom_id) on a message the fake holds. */
+  buttonPayload(messageId: string, customId: string, who: Invoker = {}): Json {
+    const target = this.fake.messages.get(messageId);
+    if (!target) throw new Error(`fake discord: no message ${messageId}`);
+    return this.base(3, { channelId: target.channel_id, ...who }, { custom_id: customId, component_type: 2 }, { message: target });
+  }
+
+  /** The payload of a choice (by value) in a select menu (by custom_id) on a message the fake holds. */
+  optionPayload(messageId: string, customId: string, value: string, who: Invoker = {}): Json {
+    const target = this.fake.messages.get(messageId);
+    if (!target) throw new Error(`fake discord: no message ${messageId}`);
+    return this.base(3, { channelId: target.channel_id, ...who }, { custom_id: customId, component_type: 3, values: [value] }, { message: target });
+  }
+
+  /** A PING, as Discord sends to check an endpoint. */
+  pingPayload(): Json {
+    return { id: snowflake(), application_id: this.fake.applicationId, type: 1, token: interactionToken(), version: 1 };
+  }
+
   slashCommand(command: SlashCommand): InteractionRecord {
-    return this.dispatch(this.base(2, command, this.commandData(command)));
+    return this.dispatch(this.slashCommandPayload(command));
   }
 
   autocomplete(command: SlashCommand & { focused: string }): InteractionRecord {
-    return this.dispatch(this.base(4, command, this.commandData(command, command.focused)));
+    return this.dispatch(this.autocompletePayload(command));
   }
 
   /** Presses a button (by custom_id) on a message the fake holds. */
   pressButton(messageId: string, customId: string, who: Invoker = {}): InteractionRecord {
-    const target = this.fake.messages.get(messageId);
-    if (!target) throw new Error(`fake discord: no message ${messageId}`);
-    return this.dispatch(this.base(3, { channelId: target.channel_id, ...who }, { custom_id: customId, component_type: 2 }, { message: target }));
+    return this.dispatch(this.buttonPayload(messageId, customId, who));
   }
 
   /** Chooses an option (by value) of a select menu (by custom_id) on a message the fake holds. */
   chooseOption(messageId: string, customId: string, value: string, who: Invoker = {}): InteractionRecord {
-    const target = this.fake.messages.get(messageId);
-    if (!target) throw new Error(`fake discord: no message ${messageId}`);
-    return this.dispatch(this.base(3, { channelId: target.channel_id, ...who }, { custom_id: customId, component_type: 3, values: [value] }, { message: target }));
+    return this.dispatch(this.optionPayload(messageId, customId, value, who));
+  }
+
+  /**
+   * Takes an initial response that came back as the body of an HTTP response, with the same rules
+   * as the callback route: Discord applies it, and refuses (the user sees "interaction failed") a
+   * body it would refuse there.
+   */
+  acknowledge(id: string, body: Json): Reply {
+    const record = this.byId.get(id);
+    if (!record) return json(404, { message: 'Unknown interaction', code: 10062 });
+    return this.callback(id, record.token, body, false);
   }
 
   /** Resolves with the initial response (callback body) of an interaction. */

@@ -153,12 +153,16 @@ export function message(channelId: string, author: FakeUser, body: Record<string
   };
 }
 
-/** Applies an edit body to a stored message; fields left out stay as they were. */
+/** Applies an edit body to a stored message; fields left out stay as they were, files are added. */
 export function applyEdit(target: FakeMessage, body: Record<string, unknown>): FakeMessage {
   if (typeof body.content === 'string') target.content = body.content;
   if (Array.isArray(body.embeds)) target.embeds = body.embeds;
   if (Array.isArray(body.components)) target.components = body.components;
   if (body.allowed_mentions !== undefined) target.allowed_mentions = body.allowed_mentions;
+  // Files uploaded with an edit are added to the message.
+  if (Array.isArray(body.__files)) {
+    target.attachments.push(...(body.__files as { name: string; content: string }[]).map((f) => ({ id: snowflake(), filename: f.name, content: f.content })));
+  }
   target.edited_timestamp = new Date().toISOString();
   return target;
 }
