@@ -49,6 +49,8 @@ const FUZZY_WEIGHT = [1, 0.5, 0.3] as const;
 export interface Candidates {
   docs: Int32Array;
   scores: Float64Array;
+  /** 1 where the document has every query word: those rank above the rest ("all words first"). */
+  full: Uint8Array;
   length: number;
 }
 
@@ -59,21 +61,29 @@ export interface Vocabulary {
   readonly surfaces: SearchableMap<number>;
 }
 
-/** One query word: the stems it searches for, with their weights. */
+/** One query word: the stems it searches for, with their weights; a document counts its best one. */
 interface WordQuery {
   stems: Map<string, number>;
+}
+
+/** Scratch for words with several stems: each stem's scores, then the word's best per document. */
+interface AlternativeScratch {
+  stemScore: Float64Array;
+  stemDocs: Int32Array;
+  best: Float64Array;
+  bestDocs: Int32Array;
 }
 
 export class SearchEngine implements Vocabulary {
   private readonly termIds: Map<string, number>;
   private surfaceTree: SearchableMap<number> | undefined;
   // Per-query scratch, sized to the corpus once and reset through `touched` after each query.
+  // A score is never 0 once touched (every BM25+ contribution is positive), so 0 means untouched.
   private readonly score: Float64Array;
   private readonly wordsMatched: Uint16Array;
   private readonly lastWord: Int32Array;
-  private readonly quality: Uint16Array;
-  private readonly lastStem: Int32Array;
   private readonly touched: Int32Array;
+  private alternatives: AlternativeScratch | undefined;
 
   constructor(readonly index: IndexData) {
     this.termIds = new Map(index.terms.map((t, i) => [t, i]));
@@ -81,8 +91,6 @@ export class SearchEngine implements Vocabulary {
     this.score = new Float64Array(n);
     this.wordsMatched = new Uint16Array(n);
     this.lastWord = new Int32Array(n).fill(-1);
-    this.quality = new Uint16Array(n);
-    this.lastStem = new Int32Array(n).fill(-1);
     this.touched = new Int32Array(n);
   }
 
@@ -133,7 +141,7 @@ export class SearchEngine implements Vocabulary {
    */
   retrieve(words: string[], strict: string[] = []): Candidates {
     const queries = [...this.wordQueries(words, false), ...this.wordQueries(strict, true)].filter((q) => q.stems.size > 0);
-    if (queries.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), length: 0 };
+    if (queries.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), full: new Uint8Array(0), length: 0 };
     const boost = queries.length >= LONG_QUERY_WORDS ? LONG_QUERY_BOOST : BOOST;
     const touchedCount = this.accumulate(queries, boost);
     try {
@@ -143,57 +151,93 @@ export class SearchEngine implements Vocabulary {
     }
   }
 
-  /** Term at a time: adds each query stem's BM25+ contribution to every document that has it. */
+  /**
+   * Term at a time. A word with one stem adds that stem's BM25+ score straight to each document;
+   * a word with several (typo and prefix expansions) adds, per document, the best of them: two
+   * spellings of one word in a paper are still one word. Returns the number of touched documents.
+   */
   private accumulate(queries: WordQuery[], boost: number[]): number {
-    const { index, score, wordsMatched, lastWord, quality, lastStem, touched } = this;
-    const N = index.docCount;
-    const F = FIELDS.length;
-    const stemSerial = new Map<string, number>();
     let touchedCount = 0;
     queries.forEach(({ stems }, w) => {
-      for (const [s, weight] of stems) {
+      const ids = [...stems].flatMap(([s, weight]) => {
         const id = this.termIds.get(s);
-        if (id === undefined) continue;
-        let serial = stemSerial.get(s);
-        if (serial === undefined) stemSerial.set(s, (serial = stemSerial.size));
-        index.fields.forEach((field, f) => {
-          const start = field.offsets[id]!;
-          const end = field.offsets[id + 1]!;
-          if (end === start) return;
-          const matching = end - start;
-          const idf = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
-          const factor = weight * (boost[f] ?? 1) * idf;
-          const lengthNorm = BM25.b / (index.avgFieldLength[f] || 1);
-          for (let p = start; p < end; p++) {
-            const doc = field.docs[p]!;
-            const tf = field.tfs[p]!;
-            const norm = BM25.k * (1 - BM25.b + lengthNorm * index.fieldLength[doc * F + f]!);
-            if (lastWord[doc] === -1) touched[touchedCount++] = doc;
-            score[doc]! += factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
-            if (lastWord[doc] !== w) {
-              lastWord[doc] = w;
-              wordsMatched[doc]! += 1;
-            }
-            if (lastStem[doc] !== serial) {
-              lastStem[doc] = serial;
-              quality[doc]! += 1;
-            }
-          }
-        });
+        return id === undefined ? [] : [{ id, weight }];
+      });
+      if (ids.length === 1) {
+        touchedCount = this.addStem(ids[0]!.id, ids[0]!.weight, boost, this.score, this.touched, touchedCount, w);
+        return;
+      }
+      if (ids.length === 0) return;
+      const scratch = (this.alternatives ??= newScratch(this.index.docCount));
+      const { stemScore, stemDocs, best, bestDocs } = scratch;
+      let bestCount = 0;
+      for (const { id, weight } of ids) {
+        const stemCount = this.addStem(id, weight, boost, stemScore, stemDocs, 0, -1);
+        for (let i = 0; i < stemCount; i++) {
+          const doc = stemDocs[i]!;
+          const value = stemScore[doc]!;
+          stemScore[doc] = 0;
+          if (best[doc] === 0) bestDocs[bestCount++] = doc;
+          if (value > best[doc]!) best[doc] = value;
+        }
+      }
+      const { score, touched, lastWord, wordsMatched } = this;
+      for (let i = 0; i < bestCount; i++) {
+        const doc = bestDocs[i]!;
+        if (score[doc] === 0) touched[touchedCount++] = doc;
+        score[doc]! += best[doc]!;
+        best[doc] = 0;
+        lastWord[doc] = w;
+        wordsMatched[doc]! += 1;
       }
     });
     return touchedCount;
   }
 
-  /** AND hits, or AND then OR (scaled below) when AND finds too few. Scores times "quality", as in MiniSearch. */
+  /**
+   * Adds stem `id`'s BM25+ contribution, times `weight`, into `into` for every document that has
+   * it, listing newly touched documents in `docs` from `count` on; returns the new count. With
+   * `word` ≥ 0 it also counts the word as matched in each of those documents.
+   */
+  private addStem(id: number, weight: number, boost: number[], into: Float64Array, docs: Int32Array, count: number, word: number): number {
+    const { index, lastWord, wordsMatched } = this;
+    const N = index.docCount;
+    const F = FIELDS.length;
+    index.fields.forEach((field, f) => {
+      const start = field.offsets[id]!;
+      const end = field.offsets[id + 1]!;
+      if (end === start) return;
+      const matching = end - start;
+      const idf = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
+      const factor = weight * (boost[f] ?? 1) * idf;
+      const lengthNorm = BM25.b / (index.avgFieldLength[f] || 1);
+      for (let p = start; p < end; p++) {
+        const doc = field.docs[p]!;
+        const tf = field.tfs[p]!;
+        const norm = BM25.k * (1 - BM25.b + lengthNorm * index.fieldLength[doc * F + f]!);
+        if (into[doc] === 0) docs[count++] = doc;
+        into[doc]! += factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
+        if (word >= 0 && lastWord[doc] !== word) {
+          lastWord[doc] = word;
+          wordsMatched[doc]! += 1;
+        }
+      }
+    });
+    return count;
+  }
+
+  /**
+   * AND hits, or AND then OR (scaled below) when AND finds too few. Scores are multiplied by the
+   * number of query words a document matched (MiniSearch's "quality" factor, counted in words).
+   */
   private collect(touchedCount: number, wordCount: number): Candidates {
-    const { score, wordsMatched, quality, touched } = this;
+    const { score, wordsMatched, touched } = this;
     let andCount = 0;
     let floor = Infinity;
     let orTop = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      const s = score[doc]! * quality[doc]!;
+      const s = score[doc]! * wordsMatched[doc]!;
       if (wordsMatched[doc] === wordCount) {
         andCount++;
         if (s < floor) floor = s;
@@ -204,15 +248,17 @@ export class SearchEngine implements Vocabulary {
     const scale = withOr && orTop > 0 && Number.isFinite(floor) ? Math.min(1, (floor * 0.99) / orTop) : 1;
     const docs = new Int32Array(length);
     const scores = new Float64Array(length);
+    const full = new Uint8Array(length);
     let k = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const isAnd = wordsMatched[doc] === wordCount;
       if (!isAnd && !withOr) continue;
       docs[k] = doc;
-      scores[k++] = score[doc]! * quality[doc]! * (isAnd ? 1 : scale);
+      full[k] = isAnd ? 1 : 0;
+      scores[k++] = score[doc]! * wordsMatched[doc]! * (isAnd ? 1 : scale);
     }
-    return { docs, scores, length };
+    return { docs, scores, full, length };
   }
 
   private reset(touchedCount: number): void {
@@ -221,8 +267,6 @@ export class SearchEngine implements Vocabulary {
       this.score[doc] = 0;
       this.wordsMatched[doc] = 0;
       this.lastWord[doc] = -1;
-      this.quality[doc] = 0;
-      this.lastStem[doc] = -1;
     }
   }
 
@@ -266,4 +310,8 @@ export class SearchEngine implements Vocabulary {
       .slice(0, limit)
       .map(([w]) => w);
   }
+}
+
+function newScratch(n: number): AlternativeScratch {
+  return { stemScore: new Float64Array(n), stemDocs: new Int32Array(n), best: new Float64Array(n), bestDocs: new Int32Array(n) };
 }

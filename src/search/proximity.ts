@@ -41,15 +41,19 @@ export class ProximityScorer {
     return found.size;
   }
 
-  /** Re-scores the top RERANK_DEPTH hits by proximity and re-sorts them; the tail keeps its order. */
-  rerank<T extends { doc: number; score: number }>(ranked: T[], queryStems: string[]): T[] {
+  /**
+   * Re-scores the top RERANK_DEPTH hits by proximity and re-sorts them; the tail keeps its order.
+   * Papers with every query word stay above those with some ("all words first"): each group is
+   * re-sorted on its own, and the partial group is scaled back below the full one.
+   */
+  rerank<T extends { doc: number; score: number; full: boolean }>(ranked: T[], queryStems: string[]): T[] {
     const pairs = ProximityScorer.pairs(queryStems);
     if (pairs.size === 0) return ranked;
     const firsts = firstWords(pairs);
-    const head = ranked
-      .slice(0, RERANK_DEPTH)
-      .map((r) => ({ ...r, score: r.score * (1 + PAIR_BONUS * this.matchedPairs(r.doc, pairs, firsts)) }))
-      .sort((a, b) => b.score - a.score);
+    const boosted = ranked.slice(0, RERANK_DEPTH).map((r) => ({ ...r, score: r.score * (1 + PAIR_BONUS * this.matchedPairs(r.doc, pairs, firsts)) }));
+    const byScore = (a: T, b: T) => b.score - a.score;
+    const full = boosted.filter((r) => r.full).sort(byScore);
+    const head = [...full, ...below(boosted.filter((r) => !r.full).sort(byScore), full[full.length - 1]?.score)];
     // Keep scores monotonic: the tail must not outrank the re-scored head.
     const floor = head[head.length - 1]?.score ?? 0;
     const tail = ranked.slice(RERANK_DEPTH).map((r) => ({ ...r, score: Math.min(r.score, floor) }));
@@ -71,4 +75,12 @@ export class ProximityScorer {
 
 function firstWords(pairs: ReadonlySet<string>): Set<string> {
   return new Set([...pairs].map((p) => p.slice(0, p.indexOf(' '))));
+}
+
+/** `sorted` (best first) scaled so that its best scores just below `ceiling`, as the engine scales OR hits. */
+function below<T extends { score: number }>(sorted: T[], ceiling: number | undefined): T[] {
+  const top = sorted[0]?.score ?? 0;
+  if (ceiling === undefined || top <= 0 || top < ceiling) return sorted;
+  const scale = (ceiling * 0.99) / top;
+  return sorted.map((r) => ({ ...r, score: r.score * scale }));
 }

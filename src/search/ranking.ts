@@ -48,7 +48,7 @@ export class Ranker {
     const sort = positive ? q.sort : q.sort === 'relevance' ? 'new' : q.sort;
     if (sort === 'relevance') {
       // Proximity re-ranks the head of the BM25 ranking; the tail keeps its order.
-      const top = topKByValue(c.scores, c.length, Math.max(k, RERANK_DEPTH), (i) => c.docs[i]!).map((i) => ({ doc: c.docs[i]!, score: c.scores[i]! }));
+      const top = topKByValue(c.scores, c.length, Math.max(k, RERANK_DEPTH), (i) => c.docs[i]!).map((i) => ({ doc: c.docs[i]!, score: c.scores[i]!, full: c.full[i] === 1 }));
       const order = [...q.terms, ...q.phrases].flatMap((w) => stems(w));
       return this.proximity.rerank(top, order).slice(0, k).map((r) => ({ paper: this.papers[r.doc] as Paper, score: r.score }));
     }
