@@ -1,6 +1,7 @@
 /**
  * Verbatim phrase tests over titles and abstracts, ignoring case and whitespace
- * (`"score distillation"`, `-"point cloud"`).
+ * (`"score distillation"`, `-"point cloud"`). A phrase matches whole words: `"score distill"`
+ * is not found inside "score distillation", nor `"score"` inside "prescore".
  */
 import type { Paper } from '../corpus/paper.js';
 import type { SearchEngine } from './engine.js';
@@ -22,19 +23,30 @@ export class PhraseTests {
 
   /** A test for "this paper's title or abstract contains `phrase`". */
   contains(phrase: string): (doc: number) => boolean {
-    const form = phraseForm(phrase);
-    // `form` as a case-insensitive, any-whitespace pattern: the same test on ASCII text, without normalising it.
-    const pattern = new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'), 'i');
+    const pattern = phrasePattern(phraseForm(phrase));
     // Only papers with all the phrase's words can contain it; the index knows those without reading text.
     const may = stems(phrase).length ? this.engine.docsWithAll([phrase]) : undefined;
-    return (doc) => (may === undefined || may[doc] === 1) && (this.fieldHas(doc, 0, form, pattern) || this.fieldHas(doc, 1, form, pattern));
+    return (doc) => (may === undefined || may[doc] === 1) && (this.fieldHas(doc, 0, pattern) || this.fieldHas(doc, 1, pattern));
   }
 
-  private fieldHas(doc: number, field: 0 | 1, form: string, pattern: RegExp): boolean {
+  private fieldHas(doc: number, field: 0 | 1, pattern: RegExp): boolean {
     const p = this.papers[doc] as Paper;
     const text = field === 0 ? p.title : p.abstract;
     const at = doc * 2 + field;
     if (this.ascii[at] === 0) this.ascii[at] = NON_ASCII.test(text) ? 2 : 1;
-    return this.ascii[at] === 1 ? pattern.test(text) : phraseForm(text).includes(form);
+    return this.ascii[at] === 1 ? pattern.test(text) : pattern.test(phraseForm(text));
   }
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * `form` as a case-insensitive, any-whitespace pattern that starts and ends at word boundaries.
+ * Case-insensitive, so ASCII text needs no normalising (the costly part at scale).
+ */
+export function phrasePattern(form: string): RegExp {
+  const body = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  const start = WORD_CHAR.test(form.charAt(0)) ? '(?<![\\p{L}\\p{N}])' : '';
+  const end = WORD_CHAR.test(form.charAt(form.length - 1)) ? '(?![\\p{L}\\p{N}])' : '';
+  return new RegExp(`${start}${body}${end}`, 'iu');
 }

@@ -63,3 +63,27 @@ describe('papers with all the query words rank above papers with some of them', 
     }
   });
 });
+
+describe('quoted phrases match whole words', () => {
+  const longer = paper({ title: 'Score distillation for 3D', abstract: 'We use score distillation sampling.' });
+  const exact = paper({ title: 'Distill the score', abstract: 'A score distill step, then a score distill loss.' });
+  const library = createLibrary([longer, exact]);
+
+  it('"score distill" does not match "score distillation"', () => {
+    expect(library.search('"score distill"', { limit: 5 }).hits.map((h) => h.paper.id)).toEqual([exact.id]);
+    expect(library.search('"score distillation"', { limit: 5 }).hits.map((h) => h.paper.id)).toEqual([longer.id]);
+  });
+
+  it('a phrase does not start inside a word', () => {
+    const inside = paper({ title: 'Prescore distillation', abstract: 'A score.' });
+    const lib = createLibrary([inside, longer]);
+    expect(lib.search('"score distillation"', { limit: 5 }).hits.map((h) => h.paper.id)).toEqual([longer.id]);
+  });
+
+  it('on the real corpus, every hit of "score distill" has those two words', () => {
+    const { library: real } = realLibrary();
+    const hits = real.search('"score distill"', { limit: 100 }).hits;
+    expect(hits.every((h) => /\bscore\s+distill\b/i.test(`${h.paper.title} ${h.paper.abstract}`))).toBe(true);
+    expect(real.search('"score distillation"', { limit: 100 }).total).toBeGreaterThan(hits.length);
+  });
+});
