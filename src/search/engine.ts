@@ -1,6 +1,18 @@
 /**
- * The full-text index: MiniSearch over title, abstract and link text, with stemming,
- * and a retrieval cascade that only loosens matching when exact matching finds too little.
+ * Full-text retrieval over the compact index of postings.ts (title, abstract and link text,
+ * stemmed), with a cascade that only loosens matching when exact matching finds too little.
+ *
+ * Scoring, which tests/search/reference-scorer.ts recomputes by brute force:
+ * - each query word has one or more stems with weights: its own stem (1) and, when it is rare,
+ *   its prefix and typo expansions (below 1);
+ * - a stem scores BM25+ per field, summed over fields: weight × boost[field] × idf × (d + tf(k+1) /
+ *   (tf + k(1 - b + b·length/avgLength))), idf = ln(1 + (N - n + 0.5)/(n + 0.5)) with n the papers
+ *   having the stem in that field, lengths in distinct tokens;
+ * - a word scores its best stem in the paper (two spellings of one word are still one word);
+ * - a paper scores the sum of its words' scores times the number of query words it has
+ *   (MiniSearch's "quality" factor, counted in query words);
+ * - papers with every word (AND) come first; when fewer than MIN_AND_HITS, papers with some of
+ *   them (OR) follow, scaled to score below the last AND paper.
  *
  * Why per-word looseness: fuzzy/prefix matching on every word pollutes long descriptive
  * queries (every word drags in look-alikes) and costs a vocabulary walk per word. So a word
@@ -16,9 +28,8 @@
  * Why not MiniSearch's own search: it scores and materialises every matching document as an
  * object (with per-term match lists) before any ranking cut, so a long query over 100,000
  * papers touches ~10^5 Map entries and allocates as many objects (0.1–2 s). This engine scores
- * the same BM25+ formula, with the same field boosts and the same "quality" factor, term at a
- * time into flat typed arrays over the compact index of postings.ts (docs/performance.md
- * has the numbers). MiniSearch's radix tree (SearchableMap) still serves prefix and typo lookups.
+ * term at a time into flat typed arrays (docs/performance.md has the numbers). MiniSearch's
+ * radix tree (SearchableMap) still serves prefix and typo lookups.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { FIELDS, type IndexData } from './postings.js';

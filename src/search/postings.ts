@@ -4,8 +4,8 @@
  * a Map entry per posting in MiniSearch, and it serialises as raw bytes (see snapshot.ts).
  *
  * Tokenisation is exactly the one the search engine and TF-IDF use (text.ts): NFKC + lowercase,
- * split on non-letters/digits, drop stop words, Porter stem. Field lengths count distinct raw
- * tokens, as MiniSearch does, so BM25 scores match MiniSearch's for the same boosts.
+ * split on non-letters/digits, drop stop words, one-letter and all-digit tokens (and URL
+ * boilerplate in links), Porter stem. Field lengths count distinct tokens, stop words included.
  */
 import type { Paper } from '../corpus/paper.js';
 import { normalize, processNormalized, tokenize } from './text.js';

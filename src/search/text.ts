@@ -54,7 +54,7 @@ export function stem(word: string): string {
   return s;
 }
 
-/** MiniSearch term processor: normalise, drop stop words, stem. Same at index and query time. */
+/** The indexed term of a word: normalise, drop stop words, stem. Same at index and query time. */
 export function processTerm(term: string, field?: string): string | null {
   return processNormalized(normalize(term), field);
 }
