@@ -33,7 +33,8 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { FIELDS, type IndexData } from './postings.js';
-import { isContentWord, normalize, processTerm, stem, tokenize } from './text.js';
+import { planQuery, type PlanVocabulary, type QueryPlan } from './query-plan.js';
+import { isContentWord, stem } from './text.js';
 
 /** Field boosts: a title match is worth three abstract matches. */
 const BOOST = [3, 1, 0.5];
@@ -85,7 +86,7 @@ interface AlternativeScratch {
   bestDocs: Int32Array;
 }
 
-export class SearchEngine implements Vocabulary {
+export class SearchEngine implements Vocabulary, PlanVocabulary {
   private readonly termIds: Map<string, number>;
   private surfaceTree: SearchableMap<number> | undefined;
   // Per-query scratch, sized to the corpus once and reset through `touched` after each query.
@@ -121,27 +122,43 @@ export class SearchEngine implements Vocabulary {
     return id === undefined ? 0 : (this.index.stemDf[id] ?? 0);
   }
 
-  /** Marks (1) the documents containing every one of these words, stemmed and exact, in any field. */
+  isCompound(stem: string): boolean {
+    const id = this.termIds.get(stem);
+    return id !== undefined && this.index.compound[id] === 1;
+  }
+
+  hasWord(word: string): boolean {
+    return this.surfaces.has(word);
+  }
+
+  /** The words of `texts` (each its own run of words) and the stems each accepts: query-plan.ts. */
+  plan(texts: readonly string[]): QueryPlan {
+    return planQuery(texts, this);
+  }
+
+  /** Marks (1) the documents containing every one of these words (in any spelling the plan accepts, never loosely), in any field. */
   docsWithAll(words: string[]): Uint8Array {
-    const stems = [...new Set(words.flatMap((w) => tokenize(normalize(w))).map((t) => processTerm(t)).filter((s): s is string => !!s))];
+    const planned = this.plan(words).words;
     const n = this.index.docCount;
-    if (stems.length === 0) return new Uint8Array(n);
+    if (planned.length === 0) return new Uint8Array(n);
     const count = new Uint8Array(n);
-    stems.forEach((s, i) => {
-      const id = this.termIds.get(s);
-      if (id === undefined) return;
+    planned.forEach((word, i) => {
       const seen = new Uint8Array(n);
-      for (const field of this.index.fields) {
-        for (let p = field.offsets[id]!; p < field.offsets[id + 1]!; p++) {
-          const doc = field.docs[p]!;
-          if (!seen[doc] && count[doc] === i) {
-            seen[doc] = 1;
-            count[doc] = i + 1;
+      for (const s of [word.stem, ...word.joined]) {
+        const id = this.termIds.get(s);
+        if (id === undefined) continue;
+        for (const field of this.index.fields) {
+          for (let p = field.offsets[id]!; p < field.offsets[id + 1]!; p++) {
+            const doc = field.docs[p]!;
+            if (!seen[doc] && count[doc] === i) {
+              seen[doc] = 1;
+              count[doc] = i + 1;
+            }
           }
         }
       }
     });
-    for (let d = 0; d < n; d++) count[d] = count[d] === stems.length ? 1 : 0;
+    for (let d = 0; d < n; d++) count[d] = count[d] === planned.length ? 1 : 0;
     return count;
   }
 
@@ -151,7 +168,7 @@ export class SearchEngine implements Vocabulary {
    * `strict` words (from quoted phrases) never match loosely.
    */
   retrieve(words: string[], strict: string[] = []): Candidates {
-    const queries = [...this.wordQueries(words, false), ...this.wordQueries(strict, true)].filter((q) => q.stems.size > 0);
+    const queries = [...this.wordQueries([words.join(' ')], false), ...this.wordQueries(strict, true)];
     if (queries.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), full: new Uint8Array(0), length: 0 };
     const boost = queries.length >= LONG_QUERY_WORDS ? LONG_QUERY_BOOST : BOOST;
     const touchedCount = this.accumulate(queries, boost);
@@ -281,18 +298,13 @@ export class SearchEngine implements Vocabulary {
     }
   }
 
-  private wordQueries(words: string[], strict: boolean): WordQuery[] {
-    const seen = new Set<string>();
-    const out: WordQuery[] = [];
-    for (const word of words.flatMap((w) => tokenize(normalize(w)))) {
-      const s = processTerm(word);
-      if (!s || seen.has(s)) continue;
-      seen.add(s);
-      const stems = new Map([[s, 1]]);
-      if (!strict && this.df(s) < LOOSE_BELOW_DF) this.expand(word, stems);
-      out.push({ stems });
-    }
-    return out;
+  /** A word accepts its stem and its joined forms; a rare word typed by hand also its loose matches. */
+  private wordQueries(texts: string[], strict: boolean): WordQuery[] {
+    return this.plan(texts).words.map((word) => {
+      const stems = new Map([[word.stem, 1], ...word.joined.map((j): [string, number] => [j, 1])]);
+      if (!strict && !word.fromSplit && word.joined.length === 0 && this.df(word.stem) < LOOSE_BELOW_DF) this.expand(word.token, stems);
+      return { stems };
+    });
   }
 
   /** Adds the stems of corpus words that start like `word` (3+ chars) or are a typo away (4+ chars). */

@@ -7,6 +7,7 @@ import { AuthorIndex } from './authors.js';
 import type { Candidates, SearchEngine } from './engine.js';
 import { PhraseTests } from './phrases.js';
 import type { PublishedDates } from './published-dates.js';
+import type { QueryPlan } from './query-plan.js';
 import type { ParsedQuery } from './query.js';
 import { stems } from './text.js';
 
@@ -54,6 +55,11 @@ export class Matcher {
       scores[length++] = found.scores[i]!;
     }
     return { docs, scores, full, length };
+  }
+
+  /** The query's words as the engine plans them: the free words as one run, each phrase as its own. */
+  plan(q: ParsedQuery): QueryPlan {
+    return this.engine.plan([q.terms.join(' '), ...q.phrases]);
   }
 
   /** The engine's candidates for the query's words and phrases, or every paper when there is nothing to look up. */

@@ -1,7 +1,9 @@
 /**
  * Verbatim phrase tests over titles and abstracts, ignoring case and whitespace
  * (`"score distillation"`, `-"point cloud"`). A phrase matches whole words: `"score distill"`
- * is not found inside "score distillation", nor `"score"` inside "prescore".
+ * is not found inside "score distillation", nor `"score"` inside "prescore". Hyphens and spaces
+ * between letters are optional on both sides: `"self supervised"`, `"self-supervised"` and
+ * `"selfsupervised"` each find all three spellings, as the same words unquoted do.
  */
 import type { Paper } from '../corpus/paper.js';
 import type { SearchEngine } from './engine.js';
@@ -39,13 +41,23 @@ export class PhraseTests {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Whitespace and hyphens: what may stand between two letters of a phrase, or be left out. */
+const JOINER = /[\s\-\u2010-\u2013]/u;
+const JOINERS = '[\\s\\-\\u2010-\\u2013]*';
 
 /**
- * `form` as a case-insensitive, any-whitespace pattern that starts and ends at word boundaries.
- * Case-insensitive, so ASCII text needs no normalising (the costly part at scale).
+ * `form` as a case-insensitive pattern that starts and ends at word boundaries, where any run
+ * of whitespace and hyphens may stand between two characters of the phrase, and whitespace and
+ * hyphens of the phrase may be absent. Case-insensitive, so ASCII text needs no normalising
+ * (the costly part at scale).
  */
-export function phrasePattern(form: string): RegExp {
-  const body = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+export function phrasePattern(phrase: string): RegExp {
+  const form = phrase.replace(/^[\s\-\u2010-\u2013]+|[\s\-\u2010-\u2013]+$/gu, '');
+  const chars = [...form].filter((c, i, all) => !JOINER.test(c) || (i > 0 && !JOINER.test(all[i - 1]!)));
+  const body = chars
+    .map((c) => (JOINER.test(c) ? JOINERS : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
+    .map((piece, i, all) => (i > 0 && piece !== JOINERS && all[i - 1] !== JOINERS ? JOINERS + piece : piece))
+    .join('');
   const start = WORD_CHAR.test(form.charAt(0)) ? '(?<![\\p{L}\\p{N}])' : '';
   const end = WORD_CHAR.test(form.charAt(form.length - 1)) ? '(?![\\p{L}\\p{N}])' : '';
   return new RegExp(`${start}${body}${end}`, 'iu');

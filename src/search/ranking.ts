@@ -9,7 +9,6 @@ import type { Matcher } from './matching.js';
 import { ProximityScorer, RERANK_DEPTH } from './proximity.js';
 import type { PublishedDates } from './published-dates.js';
 import type { ParsedQuery } from './query.js';
-import { stems } from './text.js';
 import { topK, topKByValue } from './top-k.js';
 
 export interface Ranked {
@@ -49,8 +48,7 @@ export class Ranker {
     if (sort === 'relevance') {
       // Proximity re-ranks the head of the BM25 ranking; the tail keeps its order.
       const top = topKByValue(c.scores, c.length, Math.max(k, RERANK_DEPTH), (i) => c.docs[i]!).map((i) => ({ doc: c.docs[i]!, score: c.scores[i]!, full: c.full[i] === 1 }));
-      const order = [...q.terms, ...q.phrases].flatMap((w) => stems(w));
-      return this.proximity.rerank(top, order).slice(0, k).map((r) => ({ paper: this.papers[r.doc] as Paper, score: r.score }));
+      return this.proximity.rerank(top, this.matcher.plan(q).pairs).slice(0, k).map((r) => ({ paper: this.papers[r.doc] as Paper, score: r.score }));
     }
     // `new` and `top` order by date or upvotes; relevance breaks ties.
     const key = sort === 'new' ? this.dates.rank : this.upvotes;

@@ -66,6 +66,26 @@ export function processNormalized(word: string, field?: string): string | null {
   return stem(word);
 }
 
+/** Compounds longer than this are left alone: "a-b-c-d-e-f" is a list, not a word. */
+export const MAX_COMPOUND_PARTS = 5;
+/** Letters and digits joined by hyphens (NFKC folds the non-breaking hyphen into U+2010). */
+const COMPOUND = /[\p{L}\p{N}]+(?:[-\u2010][\p{L}\p{N}]+)+/gu;
+
+/**
+ * The joined forms of a normalised text's hyphenated compounds: "self-supervised" gives
+ * "selfsupervised", "text-to-3d" gives "textto3d". Indexed beside their parts, so that the
+ * joined spelling of a word finds the hyphenated one (and the query planner can tell which
+ * joined words are compounds).
+ */
+export function joinedCompounds(normalized: string): string[] {
+  const out: string[] = [];
+  for (const [match] of normalized.matchAll(COMPOUND)) {
+    const parts = match.split(/[-\u2010]/);
+    if (parts.length <= MAX_COMPOUND_PARTS) out.push(parts.join(''));
+  }
+  return out;
+}
+
 /** Stemmed content tokens of a text, in order (for TF-IDF and phrase mining). */
 export function stems(text: string): string[] {
   return words(text).map(stem);

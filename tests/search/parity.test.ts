@@ -12,8 +12,11 @@ import { ReferenceScorer, type ReferenceHit } from './reference-scorer.js';
 const VOCABULARY = [
   'diffusion', 'diffusions', 'model', 'models', 'modal', 'transformer', 'transfer', 'transform', 'graph', 'graphs',
   'contrastive', 'contrast', 'self', 'supervised', 'learning', 'image', 'images', 'video', 'score', 'distillation',
-  'distill', 'lattice', 'quantum', 'sampler', 'text', '3d', 'net', 'the', 'of', 'with', 'to', 'a',
+  'distill', 'lattice', 'quantum', 'sampler', 'text', '3d', 'net', 'u', 'the', 'of', 'with', 'to', 'a',
+  'selfsupervised', 'unet',
 ];
+/** Compounds in their three spellings, so that queries meet hyphenated, spaced and joined text. */
+const COMPOUNDS = ['self-supervised', 'self supervised', 'selfsupervised', 'text-to-3d', 'text to 3d', 'textto3d', 'u-net', 'unet', 'u net'];
 const SEPARATORS = [' ', ' ', ' ', '-', ', ', '. '];
 
 const word = fc.constantFrom(...VOCABULARY);
@@ -26,13 +29,14 @@ const paperArb = fc.record({
   link: fc.option(word, { nil: undefined }),
 });
 
-/** A query word: a vocabulary word, a prefix of one, or one with a typo. */
+/** A query word: a vocabulary word, a compound, a prefix of a word, or a word with a typo. */
 const queryWord = fc.oneof(
   { weight: 3, arbitrary: word },
+  { weight: 1, arbitrary: fc.constantFrom(...COMPOUNDS) },
   { weight: 1, arbitrary: fc.tuple(word, fc.nat()).map(([w, n]) => w.slice(0, Math.max(3, w.length - 1 - (n % 4)))) },
   { weight: 1, arbitrary: fc.tuple(word, fc.nat(), fc.constantFrom('a', 'e', 'x', '')).map(([w, n, c]) => w.slice(0, n % w.length) + c + w.slice((n % w.length) + 1)) },
-);
-const phrase = fc.array(word.filter((w) => w.length > 3), { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '));
+).filter((w) => w.length > 0);
+const phrase = fc.array(fc.oneof(word, fc.constantFrom(...COMPOUNDS)), { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '));
 
 function corpus(rows: { title: string; abstract: string; link: string | undefined }[]): Paper[] {
   return rows.map((r, i) => ({

@@ -7,7 +7,7 @@
  * words, stem), and ranks free words and quoted phrases (no operators).
  */
 import type { Paper } from '../../src/corpus/paper.js';
-import { isContentWord, normalize, processNormalized, stem, stems, tokenize } from '../../src/search/text.js';
+import { isContentWord, normalize, processNormalized, stem, stems, STOP_WORDS, tokenize } from '../../src/search/text.js';
 
 const BOOST = [3, 1, 0.5];
 const LONG_QUERY_BOOST = [1.5, 1, 0.5];
@@ -42,17 +42,24 @@ export class ReferenceScorer {
   private readonly fieldDf: Map<string, number>[];
   /** Papers having a stem in title or abstract. */
   private readonly stemDf = new Map<string, number>();
-  /** Papers having a surface word in title or abstract. */
+  /** Papers having a surface word (or joined hyphenated compound) in title or abstract. */
   private readonly surfaceDf = new Map<string, number>();
+  /** Stems of joined hyphenated compounds. */
+  private readonly compounds = new Set<string>();
 
   constructor(private readonly papers: readonly Paper[]) {
     this.fields = papers.map((p) =>
       [p.title, p.abstract, p.links.map((l) => l.url).join(' ')].map((text, f) => {
         const tokens = tokenize(normalize(text));
+        const joined = f < 2 ? hyphenated(normalize(text)) : [];
         const tf = new Map<string, number>();
-        for (const t of tokens) {
+        for (const t of [...tokens, ...joined]) {
           const s = processNormalized(t, ['title', 'abstract', 'links'][f]);
           if (s) tf.set(s, (tf.get(s) ?? 0) + 1);
+        }
+        for (const j of joined) {
+          const s = processNormalized(j);
+          if (s) this.compounds.add(s);
         }
         return { tf, length: new Set(tokens).size };
       }),
@@ -65,14 +72,16 @@ export class ReferenceScorer {
     });
     for (const [i, doc] of this.fields.entries()) {
       for (const s of new Set([...doc[0]!.tf.keys(), ...doc[1]!.tf.keys()])) this.stemDf.set(s, (this.stemDf.get(s) ?? 0) + 1);
-      const words = new Set(tokenize(normalize(`${papers[i]!.title} ${papers[i]!.abstract}`)).filter(isContentWord));
+      const fields = [papers[i]!.title, papers[i]!.abstract].map(normalize);
+      const words = new Set(fields.flatMap((text) => [...tokenize(text), ...hyphenated(text)]).filter(isContentWord));
       for (const w of words) this.surfaceDf.set(w, (this.surfaceDf.get(w) ?? 0) + 1);
     }
   }
 
   /** Every match of free `words` and quoted `phrases`, ranked as `library.search` ranks them. */
   search(words: string[], phrases: string[] = []): ReferenceHit[] {
-    const queries = [...this.wordQueries(words, false), ...this.wordQueries(phrases, true)];
+    const free = this.plan([words.join(' ')]);
+    const queries = [...this.wordQueries(free.words, false), ...this.wordQueries(this.plan(phrases).words, true)];
     if (queries.length === 0 && words.length === 0) {
       // Phrases of stop words only: nothing to rank by, so every paper with the phrases, in order.
       return this.papers.map((_, doc) => ({ doc, score: 0, full: true })).filter((h) => phrases.every((p) => this.hasPhrase(h.doc, p)));
@@ -95,22 +104,87 @@ export class ReferenceScorer {
       .map((m): ReferenceHit => ({ doc: m.doc, full: m.words === all, score: m.sum * m.words * (m.words === all ? 1 : scale) }))
       .filter((h) => phrases.every((p) => this.hasPhrase(h.doc, p)));
     hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return this.proximity(hits, [...words, ...phrases].flatMap((w) => stems(w)));
+    return this.proximity(hits, this.plan([words.join(' '), ...phrases]).pairs);
   }
 
-  /** True when the paper's title or abstract has the phrase at word boundaries (any case, any whitespace). */
+  /**
+   * True when the paper has the phrase: its words (in any spelling the plan accepts) somewhere,
+   * and its characters in a row in title or abstract, at word boundaries, ignoring case and
+   * whitespace or hyphens between characters on either side.
+   */
   hasPhrase(doc: number, phrase: string): boolean {
-    const form = squeeze(phrase);
+    const planned = this.plan([phrase]).words;
+    const terms = this.fields[doc]!.flatMap((f) => [...f.tf.keys()]);
+    if (!planned.every((w) => [w.stem, ...w.joined].some((s) => terms.includes(s)))) return false;
+    const want = [...normalize(phrase)].filter((c) => !JOINER.test(c)).join('');
+    if (!want) return true;
     const p = this.papers[doc]!;
-    const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
     return [p.title, p.abstract].some((raw) => {
-      const text = squeeze(raw);
-      for (let i = 0; i + form.length <= text.length; i++) {
-        if (isWordChar(text[i - 1]) || isWordChar(text[i + form.length])) continue;
-        if (text.startsWith(form, i)) return true;
+      const text = [...normalize(raw)];
+      // The text without joiners, remembering where each kept character was.
+      const kept = text.flatMap((c, i) => (JOINER.test(c) ? [] : [{ c, i }]));
+      const squeezed = kept.map((k) => k.c).join('');
+      const wordChar = (i: number) => i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]!);
+      for (let at = squeezed.indexOf(want); at >= 0; at = squeezed.indexOf(want, at + 1)) {
+        const first = kept[at]!.i;
+        const last = kept[at + want.length - 1]!.i;
+        const startsWord = /[\p{L}\p{N}]/u.test(text[first]!);
+        const endsWord = /[\p{L}\p{N}]/u.test(text[last]!);
+        if ((!startsWord || !wordChar(first - 1)) && (!endsWord || !wordChar(last + 1))) return true;
       }
       return false;
     });
+  }
+
+  /** Query words: joined words the corpus has as compounds split, and the joined forms each word is part of. */
+  plan(texts: string[]): { words: PlannedWord[]; pairs: { key: string; joined?: string }[] } {
+    const words = new Map<string, PlannedWord>();
+    const pairs: { key: string; joined?: string }[] = [];
+    let previous: { stem: string; text: number; at: number } | undefined;
+    texts.forEach((text, t) => {
+      const units = tokenize(normalize(text)).flatMap((token) => {
+        const s = processNormalized(token);
+        const parts = s && this.compounds.has(s) ? this.bestSplit(token) : undefined;
+        return (parts ?? [token]).map((part) => ({ token: part, stem: processNormalized(part), fromSplit: !!parts, joined: new Set<string>() }));
+      });
+      const runs = new Map<string, string>();
+      for (let i = 0; i < units.length; i++) {
+        for (let end = i + 1; end < units.length && end - i < 5; end++) {
+          const joined = processNormalized(units.slice(i, end + 1).map((u) => u.token).join(''));
+          if (!joined || !this.stemDf.get(joined)) continue;
+          runs.set(`${i} ${end}`, joined);
+          for (const u of units.slice(i, end + 1)) if (u.stem && u.stem !== joined) u.joined.add(joined);
+        }
+      }
+      units.forEach((u, at) => {
+        if (!u.stem) return;
+        const known = words.get(u.stem);
+        if (known) {
+          for (const j of u.joined) if (!known.joined.includes(j)) known.joined.push(j);
+          known.fromSplit ||= u.fromSplit;
+        } else words.set(u.stem, { token: u.token, stem: u.stem, joined: [...u.joined], fromSplit: u.fromSplit });
+        if (previous) {
+          const joined = previous.text === t ? runs.get(`${previous.at} ${at}`) : undefined;
+          pairs.push({ key: `${previous.stem} ${u.stem}`, ...(joined ? { joined } : {}) });
+        }
+        previous = { stem: u.stem, text: t, at };
+      });
+    });
+    return { words: [...words.values()], pairs };
+  }
+
+  /** Every split of `token` into 2–5 known parts; the fewest parts, then the longest first part, second part, ... */
+  private bestSplit(token: string): string[] | undefined {
+    const isPart = (p: string) => p.length === 1 || STOP_WORDS.has(p) || /^\d+$/.test(p) || this.surfaceDf.has(p);
+    const splits: string[][] = [];
+    const walk = (rest: string, parts: string[]) => {
+      if (!rest) return void (parts.length >= 2 && splits.push(parts));
+      if (parts.length === 5) return;
+      for (let i = 1; i <= rest.length; i++) if (isPart(rest.slice(0, i))) walk(rest.slice(i), [...parts, rest.slice(0, i)]);
+    };
+    walk(token, []);
+    splits.sort((a, b) => a.length - b.length || compareLengths(b, a));
+    return splits[0];
   }
 
   private stemScore(doc: number, s: string, weight: number, boost: number[]): number {
@@ -126,19 +200,13 @@ export class ReferenceScorer {
     return sum;
   }
 
-  /** Each distinct query word: its stem with weight 1, and its expansions when it is rare. */
-  private wordQueries(words: string[], strict: boolean): Map<string, number>[] {
-    const seen = new Set<string>();
-    const out: Map<string, number>[] = [];
-    for (const word of words.flatMap((w) => tokenize(normalize(w)))) {
-      const s = processNormalized(word);
-      if (!s || seen.has(s)) continue;
-      seen.add(s);
-      const alternatives = new Map([[s, 1]]);
-      if (!strict && (this.stemDf.get(s) ?? 0) < LOOSE_BELOW_DF) this.expand(word, alternatives);
-      out.push(alternatives);
-    }
-    return out;
+  /** Each planned word: its stem and joined forms with weight 1, and its expansions when it is a rare word as typed. */
+  private wordQueries(words: PlannedWord[], strict: boolean): Map<string, number>[] {
+    return words.map((w) => {
+      const alternatives = new Map([[w.stem, 1], ...w.joined.map((j): [string, number] => [j, 1])]);
+      if (!strict && !w.fromSplit && w.joined.length === 0 && (this.stemDf.get(w.stem) ?? 0) < LOOSE_BELOW_DF) this.expand(w.token, alternatives);
+      return alternatives;
+    });
   }
 
   private expand(word: string, alternatives: Map<string, number>): void {
@@ -159,16 +227,18 @@ export class ReferenceScorer {
     }
   }
 
-  /** The head of the ranking re-scored by adjacent query word pairs; all-word papers first. */
-  private proximity(ranked: ReferenceHit[], queryStems: string[]): ReferenceHit[] {
-    const pairs = new Set<string>();
-    for (let i = 0; i + 1 < queryStems.length; i++) pairs.add(`${queryStems[i]} ${queryStems[i + 1]}`);
+  /** The head of the ranking re-scored by adjacent (or joined) query word pairs; all-word papers first. */
+  private proximity(ranked: ReferenceHit[], queryPairs: { key: string; joined?: string }[]): ReferenceHit[] {
+    const pairs = new Map<string, string | undefined>();
+    for (const pair of queryPairs) if (!pairs.has(pair.key)) pairs.set(pair.key, pair.joined);
     if (pairs.size === 0) return ranked;
     const adjacent = (doc: number) => {
       const p = this.papers[doc]!;
       const found = new Set<string>();
       for (const field of [stems(p.title), stems(p.abstract)]) {
-        for (let i = 0; i + 1 < field.length; i++) if (pairs.has(`${field[i]} ${field[i + 1]}`)) found.add(`${field[i]} ${field[i + 1]}`);
+        for (const [key, joined] of pairs) {
+          if (field.some((s, i) => `${s} ${field[i + 1]}` === key || s === joined)) found.add(key);
+        }
       }
       return found.size;
     };
@@ -184,8 +254,37 @@ export class ReferenceScorer {
   }
 }
 
-function squeeze(text: string): string {
-  return normalize(text).replace(/\s+/g, ' ').trim();
+const JOINER = /[\s\-\u2010-\u2013]/u;
+
+interface PlannedWord {
+  token: string;
+  stem: string;
+  joined: string[];
+  fromSplit: boolean;
+}
+
+/** Joined forms of words linked by single hyphens ("self-supervised" → "selfsupervised"), up to five words. */
+function hyphenated(text: string): string[] {
+  const pieces = text.split(/([^\p{L}\p{N}]+)/u);
+  const out: string[] = [];
+  let group: string[] = [];
+  const flush = () => {
+    if (group.length >= 2 && group.length <= 5) out.push(group.join(''));
+    group = [];
+  };
+  for (let i = 0; i < pieces.length; i += 2) {
+    if (pieces[i]) group.push(pieces[i]!);
+    const separator = pieces[i + 1];
+    if (separator !== '-' && separator !== '\u2010') flush();
+  }
+  flush();
+  return out;
+}
+
+/** Compares part lengths in order: positive when `a`'s first differing part is longer. */
+function compareLengths(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i]!.length !== b[i]!.length) return a[i]!.length - b[i]!.length;
+  return 0;
 }
 
 function mostFrequent(words: [string, number][], limit: number): string[] {
