@@ -33,7 +33,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { FIELDS, type IndexData } from './postings.js';
-import { planQuery, type PlanVocabulary, type QueryPlan } from './query-plan.js';
+import { compoundParts, planQuery, type PlanVocabulary, type QueryPlan } from './query-plan.js';
 import { isContentWord, stem } from './text.js';
 
 /** Field boosts: a title match is worth three abstract matches. */
@@ -53,6 +53,8 @@ const MIN_AND_HITS = 5;
 /** Loose matches expand to at most this many words each, the most frequent first: bounded cost. */
 const MAX_PREFIX_WORDS = 8;
 const MAX_FUZZY_WORDS = 3;
+/** Alternatives with fewer postings than the word's main stem divided by this take the fast path. */
+const RARE_ALTERNATIVES = 8;
 /** Score weights of loose matches relative to an exact match (fuzzy: by edit distance). */
 const PREFIX_WEIGHT = 0.6;
 const FUZZY_WEIGHT = [1, 0.5, 0.3] as const;
@@ -136,6 +138,11 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
     return planQuery(texts, this);
   }
 
+  /** The parts of a lowercased word the corpus has as a hyphenated compound ("selfsupervised" → self, supervised). */
+  compoundParts(word: string): string[] | undefined {
+    return compoundParts(word, this);
+  }
+
   /** Marks (1) the documents containing every one of these words (in any spelling the plan accepts, never loosely), in any field. */
   docsWithAll(words: string[]): Uint8Array {
     const planned = this.plan(words).words;
@@ -181,45 +188,114 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
 
   /**
    * Term at a time. A word with one stem adds that stem's BM25+ score straight to each document;
-   * a word with several (typo and prefix expansions) adds, per document, the best of them: two
-   * spellings of one word in a paper are still one word. Returns the number of touched documents.
+   * a word with several (typo and prefix expansions, joined forms) adds, per document, the best
+   * of them: two spellings of one word in a paper are still one word. Returns the number of
+   * touched documents.
    */
   private accumulate(queries: WordQuery[], boost: number[]): number {
     let touchedCount = 0;
     queries.forEach(({ stems }, w) => {
-      const ids = [...stems].flatMap(([s, weight]) => {
-        const id = this.termIds.get(s);
-        return id === undefined ? [] : [{ id, weight }];
-      });
-      if (ids.length === 1) {
-        touchedCount = this.addStem(ids[0]!.id, ids[0]!.weight, boost, this.score, this.touched, touchedCount, w);
-        return;
-      }
-      if (ids.length === 0) return;
-      const scratch = (this.alternatives ??= newScratch(this.index.docCount));
-      const { stemScore, stemDocs, best, bestDocs } = scratch;
-      let bestCount = 0;
-      for (const { id, weight } of ids) {
-        const stemCount = this.addStem(id, weight, boost, stemScore, stemDocs, 0, -1);
-        for (let i = 0; i < stemCount; i++) {
-          const doc = stemDocs[i]!;
-          const value = stemScore[doc]!;
-          stemScore[doc] = 0;
-          if (best[doc] === 0) bestDocs[bestCount++] = doc;
-          if (value > best[doc]!) best[doc] = value;
-        }
-      }
-      const { score, touched, lastWord, wordsMatched } = this;
-      for (let i = 0; i < bestCount; i++) {
-        const doc = bestDocs[i]!;
-        if (score[doc] === 0) touched[touchedCount++] = doc;
-        score[doc]! += best[doc]!;
-        best[doc] = 0;
-        lastWord[doc] = w;
-        wordsMatched[doc]! += 1;
+      const ids = [...stems]
+        .flatMap(([s, weight]) => {
+          const id = this.termIds.get(s);
+          return id === undefined ? [] : [{ id, weight, postings: this.postings(id) }];
+        })
+        .sort((a, b) => b.postings - a.postings);
+      const [main, ...rest] = ids;
+      if (!main) return;
+      if (rest.length === 0) {
+        touchedCount = this.addStem(main.id, main.weight, boost, this.score, this.touched, touchedCount, w);
+      } else if (rest.reduce((sum, r) => sum + r.postings, 0) * RARE_ALTERNATIVES <= main.postings) {
+        touchedCount = this.addWithRareAlternatives(main, rest, boost, touchedCount, w);
+      } else {
+        touchedCount = this.addBestOf(ids, boost, touchedCount, w);
       }
     });
     return touchedCount;
+  }
+
+  /** Postings of a stem over all fields. */
+  private postings(id: number): number {
+    return this.index.fields.reduce((sum, f) => sum + f.offsets[id + 1]! - f.offsets[id]!, 0);
+  }
+
+  /** Adds, per document, the best of these stems' scores, and counts word `w` as matched. */
+  private addBestOf(ids: { id: number; weight: number }[], boost: number[], touchedCount: number, w: number): number {
+    const { best, bestDocs } = this.bestOf(ids, boost);
+    const { score, touched, lastWord, wordsMatched } = this;
+    for (let i = 0; i < bestDocs.length; i++) {
+      const doc = bestDocs[i]!;
+      if (score[doc] === 0) touched[touchedCount++] = doc;
+      score[doc]! += best[doc]!;
+      best[doc] = 0;
+      lastWord[doc] = w;
+      wordsMatched[doc]! += 1;
+    }
+    return touchedCount;
+  }
+
+  /**
+   * `addBestOf` when the other stems are rare next to `main` (a joined compound beside "image"):
+   * main's scores go straight in, and only the few documents with another stem are corrected up
+   * to their best, reading main's score for them from its postings. One pass over the long list
+   * instead of three.
+   */
+  private addWithRareAlternatives(main: { id: number; weight: number }, rest: { id: number; weight: number }[], boost: number[], touchedCount: number, w: number): number {
+    touchedCount = this.addStem(main.id, main.weight, boost, this.score, this.touched, touchedCount, w);
+    const { best, bestDocs } = this.bestOf(rest, boost);
+    const { score, touched, lastWord, wordsMatched } = this;
+    for (let i = 0; i < bestDocs.length; i++) {
+      const doc = bestDocs[i]!;
+      const gain = best[doc]! - this.stemScoreOf(main.id, main.weight, boost, doc);
+      best[doc] = 0;
+      if (gain > 0) {
+        if (score[doc] === 0) touched[touchedCount++] = doc;
+        score[doc]! += gain;
+      }
+      if (lastWord[doc] !== w) {
+        lastWord[doc] = w;
+        wordsMatched[doc]! += 1;
+      }
+    }
+    return touchedCount;
+  }
+
+  /** Per document, the best score among these stems, in the `best` scratch (the caller zeroes it), and the documents that have one. */
+  private bestOf(ids: { id: number; weight: number }[], boost: number[]): { best: Float64Array; bestDocs: Int32Array } {
+    const { stemScore, stemDocs, best, bestDocs } = (this.alternatives ??= newScratch(this.index.docCount));
+    let bestCount = 0;
+    for (const { id, weight } of ids) {
+      const stemCount = this.addStem(id, weight, boost, stemScore, stemDocs, 0, -1);
+      for (let i = 0; i < stemCount; i++) {
+        const doc = stemDocs[i]!;
+        const value = stemScore[doc]!;
+        stemScore[doc] = 0;
+        if (best[doc] === 0) bestDocs[bestCount++] = doc;
+        if (value > best[doc]!) best[doc] = value;
+      }
+    }
+    return { best, bestDocs: bestDocs.subarray(0, bestCount) };
+  }
+
+  /** Stem `id`'s score in one document (0 if it lacks the stem), summed over fields as addStem sums them. */
+  private stemScoreOf(id: number, weight: number, boost: number[], doc: number): number {
+    const { index } = this;
+    let sum = 0;
+    index.fields.forEach((field, f) => {
+      const p = findDoc(field.docs, field.offsets[id]!, field.offsets[id + 1]!, doc);
+      if (p < 0) return;
+      sum += this.contribution(field.offsets[id + 1]! - field.offsets[id]!, weight, boost, f, field.tfs[p]!, doc);
+    });
+    return sum;
+  }
+
+  /** One field's BM25+ term for a document, exactly as addStem computes it. */
+  private contribution(matching: number, weight: number, boost: number[], f: number, tf: number, doc: number): number {
+    const { index } = this;
+    const idf = Math.log(1 + (index.docCount - matching + 0.5) / (matching + 0.5));
+    const factor = weight * (boost[f] ?? 1) * idf;
+    const norm = BM25.k * (1 - BM25.b + (BM25.b / (index.avgFieldLength[f] || 1)) * index.fieldLength[doc * FIELDS.length + f]!);
+    return factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
   }
 
   /**
@@ -337,4 +413,18 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
 
 function newScratch(n: number): AlternativeScratch {
   return { stemScore: new Float64Array(n), stemDocs: new Int32Array(n), best: new Float64Array(n), bestDocs: new Int32Array(n) };
+}
+
+/** Position of `doc` in the ascending `docs[from..to)`, or -1. */
+function findDoc(docs: Uint32Array, from: number, to: number, doc: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = docs[mid]!;
+    if (d === doc) return mid;
+    if (d < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

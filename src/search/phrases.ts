@@ -1,9 +1,10 @@
 /**
  * Verbatim phrase tests over titles and abstracts, ignoring case and whitespace
  * (`"score distillation"`, `-"point cloud"`). A phrase matches whole words: `"score distill"`
- * is not found inside "score distillation", nor `"score"` inside "prescore". Hyphens and spaces
- * between letters are optional on both sides: `"self supervised"`, `"self-supervised"` and
- * `"selfsupervised"` each find all three spellings, as the same words unquoted do.
+ * is not found inside "score distillation", nor `"score"` inside "prescore". Between the words
+ * of a phrase, any whitespace and hyphens may stand, or none: `"self supervised"`,
+ * `"self-supervised"` and `"selfsupervised"` (a joined word the corpus has hyphenated counts as
+ * its parts) each find all three spellings, as the same words unquoted do.
  */
 import type { Paper } from '../corpus/paper.js';
 import type { SearchEngine } from './engine.js';
@@ -18,14 +19,14 @@ export class PhraseTests {
 
   constructor(
     private readonly papers: readonly Paper[],
-    private readonly engine: Pick<SearchEngine, 'docsWithAll'>,
+    private readonly engine: Pick<SearchEngine, 'docsWithAll' | 'compoundParts'>,
   ) {
     this.ascii = new Uint8Array(papers.length * 2);
   }
 
   /** A test for "this paper's title or abstract contains `phrase`". */
   contains(phrase: string): (doc: number) => boolean {
-    const pattern = phrasePattern(phraseForm(phrase));
+    const pattern = phrasePattern(phraseForm(phrase), (word) => this.engine.compoundParts(word));
     // Only papers with all the phrase's words can contain it; the index knows those without reading text.
     const may = stems(phrase).length ? this.engine.docsWithAll([phrase]) : undefined;
     return (doc) => (may === undefined || may[doc] === 1) && (this.fieldHas(doc, 0, pattern) || this.fieldHas(doc, 1, pattern));
@@ -40,25 +41,35 @@ export class PhraseTests {
   }
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Whitespace and hyphens: what may stand between two letters of a phrase, or be left out. */
-const JOINER = /[\s\-\u2010-\u2013]/u;
+/** Whitespace and hyphens: what may stand between two words of a phrase, or be left out. */
 const JOINERS = '[\\s\\-\\u2010-\\u2013]*';
+const ONLY_JOINERS = /^[\s\-\u2010-\u2013]+$/u;
+const PIECES = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu;
+const WORD = /^[\p{L}\p{N}]/u;
 
 /**
- * `form` as a case-insensitive pattern that starts and ends at word boundaries, where any run
- * of whitespace and hyphens may stand between two characters of the phrase, and whitespace and
- * hyphens of the phrase may be absent. Case-insensitive, so ASCII text needs no normalising
- * (the costly part at scale).
+ * `form` (normalised) as a case-insensitive pattern that starts and ends at word boundaries,
+ * where whitespace and hyphens between two words may be any such run, or absent. `parts` splits
+ * a word the corpus has as a compound. Other punctuation stays literal. Case-insensitive, so
+ * ASCII text needs no normalising (the costly part at scale).
  */
-export function phrasePattern(phrase: string): RegExp {
-  const form = phrase.replace(/^[\s\-\u2010-\u2013]+|[\s\-\u2010-\u2013]+$/gu, '');
-  const chars = [...form].filter((c, i, all) => !JOINER.test(c) || (i > 0 && !JOINER.test(all[i - 1]!)));
-  const body = chars
-    .map((c) => (JOINER.test(c) ? JOINERS : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
-    .map((piece, i, all) => (i > 0 && piece !== JOINERS && all[i - 1] !== JOINERS ? JOINERS + piece : piece))
+export function phrasePattern(form: string, parts: (word: string) => string[] | undefined = () => undefined): RegExp {
+  const pieces = form.match(PIECES) ?? [];
+  while (pieces.length && ONLY_JOINERS.test(pieces[0]!)) pieces.shift();
+  while (pieces.length && ONLY_JOINERS.test(pieces[pieces.length - 1]!)) pieces.pop();
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const body = pieces
+    .map((piece) => {
+      if (WORD.test(piece)) return (parts(piece) ?? [piece]).map(escape).join(JOINERS);
+      return ONLY_JOINERS.test(piece) ? JOINERS : escape(piece).replace(/\s+/g, '\\s*');
+    })
     .join('');
-  const start = WORD_CHAR.test(form.charAt(0)) ? '(?<![\\p{L}\\p{N}])' : '';
-  const end = WORD_CHAR.test(form.charAt(form.length - 1)) ? '(?![\\p{L}\\p{N}])' : '';
-  return new RegExp(`${start}${body}${end}`, 'iu');
+  const startsWord = WORD.test(pieces[0] ?? '');
+  const endsWord = WORD.test(pieces[pieces.length - 1] ?? '');
+  // The start boundary is checked after the first character, not before it: a pattern that
+  // starts with a lookbehind is tried at every position of the text, one that starts with a
+  // character jumps from one occurrence of it to the next.
+  const first = startsWord ? String.fromCodePoint(body.codePointAt(0)!) : '';
+  const start = startsWord ? `${first}(?<![\\p{L}\\p{N}]${first})` : '';
+  return new RegExp(`${start}${body.slice(first.length)}${endsWord ? '(?![\\p{L}\\p{N}])' : ''}`, 'iu');
 }

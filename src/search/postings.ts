@@ -32,7 +32,7 @@ export interface IndexData {
   avgFieldLength: number[];
   /** Documents containing a stem in title or abstract (links do not count: URLs are not vocabulary). */
   stemDf: Uint32Array;
-  /** Lowercased surface words of titles and abstracts (joined compounds included), with the number of documents containing each. */
+  /** Lowercased surface words of titles and abstracts, with the number of documents containing each. */
   surfaceWords: string[];
   surfaceDf: Uint32Array;
   /** 1 for stems that occur as a joined hyphenated compound somewhere ("selfsupervis"). */
@@ -113,9 +113,10 @@ export function buildIndex(papers: readonly Paper[]): IndexData {
         const id = termId(s);
         tf.set(id, (tf.get(id) ?? 0) + 1);
         if (f < 2) {
-          if (isCompound) compoundList[id] = 1;
           docStems.add(id);
-          docSurfaces.add(surfaceId(word));
+          // Joined compounds stay out of the surface words: their parts already answer prefix and typo lookups.
+          if (isCompound) compoundList[id] = 1;
+          else docSurfaces.add(surfaceId(word));
         }
       };
       for (const word of tokens) add(word, false);

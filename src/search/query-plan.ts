@@ -80,11 +80,17 @@ export function planQuery(texts: readonly string[], vocab: PlanVocabulary): Quer
   return { words: [...byStem.values()], pairs };
 }
 
+/** The parts of `token` (lowercased) when the corpus has it as a joined hyphenated compound. */
+export function compoundParts(token: string, vocab: PlanVocabulary): string[] | undefined {
+  const stem = processNormalized(token);
+  return stem && vocab.isCompound(stem) ? segment(token, vocab) : undefined;
+}
+
 /** Tokens, with each joined compound the corpus knows split into its parts. */
 function splitJoined(tokens: string[], vocab: PlanVocabulary): Unit[] {
   return tokens.flatMap((token): Unit[] => {
     const stem = processNormalized(token);
-    const parts = stem && vocab.isCompound(stem) ? segment(token, vocab) : undefined;
+    const parts = compoundParts(token, vocab);
     if (!parts) return [{ token, stem, fromSplit: false, joined: new Set() }];
     return parts.map((part) => ({ token: part, stem: processNormalized(part), fromSplit: true, joined: new Set() }));
   });

@@ -42,7 +42,7 @@ export class ReferenceScorer {
   private readonly fieldDf: Map<string, number>[];
   /** Papers having a stem in title or abstract. */
   private readonly stemDf = new Map<string, number>();
-  /** Papers having a surface word (or joined hyphenated compound) in title or abstract. */
+  /** Papers having a surface word in title or abstract. */
   private readonly surfaceDf = new Map<string, number>();
   /** Stems of joined hyphenated compounds. */
   private readonly compounds = new Set<string>();
@@ -72,8 +72,7 @@ export class ReferenceScorer {
     });
     for (const [i, doc] of this.fields.entries()) {
       for (const s of new Set([...doc[0]!.tf.keys(), ...doc[1]!.tf.keys()])) this.stemDf.set(s, (this.stemDf.get(s) ?? 0) + 1);
-      const fields = [papers[i]!.title, papers[i]!.abstract].map(normalize);
-      const words = new Set(fields.flatMap((text) => [...tokenize(text), ...hyphenated(text)]).filter(isContentWord));
+      const words = new Set(tokenize(normalize(`${papers[i]!.title} ${papers[i]!.abstract}`)).filter(isContentWord));
       for (const w of words) this.surfaceDf.set(w, (this.surfaceDf.get(w) ?? 0) + 1);
     }
   }
@@ -109,28 +108,30 @@ export class ReferenceScorer {
 
   /**
    * True when the paper has the phrase: its words (in any spelling the plan accepts) somewhere,
-   * and its characters in a row in title or abstract, at word boundaries, ignoring case and
-   * whitespace or hyphens between characters on either side.
+   * and, in title or abstract, its words in a row at word boundaries (any case), with any run of
+   * whitespace and hyphens, or none, between two words. A joined word the corpus has as a
+   * compound counts as its parts.
    */
   hasPhrase(doc: number, phrase: string): boolean {
     const planned = this.plan([phrase]).words;
     const terms = this.fields[doc]!.flatMap((f) => [...f.tf.keys()]);
     if (!planned.every((w) => [w.stem, ...w.joined].some((s) => terms.includes(s)))) return false;
-    const want = [...normalize(phrase)].filter((c) => !JOINER.test(c)).join('');
-    if (!want) return true;
+    const parts = tokenize(normalize(phrase)).flatMap((t) => (this.compounds.has(processNormalized(t) ?? '') ? (this.bestSplit(t) ?? [t]) : [t]));
+    if (parts.length === 0) return true;
     const p = this.papers[doc]!;
+    const wordChar = (text: string, i: number) => i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]!);
     return [p.title, p.abstract].some((raw) => {
-      const text = [...normalize(raw)];
-      // The text without joiners, remembering where each kept character was.
-      const kept = text.flatMap((c, i) => (JOINER.test(c) ? [] : [{ c, i }]));
-      const squeezed = kept.map((k) => k.c).join('');
-      const wordChar = (i: number) => i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]!);
-      for (let at = squeezed.indexOf(want); at >= 0; at = squeezed.indexOf(want, at + 1)) {
-        const first = kept[at]!.i;
-        const last = kept[at + want.length - 1]!.i;
-        const startsWord = /[\p{L}\p{N}]/u.test(text[first]!);
-        const endsWord = /[\p{L}\p{N}]/u.test(text[last]!);
-        if ((!startsWord || !wordChar(first - 1)) && (!endsWord || !wordChar(last + 1))) return true;
+      const text = normalize(raw);
+      for (let start = 0; start < text.length; start++) {
+        if (wordChar(text, start - 1)) continue;
+        let at = start;
+        const matched = parts.every((part, k) => {
+          if (k > 0) while (at < text.length && JOINER.test(text[at]!)) at++;
+          if (!text.startsWith(part, at)) return false;
+          at += part.length;
+          return true;
+        });
+        if (matched && !wordChar(text, at)) return true;
       }
       return false;
     });
