@@ -15,6 +15,8 @@ export interface Ranked {
   hits: SearchHit[];
   /** Number of matching papers, however many hits were asked for. */
   total: number;
+  /** The first this many hits have every query word (in relevance order; all of them in other orders). */
+  allWords: number;
 }
 
 export class Ranker {
@@ -38,17 +40,19 @@ export class Ranker {
   /** The first `depth` matches of `q`, in order, and how many there are in all. */
   top(q: ParsedQuery, depth: number): Ranked {
     const found = this.matcher.match(q);
-    return { hits: this.order(q, found, depth), total: found.length };
+    return { ...this.order(q, found, depth), total: found.length };
   }
 
-  private order(q: ParsedQuery, c: Candidates, k: number): SearchHit[] {
+  private order(q: ParsedQuery, c: Candidates, k: number): { hits: SearchHit[]; allWords: number } {
     const positive = q.terms.length + q.phrases.length > 0;
     // Without words to rank by, relevance means nothing: newest first.
     const sort = positive ? q.sort : q.sort === 'relevance' ? 'new' : q.sort;
     if (sort === 'relevance') {
       // Proximity re-ranks the head of the BM25 ranking; the tail keeps its order.
       const top = topKByValue(c.scores, c.length, Math.max(k, RERANK_DEPTH), (i) => c.docs[i]!).map((i) => ({ doc: c.docs[i]!, score: c.scores[i]!, full: c.full[i] === 1 }));
-      return this.proximity.rerank(top, this.matcher.plan(q).pairs).slice(0, k).map((r) => ({ paper: this.papers[r.doc] as Paper, score: r.score }));
+      const ranked = this.proximity.rerank(top, this.matcher.plan(q).pairs).slice(0, k);
+      const partial = ranked.findIndex((r) => !r.full);
+      return { hits: ranked.map((r) => ({ paper: this.papers[r.doc] as Paper, score: r.score })), allWords: partial < 0 ? ranked.length : partial };
     }
     // `new` and `top` order by date or upvotes; relevance breaks ties.
     const key = sort === 'new' ? this.dates.rank : this.upvotes;
@@ -58,6 +62,7 @@ export class Ranker {
       const kb = key[c.docs[b]!]!;
       return ka > kb || (ka === kb && byScore(a, b));
     };
-    return topK(c.length, k, better).map((i) => ({ paper: this.papers[c.docs[i]!] as Paper, score: c.scores[i]! }));
+    const hits = topK(c.length, k, better).map((i) => ({ paper: this.papers[c.docs[i]!] as Paper, score: c.scores[i]! }));
+    return { hits, allWords: hits.length };
   }
 }
