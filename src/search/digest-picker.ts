@@ -7,7 +7,7 @@
 import type { DigestItem, SearchHit } from '../core/library.js';
 import type { Paper } from '../corpus/paper.js';
 import { selectDiverse } from '../digest/digest.js';
-import { whyThisPaper } from './digest-why.js';
+import { ABSTRACT, TITLE, topicWords, whyThisPaper } from './digest-why.js';
 import type { PaperPriors } from './paper-priors.js';
 import { parseQuery } from './query.js';
 import type { QueryPlan } from './query-plan.js';
@@ -34,6 +34,8 @@ export interface DigestSources {
   tldrs: TldrCache;
   priors: () => PaperPriors;
   plan: (texts: readonly string[]) => QueryPlan;
+  /** True when the document has the stem in the field (index lookup). */
+  has: (stem: string, doc: number, field: typeof TITLE | typeof ABSTRACT) => boolean;
 }
 
 export class DigestPicker {
@@ -56,11 +58,18 @@ export class DigestPicker {
       (a, b) => similarity.cosine(docOf.get(a.id) ?? -1, docOf.get(b.id) ?? -1),
     );
     const topThisWeek = mostUpvotedThisWeek(pool.map((h) => h.paper), priors);
+    const topic = topicWords(parsed, this.sources.plan);
     return picked.map(({ item, relevance }) => ({
       paper: item,
       tldr: tldrs.of(item),
       score: relevance,
-      why: whyThisPaper(item, { query: parsed, plan: this.sources.plan, topThisWeek: item === topThisWeek, popular: priors.popularity(item) >= POPULAR }),
+      why: whyThisPaper(item, docOf.get(item.id) ?? -1, {
+        query: parsed,
+        topic,
+        has: this.sources.has,
+        topThisWeek: item === topThisWeek,
+        popular: priors.popularity(item) >= POPULAR,
+      }),
     }));
   }
 

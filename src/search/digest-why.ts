@@ -1,42 +1,54 @@
 /**
  * The one line that says why a paper is in a digest: the topic words it matches (in its title,
- * or only in its abstract), and "most upvoted this week" when it is.
+ * or only in its abstract), and "most upvoted this week" when it is. Reads the index, not the
+ * text: thousands of digests a minute would otherwise tokenise the same abstracts again.
  */
 import type { Paper } from '../corpus/paper.js';
 import type { ParsedQuery } from './query.js';
-import type { QueryPlan } from './query-plan.js';
-import { joinedCompounds, normalize, processNormalized, stems } from './text.js';
+import type { PlannedWord, QueryPlan } from './query-plan.js';
+
+/** A topic's words as the user wrote them ("self-supervised", a quoted phrase), with their planned words. */
+export interface TopicWord {
+  label: string;
+  words: PlannedWord[];
+}
+
+/** Fields of the index a paper's words are looked up in. */
+export const TITLE = 0;
+export const ABSTRACT = 1;
 
 export interface WhyContext {
-  /** The topic's query. */
   query: ParsedQuery;
-  /** How the search plans a text's words (the engine's planner). */
-  plan: (texts: readonly string[]) => QueryPlan;
+  topic: readonly TopicWord[];
+  /** True when the document has the stem in the field. */
+  has: (stem: string, doc: number, field: typeof TITLE | typeof ABSTRACT) => boolean;
   /** True for the most upvoted paper of this week among the digest's candidates. */
   topThisWeek: boolean;
   /** Upvotes of the paper are among the highest of the corpus. */
   popular: boolean;
 }
 
-export function whyThisPaper(paper: Paper, context: WhyContext): string {
-  const { query } = context;
-  const title = termsOf(paper.title);
-  const abstract = termsOf(paper.abstract);
+/** The topic's free words and phrases, each planned as the search plans it. */
+export function topicWords(query: ParsedQuery, plan: (texts: readonly string[]) => QueryPlan): TopicWord[] {
+  return [...query.terms.map((text) => ({ text, label: `“${text}”` })), ...query.phrases.map((text) => ({ text, label: `“${text}”` }))]
+    .map(({ text, label }) => ({ label, words: plan([text]).words }))
+    .filter((t) => t.words.length > 0);
+}
+
+export function whyThisPaper(paper: Paper, doc: number, context: WhyContext): string {
+  const { query, topic, has } = context;
+  const inField = (word: PlannedWord, fields: readonly (typeof TITLE | typeof ABSTRACT)[]) =>
+    [word.stem, ...word.joined].some((s) => fields.some((f) => has(s, doc, f)));
   const inTitle: string[] = [];
   const inAbstract: string[] = [];
-  const phrases = query.phrases.map((p) => `“${p}”`);
-  [...query.terms.map((t) => `“${t}”`), ...phrases].forEach((label, i) => {
-    const text = i < query.terms.length ? query.terms[i]! : query.phrases[i - query.terms.length]!;
-    const words = context.plan([text]).words;
-    if (words.length === 0) return;
-    const has = (terms: Set<string>) => words.every((w) => terms.has(w.stem) || w.joined.some((j) => terms.has(j)));
-    if (has(title)) inTitle.push(label);
-    else if (has(new Set([...title, ...abstract]))) inAbstract.push(label);
-  });
+  for (const { label, words } of topic) {
+    if (words.every((w) => inField(w, [TITLE]))) inTitle.push(label);
+    else if (words.every((w) => inField(w, [TITLE, ABSTRACT]))) inAbstract.push(label);
+  }
   // All the topic's words in one place read as the topic: “posterior collapse” in the title.
-  const together = query.phrases.length === 0 && query.terms.length > 1 && `“${query.terms.join(' ')}”`;
-  if (together && inTitle.length === query.terms.length) inTitle.splice(0, inTitle.length, together);
-  if (together && inAbstract.length === query.terms.length) inAbstract.splice(0, inAbstract.length, together);
+  const together = query.phrases.length === 0 && query.terms.length > 1 && topic.length === query.terms.length && `“${query.terms.join(' ')}”`;
+  if (together && inTitle.length === topic.length) inTitle.splice(0, inTitle.length, together);
+  if (together && inAbstract.length === topic.length) inAbstract.splice(0, inAbstract.length, together);
   const parts: string[] = [];
   if (inTitle.length) parts.push(`${list(inTitle)} in the title`);
   if (inAbstract.length) parts.push(`${list(inAbstract)} in the abstract`);
@@ -44,12 +56,6 @@ export function whyThisPaper(paper: Paper, context: WhyContext): string {
   else if (context.popular && paper.upvotes) parts.push(`▲ ${paper.upvotes}, among the most upvoted`);
   if (parts.length === 0) return query.sort === 'new' ? 'among the newest papers' : query.sort === 'top' ? 'among the most upvoted papers' : 'matches the topic';
   return parts.join(' · ');
-}
-
-/** Stems of a text's words and of its joined compounds, as the index holds them. */
-function termsOf(text: string): Set<string> {
-  const joined = joinedCompounds(normalize(text)).map((w) => processNormalized(w)).filter((s): s is string => !!s);
-  return new Set([...stems(text), ...joined]);
 }
 
 /** “a”, “a” and “b”, “a”, “b” and “c”. */

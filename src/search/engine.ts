@@ -138,6 +138,13 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
     return planQuery(texts, this);
   }
 
+  /** True when document `doc` has `stem` in field `field` (an index of FIELDS). */
+  has(stem: string, doc: number, field: number): boolean {
+    const id = this.termIds.get(stem);
+    const postings = this.index.fields[field];
+    return id !== undefined && postings !== undefined && findDoc(postings.docs, postings.offsets[id]!, postings.offsets[id + 1]!, doc) >= 0;
+  }
+
   /** The parts of a lowercased word the corpus has as a hyphenated compound ("selfsupervised" → self, supervised). */
   compoundParts(word: string): string[] | undefined {
     return compoundParts(word, this);

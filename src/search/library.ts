@@ -50,7 +50,7 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
   const latest = lazy(() => new Latest(papers, matcher));
   const tldrs = new TldrCache();
   const priors = lazy(() => new PaperPriors(papers));
-  const digests = new DigestPicker({ rankings: new RankingCache(ranker), vectors, docOf: byId, tldrs, priors, plan: (texts) => engine.plan(texts) });
+  const digests = new DigestPicker({ rankings: new RankingCache(ranker), vectors, docOf: byId, tldrs, priors, plan: (texts) => engine.plan(texts), has: (stem, doc, field) => engine.has(stem, doc, field) });
 
   return {
     papers,
