@@ -18,7 +18,7 @@ export interface PaperLibrary {
   findTopic(name: string): Topic | undefined;
   /** Best papers for a query, relevant and diverse, skipping `exclude`d IDs. */
   digest(query: string, count: number, options?: { exclude?: ReadonlySet<string> }): DigestItem[];
-  /** The abstract's sentence that states the contribution. */
+  /** The source's own summary when it has one, else the abstract's sentence that states the contribution. */
   tldr(paper: Paper): string;
   /** Papers whose titles match what the user has typed so far (autocomplete). */
   completeTitles(prefix: string, limit: number): Paper[];
@@ -62,6 +62,6 @@ export interface DigestItem {
   paper: Paper;
   tldr: string;
   score: number;
-  /** Why the paper is here when it is not plain relevance ("Because this channel liked …"). */
-  reason?: string;
+  /** One line on why the paper is in the digest: the topic words it matches, or "most upvoted this week". */
+  why?: string;
 }

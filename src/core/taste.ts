@@ -216,7 +216,7 @@ export function rerankWithTaste<T>(candidates: readonly Ranked<T>[], count: numb
 export function digestWithTaste(items: readonly DigestItem[], count: number, model: TasteModel | undefined, library: TasteLibrary): DigestItem[] {
   if (!model || model.strength === 0) return items.slice(0, count);
   return rerankWithTaste(items.map((item) => ({ item, relevance: item.score, paper: item.paper })), count, model, library).map(({ item, because }) =>
-    because ? { ...item, reason: `Because this channel liked “${because.title}”.` } : item,
+    because ? { ...item, why: `like “${because.title}”, which this channel liked` } : item,
   );
 }
 

@@ -7,7 +7,12 @@
 
 /** Weight of relevance versus novelty in MMR. */
 export const MMR_LAMBDA = 0.7;
-/** Cosine above which two papers count as near-duplicates. */
+/**
+ * TF-IDF cosine above which two papers count as near-duplicates. Measured on the real corpus
+ * (488 papers, 118,828 pairs): the one pair above 0.45 is a paper and its extended version
+ * ("Hard Patches Mining for Masked Image Modeling", 0.68); the next ones (0.44, 0.43) are distinct
+ * papers on one topic, which MMR spreads out without forbidding.
+ */
 export const DUPLICATE_COSINE = 0.5;
 
 export interface Candidate<T> {

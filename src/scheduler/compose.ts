@@ -95,9 +95,15 @@ function composeNew(input: ComposeInput, resolved: ResolvedTopic, heading: strin
   const filters = sub.filters ?? [];
   const limit = (sub.count + input.posted.size) * (hasPaperFilters(filters) ? 5 : 1);
   const fresh = library.latest(resolved.query, { since, limit }).hits.filter((hit) => !input.posted.has(hit.paper.id) && passesFilters(hit.paper, filters));
-  const items = fresh.slice(0, sub.count).map((hit) => ({ paper: hit.paper, tldr: library.tldr(hit.paper), score: hit.score }));
+  const items = fresh.slice(0, sub.count).map((hit, i) => ({ paper: hit.paper, tldr: library.tldr(hit.paper), score: hit.score, why: whyNew(hit.paper.upvotes, i) }));
   // A channel that asked for it hears that nothing came, rather than wondering whether the bot is alive.
   const note = items.length === 0 && sub.emptyNote ? `Nothing new on ${resolved.label} since the last digest.` : undefined;
   const reply = renderDigest({ heading, ...(resolved.topic ? { description: resolved.topic.description } : {}), ...(note ? { note } : {}), items, footer });
   return { reply, paperIds: items.map((item) => item.paper.id), label: resolved.label, exhausted: false, empty: items.length === 0 && !note };
+}
+
+/** Why a paper is in a new-papers digest: it is new, and (listed most upvoted first) how popular. */
+function whyNew(upvotes: number | undefined, rank: number): string {
+  if (!upvotes) return 'new since the last digest';
+  return rank === 0 ? `new since the last digest, the most upvoted of them (▲ ${upvotes})` : `new since the last digest (▲ ${upvotes})`;
 }

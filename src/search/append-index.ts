@@ -37,7 +37,16 @@ export function mergeIndexes(a: IndexData, b: IndexData): IndexData {
     stemDf: sumCounts(a.stemDf, b.stemDf, terms),
     surfaceWords: surfaces.words,
     surfaceDf: sumCounts(a.surfaceDf, b.surfaceDf, surfaces),
+    compound: eitherFlag(a.compound, b.compound, terms),
   };
+}
+
+/** Flags over the union: set where either side sets them. */
+function eitherFlag(a: Uint8Array, b: Uint8Array, words: Union): Uint8Array {
+  const out = new Uint8Array(words.words.length);
+  out.set(a);
+  for (let j = 0; j < b.length; j++) if (b[j]) out[words.fromB[j]!] = 1;
+  return out;
 }
 
 /** a's words with their ids, then b's words that a lacks, in b's order. */

@@ -1,6 +1,18 @@
 /**
- * The full-text index: MiniSearch over title, abstract and link text, with stemming,
- * and a retrieval cascade that only loosens matching when exact matching finds too little.
+ * Full-text retrieval over the compact index of postings.ts (title, abstract and link text,
+ * stemmed), with a cascade that only loosens matching when exact matching finds too little.
+ *
+ * Scoring, which tests/search/reference-scorer.ts recomputes by brute force:
+ * - each query word has one or more stems with weights: its own stem (1) and, when it is rare,
+ *   its prefix and typo expansions (below 1);
+ * - a stem scores BM25+ per field, summed over fields: weight × boost[field] × idf × (d + tf(k+1) /
+ *   (tf + k(1 - b + b·length/avgLength))), idf = ln(1 + (N - n + 0.5)/(n + 0.5)) with n the papers
+ *   having the stem in that field, lengths in distinct tokens;
+ * - a word scores its best stem in the paper (two spellings of one word are still one word);
+ * - a paper scores the sum of its words' scores times the number of query words it has
+ *   (MiniSearch's "quality" factor, counted in query words);
+ * - papers with every word (AND) come first; when fewer than MIN_AND_HITS, papers with some of
+ *   them (OR) follow, scaled to score below the last AND paper.
  *
  * Why per-word looseness: fuzzy/prefix matching on every word pollutes long descriptive
  * queries (every word drags in look-alikes) and costs a vocabulary walk per word. So a word
@@ -16,13 +28,13 @@
  * Why not MiniSearch's own search: it scores and materialises every matching document as an
  * object (with per-term match lists) before any ranking cut, so a long query over 100,000
  * papers touches ~10^5 Map entries and allocates as many objects (0.1–2 s). This engine scores
- * the same BM25+ formula, with the same field boosts and the same "quality" factor, term at a
- * time into flat typed arrays over the compact index of postings.ts (docs/performance.md
- * has the numbers). MiniSearch's radix tree (SearchableMap) still serves prefix and typo lookups.
+ * term at a time into flat typed arrays (docs/performance.md has the numbers). MiniSearch's
+ * radix tree (SearchableMap) still serves prefix and typo lookups.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { FIELDS, type IndexData } from './postings.js';
-import { isContentWord, normalize, processTerm, stem, tokenize } from './text.js';
+import { compoundParts, planQuery, type PlanVocabulary, type QueryPlan } from './query-plan.js';
+import { isContentWord, stem } from './text.js';
 
 /** Field boosts: a title match is worth three abstract matches. */
 const BOOST = [3, 1, 0.5];
@@ -41,6 +53,8 @@ const MIN_AND_HITS = 5;
 /** Loose matches expand to at most this many words each, the most frequent first: bounded cost. */
 const MAX_PREFIX_WORDS = 8;
 const MAX_FUZZY_WORDS = 3;
+/** Alternatives with fewer postings than the word's main stem divided by this take the fast path. */
+const RARE_ALTERNATIVES = 8;
 /** Score weights of loose matches relative to an exact match (fuzzy: by edit distance). */
 const PREFIX_WEIGHT = 0.6;
 const FUZZY_WEIGHT = [1, 0.5, 0.3] as const;
@@ -49,6 +63,8 @@ const FUZZY_WEIGHT = [1, 0.5, 0.3] as const;
 export interface Candidates {
   docs: Int32Array;
   scores: Float64Array;
+  /** 1 where the document has every query word: those rank above the rest ("all words first"). */
+  full: Uint8Array;
   length: number;
 }
 
@@ -59,21 +75,29 @@ export interface Vocabulary {
   readonly surfaces: SearchableMap<number>;
 }
 
-/** One query word: the stems it searches for, with their weights. */
+/** One query word: the stems it searches for, with their weights; a document counts its best one. */
 interface WordQuery {
   stems: Map<string, number>;
 }
 
-export class SearchEngine implements Vocabulary {
+/** Scratch for words with several stems: each stem's scores, then the word's best per document. */
+interface AlternativeScratch {
+  stemScore: Float64Array;
+  stemDocs: Int32Array;
+  best: Float64Array;
+  bestDocs: Int32Array;
+}
+
+export class SearchEngine implements Vocabulary, PlanVocabulary {
   private readonly termIds: Map<string, number>;
   private surfaceTree: SearchableMap<number> | undefined;
   // Per-query scratch, sized to the corpus once and reset through `touched` after each query.
+  // A score is never 0 once touched (every BM25+ contribution is positive), so 0 means untouched.
   private readonly score: Float64Array;
   private readonly wordsMatched: Uint16Array;
   private readonly lastWord: Int32Array;
-  private readonly quality: Uint16Array;
-  private readonly lastStem: Int32Array;
   private readonly touched: Int32Array;
+  private alternatives: AlternativeScratch | undefined;
 
   constructor(readonly index: IndexData) {
     this.termIds = new Map(index.terms.map((t, i) => [t, i]));
@@ -81,8 +105,6 @@ export class SearchEngine implements Vocabulary {
     this.score = new Float64Array(n);
     this.wordsMatched = new Uint16Array(n);
     this.lastWord = new Int32Array(n).fill(-1);
-    this.quality = new Uint16Array(n);
-    this.lastStem = new Int32Array(n).fill(-1);
     this.touched = new Int32Array(n);
   }
 
@@ -102,27 +124,55 @@ export class SearchEngine implements Vocabulary {
     return id === undefined ? 0 : (this.index.stemDf[id] ?? 0);
   }
 
-  /** Marks (1) the documents containing every one of these words, stemmed and exact, in any field. */
+  isCompound(stem: string): boolean {
+    const id = this.termIds.get(stem);
+    return id !== undefined && this.index.compound[id] === 1;
+  }
+
+  hasWord(word: string): boolean {
+    return this.surfaces.has(word);
+  }
+
+  /** The words of `texts` (each its own run of words) and the stems each accepts: query-plan.ts. */
+  plan(texts: readonly string[]): QueryPlan {
+    return planQuery(texts, this);
+  }
+
+  /** True when document `doc` has `stem` in field `field` (an index of FIELDS). */
+  has(stem: string, doc: number, field: number): boolean {
+    const id = this.termIds.get(stem);
+    const postings = this.index.fields[field];
+    return id !== undefined && postings !== undefined && findDoc(postings.docs, postings.offsets[id]!, postings.offsets[id + 1]!, doc) >= 0;
+  }
+
+  /** The parts of a lowercased word the corpus has as a hyphenated compound ("selfsupervised" → self, supervised). */
+  compoundParts(word: string): string[] | undefined {
+    return compoundParts(word, this);
+  }
+
+  /** Marks (1) the documents containing every one of these words (in any spelling the plan accepts, never loosely), in any field. */
   docsWithAll(words: string[]): Uint8Array {
-    const stems = [...new Set(words.flatMap((w) => tokenize(normalize(w))).map((t) => processTerm(t)).filter((s): s is string => !!s))];
+    const planned = this.plan(words).words;
     const n = this.index.docCount;
-    if (stems.length === 0) return new Uint8Array(n);
+    if (planned.length === 0) return new Uint8Array(n);
     const count = new Uint8Array(n);
-    stems.forEach((s, i) => {
-      const id = this.termIds.get(s);
-      if (id === undefined) return;
+    planned.forEach((word, i) => {
       const seen = new Uint8Array(n);
-      for (const field of this.index.fields) {
-        for (let p = field.offsets[id]!; p < field.offsets[id + 1]!; p++) {
-          const doc = field.docs[p]!;
-          if (!seen[doc] && count[doc] === i) {
-            seen[doc] = 1;
-            count[doc] = i + 1;
+      for (const s of [word.stem, ...word.joined]) {
+        const id = this.termIds.get(s);
+        if (id === undefined) continue;
+        for (const field of this.index.fields) {
+          for (let p = field.offsets[id]!; p < field.offsets[id + 1]!; p++) {
+            const doc = field.docs[p]!;
+            if (!seen[doc] && count[doc] === i) {
+              seen[doc] = 1;
+              count[doc] = i + 1;
+            }
           }
         }
       }
     });
-    for (let d = 0; d < n; d++) count[d] = count[d] === stems.length ? 1 : 0;
+    for (let d = 0; d < n; d++) count[d] = count[d] === planned.length ? 1 : 0;
     return count;
   }
 
@@ -132,8 +182,8 @@ export class SearchEngine implements Vocabulary {
    * `strict` words (from quoted phrases) never match loosely.
    */
   retrieve(words: string[], strict: string[] = []): Candidates {
-    const queries = [...this.wordQueries(words, false), ...this.wordQueries(strict, true)].filter((q) => q.stems.size > 0);
-    if (queries.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), length: 0 };
+    const queries = [...this.wordQueries([words.join(' ')], false), ...this.wordQueries(strict, true)];
+    if (queries.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), full: new Uint8Array(0), length: 0 };
     const boost = queries.length >= LONG_QUERY_WORDS ? LONG_QUERY_BOOST : BOOST;
     const touchedCount = this.accumulate(queries, boost);
     try {
@@ -143,57 +193,162 @@ export class SearchEngine implements Vocabulary {
     }
   }
 
-  /** Term at a time: adds each query stem's BM25+ contribution to every document that has it. */
+  /**
+   * Term at a time. A word with one stem adds that stem's BM25+ score straight to each document;
+   * a word with several (typo and prefix expansions, joined forms) adds, per document, the best
+   * of them: two spellings of one word in a paper are still one word. Returns the number of
+   * touched documents.
+   */
   private accumulate(queries: WordQuery[], boost: number[]): number {
-    const { index, score, wordsMatched, lastWord, quality, lastStem, touched } = this;
-    const N = index.docCount;
-    const F = FIELDS.length;
-    const stemSerial = new Map<string, number>();
     let touchedCount = 0;
     queries.forEach(({ stems }, w) => {
-      for (const [s, weight] of stems) {
-        const id = this.termIds.get(s);
-        if (id === undefined) continue;
-        let serial = stemSerial.get(s);
-        if (serial === undefined) stemSerial.set(s, (serial = stemSerial.size));
-        index.fields.forEach((field, f) => {
-          const start = field.offsets[id]!;
-          const end = field.offsets[id + 1]!;
-          if (end === start) return;
-          const matching = end - start;
-          const idf = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
-          const factor = weight * (boost[f] ?? 1) * idf;
-          const lengthNorm = BM25.b / (index.avgFieldLength[f] || 1);
-          for (let p = start; p < end; p++) {
-            const doc = field.docs[p]!;
-            const tf = field.tfs[p]!;
-            const norm = BM25.k * (1 - BM25.b + lengthNorm * index.fieldLength[doc * F + f]!);
-            if (lastWord[doc] === -1) touched[touchedCount++] = doc;
-            score[doc]! += factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
-            if (lastWord[doc] !== w) {
-              lastWord[doc] = w;
-              wordsMatched[doc]! += 1;
-            }
-            if (lastStem[doc] !== serial) {
-              lastStem[doc] = serial;
-              quality[doc]! += 1;
-            }
-          }
-        });
+      const ids = [...stems]
+        .flatMap(([s, weight]) => {
+          const id = this.termIds.get(s);
+          return id === undefined ? [] : [{ id, weight, postings: this.postings(id) }];
+        })
+        .sort((a, b) => b.postings - a.postings);
+      const [main, ...rest] = ids;
+      if (!main) return;
+      if (rest.length === 0) {
+        touchedCount = this.addStem(main.id, main.weight, boost, this.score, this.touched, touchedCount, w);
+      } else if (rest.reduce((sum, r) => sum + r.postings, 0) * RARE_ALTERNATIVES <= main.postings) {
+        touchedCount = this.addWithRareAlternatives(main, rest, boost, touchedCount, w);
+      } else {
+        touchedCount = this.addBestOf(ids, boost, touchedCount, w);
       }
     });
     return touchedCount;
   }
 
-  /** AND hits, or AND then OR (scaled below) when AND finds too few. Scores times "quality", as in MiniSearch. */
+  /** Postings of a stem over all fields. */
+  private postings(id: number): number {
+    return this.index.fields.reduce((sum, f) => sum + f.offsets[id + 1]! - f.offsets[id]!, 0);
+  }
+
+  /** Adds, per document, the best of these stems' scores, and counts word `w` as matched. */
+  private addBestOf(ids: { id: number; weight: number }[], boost: number[], touchedCount: number, w: number): number {
+    const { best, bestDocs } = this.bestOf(ids, boost);
+    const { score, touched, lastWord, wordsMatched } = this;
+    for (let i = 0; i < bestDocs.length; i++) {
+      const doc = bestDocs[i]!;
+      if (score[doc] === 0) touched[touchedCount++] = doc;
+      score[doc]! += best[doc]!;
+      best[doc] = 0;
+      lastWord[doc] = w;
+      wordsMatched[doc]! += 1;
+    }
+    return touchedCount;
+  }
+
+  /**
+   * `addBestOf` when the other stems are rare next to `main` (a joined compound beside "image"):
+   * main's scores go straight in, and only the few documents with another stem are corrected up
+   * to their best, reading main's score for them from its postings. One pass over the long list
+   * instead of three.
+   */
+  private addWithRareAlternatives(main: { id: number; weight: number }, rest: { id: number; weight: number }[], boost: number[], touchedCount: number, w: number): number {
+    touchedCount = this.addStem(main.id, main.weight, boost, this.score, this.touched, touchedCount, w);
+    const { best, bestDocs } = this.bestOf(rest, boost);
+    const { score, touched, lastWord, wordsMatched } = this;
+    for (let i = 0; i < bestDocs.length; i++) {
+      const doc = bestDocs[i]!;
+      const gain = best[doc]! - this.stemScoreOf(main.id, main.weight, boost, doc);
+      best[doc] = 0;
+      if (gain > 0) {
+        if (score[doc] === 0) touched[touchedCount++] = doc;
+        score[doc]! += gain;
+      }
+      if (lastWord[doc] !== w) {
+        lastWord[doc] = w;
+        wordsMatched[doc]! += 1;
+      }
+    }
+    return touchedCount;
+  }
+
+  /** Per document, the best score among these stems, in the `best` scratch (the caller zeroes it), and the documents that have one. */
+  private bestOf(ids: { id: number; weight: number }[], boost: number[]): { best: Float64Array; bestDocs: Int32Array } {
+    const { stemScore, stemDocs, best, bestDocs } = (this.alternatives ??= newScratch(this.index.docCount));
+    let bestCount = 0;
+    for (const { id, weight } of ids) {
+      const stemCount = this.addStem(id, weight, boost, stemScore, stemDocs, 0, -1);
+      for (let i = 0; i < stemCount; i++) {
+        const doc = stemDocs[i]!;
+        const value = stemScore[doc]!;
+        stemScore[doc] = 0;
+        if (best[doc] === 0) bestDocs[bestCount++] = doc;
+        if (value > best[doc]!) best[doc] = value;
+      }
+    }
+    return { best, bestDocs: bestDocs.subarray(0, bestCount) };
+  }
+
+  /** Stem `id`'s score in one document (0 if it lacks the stem), summed over fields as addStem sums them. */
+  private stemScoreOf(id: number, weight: number, boost: number[], doc: number): number {
+    const { index } = this;
+    let sum = 0;
+    index.fields.forEach((field, f) => {
+      const p = findDoc(field.docs, field.offsets[id]!, field.offsets[id + 1]!, doc);
+      if (p < 0) return;
+      sum += this.contribution(field.offsets[id + 1]! - field.offsets[id]!, weight, boost, f, field.tfs[p]!, doc);
+    });
+    return sum;
+  }
+
+  /** One field's BM25+ term for a document, exactly as addStem computes it. */
+  private contribution(matching: number, weight: number, boost: number[], f: number, tf: number, doc: number): number {
+    const { index } = this;
+    const idf = Math.log(1 + (index.docCount - matching + 0.5) / (matching + 0.5));
+    const factor = weight * (boost[f] ?? 1) * idf;
+    const norm = BM25.k * (1 - BM25.b + (BM25.b / (index.avgFieldLength[f] || 1)) * index.fieldLength[doc * FIELDS.length + f]!);
+    return factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
+  }
+
+  /**
+   * Adds stem `id`'s BM25+ contribution, times `weight`, into `into` for every document that has
+   * it, listing newly touched documents in `docs` from `count` on; returns the new count. With
+   * `word` ≥ 0 it also counts the word as matched in each of those documents.
+   */
+  private addStem(id: number, weight: number, boost: number[], into: Float64Array, docs: Int32Array, count: number, word: number): number {
+    const { index, lastWord, wordsMatched } = this;
+    const N = index.docCount;
+    const F = FIELDS.length;
+    index.fields.forEach((field, f) => {
+      const start = field.offsets[id]!;
+      const end = field.offsets[id + 1]!;
+      if (end === start) return;
+      const matching = end - start;
+      const idf = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
+      const factor = weight * (boost[f] ?? 1) * idf;
+      const lengthNorm = BM25.b / (index.avgFieldLength[f] || 1);
+      for (let p = start; p < end; p++) {
+        const doc = field.docs[p]!;
+        const tf = field.tfs[p]!;
+        const norm = BM25.k * (1 - BM25.b + lengthNorm * index.fieldLength[doc * F + f]!);
+        if (into[doc] === 0) docs[count++] = doc;
+        into[doc]! += factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
+        if (word >= 0 && lastWord[doc] !== word) {
+          lastWord[doc] = word;
+          wordsMatched[doc]! += 1;
+        }
+      }
+    });
+    return count;
+  }
+
+  /**
+   * AND hits, or AND then OR (scaled below) when AND finds too few. Scores are multiplied by the
+   * number of query words a document matched (MiniSearch's "quality" factor, counted in words).
+   */
   private collect(touchedCount: number, wordCount: number): Candidates {
-    const { score, wordsMatched, quality, touched } = this;
+    const { score, wordsMatched, touched } = this;
     let andCount = 0;
     let floor = Infinity;
     let orTop = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      const s = score[doc]! * quality[doc]!;
+      const s = score[doc]! * wordsMatched[doc]!;
       if (wordsMatched[doc] === wordCount) {
         andCount++;
         if (s < floor) floor = s;
@@ -204,15 +359,17 @@ export class SearchEngine implements Vocabulary {
     const scale = withOr && orTop > 0 && Number.isFinite(floor) ? Math.min(1, (floor * 0.99) / orTop) : 1;
     const docs = new Int32Array(length);
     const scores = new Float64Array(length);
+    const full = new Uint8Array(length);
     let k = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const isAnd = wordsMatched[doc] === wordCount;
       if (!isAnd && !withOr) continue;
       docs[k] = doc;
-      scores[k++] = score[doc]! * quality[doc]! * (isAnd ? 1 : scale);
+      full[k] = isAnd ? 1 : 0;
+      scores[k++] = score[doc]! * wordsMatched[doc]! * (isAnd ? 1 : scale);
     }
-    return { docs, scores, length };
+    return { docs, scores, full, length };
   }
 
   private reset(touchedCount: number): void {
@@ -221,23 +378,16 @@ export class SearchEngine implements Vocabulary {
       this.score[doc] = 0;
       this.wordsMatched[doc] = 0;
       this.lastWord[doc] = -1;
-      this.quality[doc] = 0;
-      this.lastStem[doc] = -1;
     }
   }
 
-  private wordQueries(words: string[], strict: boolean): WordQuery[] {
-    const seen = new Set<string>();
-    const out: WordQuery[] = [];
-    for (const word of words.flatMap((w) => tokenize(normalize(w)))) {
-      const s = processTerm(word);
-      if (!s || seen.has(s)) continue;
-      seen.add(s);
-      const stems = new Map([[s, 1]]);
-      if (!strict && this.df(s) < LOOSE_BELOW_DF) this.expand(word, stems);
-      out.push({ stems });
-    }
-    return out;
+  /** A word accepts its stem and its joined forms; a rare word typed by hand also its loose matches. */
+  private wordQueries(texts: string[], strict: boolean): WordQuery[] {
+    return this.plan(texts).words.map((word) => {
+      const stems = new Map([[word.stem, 1], ...word.joined.map((j): [string, number] => [j, 1])]);
+      if (!strict && !word.fromSplit && word.joined.length === 0 && this.df(word.stem) < LOOSE_BELOW_DF) this.expand(word.token, stems);
+      return { stems };
+    });
   }
 
   /** Adds the stems of corpus words that start like `word` (3+ chars) or are a typo away (4+ chars). */
@@ -266,4 +416,22 @@ export class SearchEngine implements Vocabulary {
       .slice(0, limit)
       .map(([w]) => w);
   }
+}
+
+function newScratch(n: number): AlternativeScratch {
+  return { stemScore: new Float64Array(n), stemDocs: new Int32Array(n), best: new Float64Array(n), bestDocs: new Int32Array(n) };
+}
+
+/** Position of `doc` in the ascending `docs[from..to)`, or -1. */
+function findDoc(docs: Uint32Array, from: number, to: number, doc: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = docs[mid]!;
+    if (d === doc) return mid;
+    if (d < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

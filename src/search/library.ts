@@ -11,6 +11,7 @@ import { TitleCompleter } from './complete.js';
 import { DigestPicker } from './digest-picker.js';
 import { SearchEngine } from './engine.js';
 import { Matcher } from './matching.js';
+import { PaperPriors } from './paper-priors.js';
 import { buildIndex, type IndexData } from './postings.js';
 import { PublishedDates } from './published-dates.js';
 import { RankingCache } from './ranking-cache.js';
@@ -48,7 +49,8 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
   const byArxiv = lazy(() => new Map(papers.flatMap((p) => (p.arxivId ? [[p.arxivId, p] as const] : []))));
   const latest = lazy(() => new Latest(papers, matcher));
   const tldrs = new TldrCache();
-  const digests = new DigestPicker(new RankingCache(ranker), vectors, byId, tldrs);
+  const priors = lazy(() => new PaperPriors(papers));
+  const digests = new DigestPicker({ rankings: new RankingCache(ranker), vectors, docOf: byId, tldrs, priors, plan: (texts) => engine.plan(texts), has: (stem, doc, field) => engine.has(stem, doc, field) });
 
   return {
     papers,

@@ -7,6 +7,7 @@ import { AuthorIndex } from './authors.js';
 import type { Candidates, SearchEngine } from './engine.js';
 import { PhraseTests } from './phrases.js';
 import type { PublishedDates } from './published-dates.js';
+import type { QueryPlan } from './query-plan.js';
 import type { ParsedQuery } from './query.js';
 import { stems } from './text.js';
 
@@ -39,6 +40,7 @@ export class Matcher {
     const { rank } = this.dates;
     const docs = new Int32Array(found.length);
     const scores = new Float64Array(found.length);
+    const full = new Uint8Array(found.length);
     let length = 0;
     for (let i = 0; i < found.length; i++) {
       const doc = found.docs[i]!;
@@ -49,9 +51,15 @@ export class Matcher {
       if (!phrases.every((has) => has(doc))) continue;
       if (notPhrases.some((has) => has(doc))) continue;
       docs[length] = doc;
+      full[length] = found.full[i]!;
       scores[length++] = found.scores[i]!;
     }
-    return { docs, scores, length };
+    return { docs, scores, full, length };
+  }
+
+  /** The query's words as the engine plans them: the free words as one run, each phrase as its own. */
+  plan(q: ParsedQuery): QueryPlan {
+    return this.engine.plan([q.terms.join(' '), ...q.phrases]);
   }
 
   /** The engine's candidates for the query's words and phrases, or every paper when there is nothing to look up. */
@@ -63,6 +71,6 @@ export class Matcher {
     const n = this.engine.index.docCount;
     const docs = new Int32Array(n);
     for (let d = 0; d < n; d++) docs[d] = d;
-    return { docs, scores: new Float64Array(n), length: n };
+    return { docs, scores: new Float64Array(n), full: new Uint8Array(n).fill(1), length: n };
   }
 }

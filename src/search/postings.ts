@@ -4,11 +4,15 @@
  * a Map entry per posting in MiniSearch, and it serialises as raw bytes (see snapshot.ts).
  *
  * Tokenisation is exactly the one the search engine and TF-IDF use (text.ts): NFKC + lowercase,
- * split on non-letters/digits, drop stop words, Porter stem. Field lengths count distinct raw
- * tokens, as MiniSearch does, so BM25 scores match MiniSearch's for the same boosts.
+ * split on non-letters/digits, drop stop words, one-letter and all-digit tokens (and URL
+ * boilerplate in links), Porter stem. Field lengths count distinct tokens, stop words included.
+ *
+ * Titles and abstracts also index each hyphenated compound joined ("self-supervised" adds
+ * "selfsupervis" beside "self" and "supervis"), flagged in `compound`: the joined spelling then
+ * finds the hyphenated one, and the query planner knows which joined words it may split.
  */
 import type { Paper } from '../corpus/paper.js';
-import { normalize, processNormalized, tokenize } from './text.js';
+import { joinedCompounds, normalize, processNormalized, tokenize } from './text.js';
 
 export const FIELDS = ['title', 'abstract', 'links'] as const;
 export interface FieldPostings {
@@ -31,6 +35,8 @@ export interface IndexData {
   /** Lowercased surface words of titles and abstracts, with the number of documents containing each. */
   surfaceWords: string[];
   surfaceDf: Uint32Array;
+  /** 1 for stems that occur as a joined hyphenated compound somewhere ("selfsupervis"). */
+  compound: Uint8Array;
 }
 
 /** The text indexed for each field of a paper. */
@@ -70,36 +76,51 @@ export function buildIndex(papers: readonly Paper[]): IndexData {
   const stemDfList: number[] = [];
   const surfaceIds = new Map<string, number>();
   const surfaceDfList: number[] = [];
+  const compoundList: number[] = [];
+
+  const termId = (s: string): number => {
+    let id = termIds.get(s);
+    if (id === undefined) {
+      termIds.set(s, (id = terms.length));
+      terms.push(s);
+      stemDfList.push(0);
+      compoundList.push(0);
+    }
+    return id;
+  };
+  const surfaceId = (word: string): number => {
+    let w = surfaceIds.get(word);
+    if (w === undefined) {
+      surfaceIds.set(word, (w = surfaceDfList.length));
+      surfaceDfList.push(0);
+    }
+    return w;
+  };
 
   papers.forEach((paper, doc) => {
     const docStems = new Set<number>();
     const docSurfaces = new Set<number>();
     fieldTexts(paper).forEach((text, f) => {
-      const tokens = tokenize(normalize(text));
+      const normalized = normalize(text);
+      const tokens = tokenize(normalized);
       const length = Math.min(0xffff, new Set(tokens).size);
       fieldLength[doc * F + f] = length;
       lengthSums[f] = (lengthSums[f] ?? 0) + length;
       const tf = new Map<number, number>();
-      for (const word of tokens) {
+      const add = (word: string, isCompound: boolean) => {
         const s = processNormalized(word, FIELDS[f]);
-        if (!s) continue;
-        let id = termIds.get(s);
-        if (id === undefined) {
-          termIds.set(s, (id = terms.length));
-          terms.push(s);
-          stemDfList.push(0);
-        }
+        if (!s) return;
+        const id = termId(s);
         tf.set(id, (tf.get(id) ?? 0) + 1);
         if (f < 2) {
           docStems.add(id);
-          let w = surfaceIds.get(word);
-          if (w === undefined) {
-            surfaceIds.set(word, (w = surfaceDfList.length));
-            surfaceDfList.push(0);
-          }
-          docSurfaces.add(w);
+          // Joined compounds stay out of the surface words: their parts already answer prefix and typo lookups.
+          if (isCompound) compoundList[id] = 1;
+          else docSurfaces.add(surfaceId(word));
         }
-      }
+      };
+      for (const word of tokens) add(word, false);
+      if (f < 2) for (const joined of joinedCompounds(normalized)) add(joined, true);
       const r = raw[f]!;
       for (const [id, count] of tf) {
         r.term.push(id);
@@ -136,6 +157,7 @@ export function buildIndex(papers: readonly Paper[]): IndexData {
     stemDf: Uint32Array.from(stemDfList),
     surfaceWords: [...surfaceIds.keys()],
     surfaceDf: Uint32Array.from(surfaceDfList),
+    compound: Uint8Array.from(compoundList),
   };
 }
 

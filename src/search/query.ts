@@ -13,7 +13,7 @@ export type SortOrder = 'relevance' | 'new' | 'top';
 export interface ParsedQuery {
   /** Free words to search for (ranked, typo tolerant). */
   terms: string[];
-  /** Phrases that must appear verbatim (case/whitespace-insensitive) in title or abstract. */
+  /** Phrases that must appear verbatim, as whole words (case/whitespace-insensitive), in title or abstract. */
   phrases: string[];
   excludeTerms: string[];
   excludePhrases: string[];

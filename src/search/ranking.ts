@@ -9,13 +9,14 @@ import type { Matcher } from './matching.js';
 import { ProximityScorer, RERANK_DEPTH } from './proximity.js';
 import type { PublishedDates } from './published-dates.js';
 import type { ParsedQuery } from './query.js';
-import { stems } from './text.js';
 import { topK, topKByValue } from './top-k.js';
 
 export interface Ranked {
   hits: SearchHit[];
   /** Number of matching papers, however many hits were asked for. */
   total: number;
+  /** The first this many hits have every query word (in relevance order; all of them in other orders). */
+  allWords: number;
 }
 
 export class Ranker {
@@ -39,18 +40,19 @@ export class Ranker {
   /** The first `depth` matches of `q`, in order, and how many there are in all. */
   top(q: ParsedQuery, depth: number): Ranked {
     const found = this.matcher.match(q);
-    return { hits: this.order(q, found, depth), total: found.length };
+    return { ...this.order(q, found, depth), total: found.length };
   }
 
-  private order(q: ParsedQuery, c: Candidates, k: number): SearchHit[] {
+  private order(q: ParsedQuery, c: Candidates, k: number): { hits: SearchHit[]; allWords: number } {
     const positive = q.terms.length + q.phrases.length > 0;
     // Without words to rank by, relevance means nothing: newest first.
     const sort = positive ? q.sort : q.sort === 'relevance' ? 'new' : q.sort;
     if (sort === 'relevance') {
       // Proximity re-ranks the head of the BM25 ranking; the tail keeps its order.
-      const top = topKByValue(c.scores, c.length, Math.max(k, RERANK_DEPTH), (i) => c.docs[i]!).map((i) => ({ doc: c.docs[i]!, score: c.scores[i]! }));
-      const order = [...q.terms, ...q.phrases].flatMap((w) => stems(w));
-      return this.proximity.rerank(top, order).slice(0, k).map((r) => ({ paper: this.papers[r.doc] as Paper, score: r.score }));
+      const top = topKByValue(c.scores, c.length, Math.max(k, RERANK_DEPTH), (i) => c.docs[i]!).map((i) => ({ doc: c.docs[i]!, score: c.scores[i]!, full: c.full[i] === 1 }));
+      const ranked = this.proximity.rerank(top, this.matcher.plan(q).pairs).slice(0, k);
+      const partial = ranked.findIndex((r) => !r.full);
+      return { hits: ranked.map((r) => ({ paper: this.papers[r.doc] as Paper, score: r.score })), allWords: partial < 0 ? ranked.length : partial };
     }
     // `new` and `top` order by date or upvotes; relevance breaks ties.
     const key = sort === 'new' ? this.dates.rank : this.upvotes;
@@ -60,6 +62,7 @@ export class Ranker {
       const kb = key[c.docs[b]!]!;
       return ka > kb || (ka === kb && byScore(a, b));
     };
-    return topK(c.length, k, better).map((i) => ({ paper: this.papers[c.docs[i]!] as Paper, score: c.scores[i]! }));
+    const hits = topK(c.length, k, better).map((i) => ({ paper: this.papers[c.docs[i]!] as Paper, score: c.scores[i]! }));
+    return { hits, allWords: hits.length };
   }
 }

@@ -3,7 +3,10 @@
  * Vectors are built once, lazily (the first `similar` or digest call pays for it), from the
  * term frequencies the inverted index already holds: no second pass over the text.
  * Lookups go through an inverted index from term to postings, so a query only touches
- * documents that share one of its strongest terms instead of scanning the whole corpus.
+ * documents that share one of its strongest terms instead of scanning the whole corpus. Those
+ * candidates are then ranked by their full cosine: scored on the strongest terms alone, one rare
+ * shared title word outranked whole shared topics ("Diffusion Models Beat GANs" found
+ * "N-BEATS", a time-series paper, through "beat").
  * Both directions are stored as CSR typed arrays (8 bytes per entry) to stay small at scale.
  */
 import type { SearchHit } from '../core/library.js';
@@ -19,8 +22,16 @@ interface SparseVector {
 
 /** Titles say what a paper is about more densely than abstracts do. */
 const TITLE_WEIGHT = 2;
+/**
+ * Words fewer papers than this share weigh as if this many did: a word only two papers have is
+ * as often a homonym or a name ("N-BEATS" and "beat") as a shared topic.
+ */
+const RARE_DF = 5;
 /** Only the strongest terms of the query paper are looked up (classic more-like-this). */
 const QUERY_TERMS = 30;
+/** Candidates (best on those terms) re-ranked by full cosine, per paper asked for; at least MIN_RERANK. */
+const RERANK_FACTOR = 20;
+const MIN_RERANK = 200;
 const TITLE = 0;
 const ABSTRACT = 1;
 
@@ -38,7 +49,7 @@ export class TfIdf {
     const index = 'docCount' in source ? source : buildIndex(source);
     const n = index.docCount;
     const terms = index.terms.length;
-    const idf = Float64Array.from(index.stemDf, (df) => Math.log((1 + n) / (1 + df)));
+    const idf = Float64Array.from(index.stemDf, (df) => Math.log((1 + n) / (1 + Math.max(df, RARE_DF))));
     const title = index.fields[TITLE]!;
     const abstract = index.fields[ABSTRACT]!;
 
@@ -145,9 +156,11 @@ export class TfIdf {
       }
     }
     const docs = touched.slice(0, count);
-    const values = Float64Array.from(docs, (d) => scores[d]!);
+    const partial = Float64Array.from(docs, (d) => scores[d]!);
     for (const d of docs) scores[d] = 0;
-    return topKByValue(values, count, limit, (i) => docs[i]!).map((i) => ({ doc: docs[i]!, score: values[i]! }));
+    const candidates = topKByValue(partial, count, Math.max(limit * RERANK_FACTOR, MIN_RERANK), (i) => docs[i]!).map((i) => docs[i]!);
+    const full = Float64Array.from(candidates, (d) => this.cosine(doc, d));
+    return topKByValue(full, candidates.length, limit, (i) => candidates[i]!).map((i) => ({ doc: candidates[i]!, score: full[i]! }));
   }
 }
 

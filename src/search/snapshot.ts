@@ -14,11 +14,12 @@ import { fileURLToPath } from 'node:url';
 import type { Corpus } from '../corpus/paper.js';
 import type { FieldPostings, IndexData } from './postings.js';
 
-/** Bump when the snapshot layout changes. */
-const FORMAT = 1;
+/** Bump when the snapshot layout changes (2: compound flags per term). */
+const FORMAT = 2;
 const MAGIC = `PBIX${FORMAT} `;
 
-type ArrayKind = 'u32' | 'u16';
+type ArrayKind = 'u32' | 'u16' | 'u8';
+type TypedArray = Uint32Array | Uint16Array | Uint8Array;
 interface Section {
   name: string;
   kind: ArrayKind;
@@ -71,11 +72,12 @@ export function snapshotFile(cacheDir: string, dataDir: string): string {
 
 export function saveSnapshot(file: string, key: string, snapshot: Snapshot): void {
   const { index, corpus } = snapshot;
-  const arrays: [string, Uint32Array | Uint16Array][] = [
+  const arrays: [string, TypedArray][] = [
     ['fieldLength', index.fieldLength],
     ['stemDf', index.stemDf],
     ['surfaceDf', index.surfaceDf],
-    ...index.fields.flatMap((f, i): [string, Uint32Array | Uint16Array][] => [
+    ['compound', index.compound],
+    ...index.fields.flatMap((f, i): [string, TypedArray][] => [
       [`f${i}.offsets`, f.offsets],
       [`f${i}.docs`, f.docs],
       [`f${i}.tfs`, f.tfs],
@@ -84,7 +86,7 @@ export function saveSnapshot(file: string, key: string, snapshot: Snapshot): voi
   const sections: Section[] = [];
   let offset = 0;
   for (const [name, array] of arrays) {
-    sections.push({ name, kind: array instanceof Uint16Array ? 'u16' : 'u32', offset, length: array.length });
+    sections.push({ name, kind: array instanceof Uint16Array ? 'u16' : array instanceof Uint8Array ? 'u8' : 'u32', offset, length: array.length });
     offset += align(array.byteLength);
   }
   const header: Header = {
@@ -125,12 +127,12 @@ export function loadSnapshot(file: string, key: string): Snapshot | undefined {
   const header = JSON.parse(buf.toString('utf8', prefixLength + 4, prefixLength + 4 + jsonLength)) as Header;
   const start = align(prefixLength + 4 + jsonLength);
   // Copies, not views: views would keep the whole file buffer (and its JSON bytes) alive.
-  const section = (name: string): Uint32Array | Uint16Array => {
+  const section = (name: string): TypedArray => {
     const s = header.sections.find((x) => x.name === name);
     if (!s) throw new Error(`index snapshot ${file}: no section ${name}`);
-    const bytes = buf.subarray(start + s.offset, start + s.offset + s.length * (s.kind === 'u16' ? 2 : 4));
+    const bytes = buf.subarray(start + s.offset, start + s.offset + s.length * (s.kind === 'u16' ? 2 : s.kind === 'u8' ? 1 : 4));
     const copy = new Uint8Array(bytes).buffer;
-    return s.kind === 'u16' ? new Uint16Array(copy) : new Uint32Array(copy);
+    return s.kind === 'u16' ? new Uint16Array(copy) : s.kind === 'u8' ? new Uint8Array(copy) : new Uint32Array(copy);
   };
   const fields: FieldPostings[] = [0, 1, 2].map((i) => ({
     offsets: section(`f${i}.offsets`) as Uint32Array,
@@ -149,6 +151,7 @@ export function loadSnapshot(file: string, key: string): Snapshot | undefined {
       stemDf: section('stemDf') as Uint32Array,
       surfaceWords: split(header.surfaceWords),
       surfaceDf: section('surfaceDf') as Uint32Array,
+      compound: section('compound') as Uint8Array,
     },
   };
 }

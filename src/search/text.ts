@@ -54,7 +54,7 @@ export function stem(word: string): string {
   return s;
 }
 
-/** MiniSearch term processor: normalise, drop stop words, stem. Same at index and query time. */
+/** The indexed term of a word: normalise, drop stop words, stem. Same at index and query time. */
 export function processTerm(term: string, field?: string): string | null {
   return processNormalized(normalize(term), field);
 }
@@ -64,6 +64,67 @@ export function processNormalized(word: string, field?: string): string | null {
   if (!isContentWord(word)) return null;
   if (field === 'links' && URL_WORDS.has(word)) return null;
   return stem(word);
+}
+
+/** Compounds longer than this are left alone: "a-b-c-d-e-f" is a list, not a word. */
+export const MAX_COMPOUND_PARTS = 5;
+const HYPHEN = 0x2d;
+/** NFKC folds the non-breaking hyphen (U+2011) into this one. */
+const UNICODE_HYPHEN = 0x2010;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Length of the letter or digit at `at` (2 for an astral one), 0 when there is none. */
+function wordCharAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) ? 1 : 0;
+  if (Number.isNaN(code)) return 0;
+  const point = text.codePointAt(at)!;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
+}
+
+/** Whether the code point ending just before `at` is a letter or digit. */
+function wordCharBefore(text: string, at: number): number {
+  if (at <= 0) return 0;
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2 && wordCharAt(text, at - 2) === 2) return 2;
+  return wordCharAt(text, at - 1);
+}
+
+const isHyphen = (code: number) => code === HYPHEN || code === UNICODE_HYPHEN;
+
+/**
+ * The joined forms of a normalised text's hyphenated compounds (letters and digits joined by
+ * single hyphens): "self-supervised" gives "selfsupervised", "text-to-3d" gives "textto3d".
+ * Indexed beside their parts, so that the joined spelling of a word finds the hyphenated one
+ * (and the query planner can tell which joined words are compounds). A scan from hyphen to
+ * hyphen: a Unicode regular expression over every abstract cost more than tokenising it.
+ */
+export function joinedCompounds(normalized: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (at < normalized.length) {
+    const a = normalized.indexOf('-', at);
+    const b = normalized.indexOf('\u2010', at);
+    const hyphen = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    if (hyphen < 0) break;
+    if (!wordCharBefore(normalized, hyphen) || !wordCharAt(normalized, hyphen + 1)) {
+      at = hyphen + 1;
+      continue;
+    }
+    let start = hyphen;
+    for (let w = wordCharBefore(normalized, start); w > 0; w = wordCharBefore(normalized, start)) start -= w;
+    let end = hyphen;
+    const parts = [normalized.slice(start, hyphen)];
+    while (isHyphen(normalized.charCodeAt(end)) && wordCharAt(normalized, end + 1)) {
+      const from = end + 1;
+      end = from;
+      for (let w = wordCharAt(normalized, end); w > 0; w = wordCharAt(normalized, end)) end += w;
+      parts.push(normalized.slice(from, end));
+    }
+    if (parts.length <= MAX_COMPOUND_PARTS) out.push(parts.join(''));
+    at = end;
+  }
+  return out;
 }
 
 /** Stemmed content tokens of a text, in order (for TF-IDF and phrase mining). */

@@ -48,6 +48,7 @@ function semantic(index: IndexData) {
         return { docs: [...f.docs.subarray(from, to)], tfs: [...f.tfs.subarray(from, to)] };
       }),
       stemDf: index.stemDf[id],
+      compound: index.compound[id],
     }))
     .sort((x, y) => (x.term < y.term ? -1 : 1));
   const surfaceDf = index.surfaceWords.map((w, i) => [w, index.surfaceDf[i]] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1));

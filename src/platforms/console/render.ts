@@ -53,7 +53,8 @@ export function renderConsole(reply: Reply, style: ConsoleStyle = plainStyle): R
         lines.push('');
         lines.push(style.bold(`${paper.rank ?? paperNumber}. ${clean(paper.title)}${paper.titleDerived ? ' (title derived)' : ''}`));
         lines.push(`   ${style.dim(clean(paper.meta))}`);
-        lines.push(`   ${clean(paper.summary)}`);
+        // Continuation lines (a digest's "Why:" line) stay under the card.
+        lines.push(`   ${clean(paper.summary).replace(/\n/g, '\n   ')}`);
         for (const link of paper.links) lines.push(`   ${clean(link.label)}: ${clean(link.url)}`);
         const row = press(block.buttons);
         if (row) lines.push(`   ${row}`);
