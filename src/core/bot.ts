@@ -13,6 +13,7 @@ import type { PaperFetcher, PaperLibrary } from './library.js';
 import type { SubscriptionService } from './subscriptions.js';
 import { silentLogger, type Logger } from './logger.js';
 import { RateLimiter, type CommandLimiter } from './rate-limit.js';
+import { reactionVote } from './feedback.js';
 import { errorReply, type Reply } from './reply.js';
 
 export interface BotOptions {
@@ -105,6 +106,24 @@ export class Bot {
       if (error instanceof UserError) return errorReply(error.message, error.hint);
       throw error;
     }
+  }
+
+  /**
+   * A 👍 or 👎 reaction added to (or taken off) one of our messages: when the message holds one
+   * paper (a threaded digest's reply), it is the reacting user's vote on that paper for the
+   * channel, as `rate` records it. True when it counted.
+   */
+  async react(event: { platform: string; channelId: string; messageId: string; userId: string; emoji: string; added: boolean }): Promise<boolean> {
+    const data = this.options.userData;
+    const vote = reactionVote(event.emoji);
+    if (!data || vote === undefined) return false;
+    const found = await data.paperMessages.paperOf(event.platform, event.channelId, event.messageId);
+    if (!found) return false;
+    // The vote is the digest's channel's, even when the message sits in a thread of its own.
+    const channel = { platform: event.platform, channelId: found.digestChannelId };
+    await data.feedback.vote(channel, event.userId, found.paperId, event.added ? vote : 0, (this.options.now ?? (() => new Date()))());
+    this.log.info({ platform: event.platform, paperId: found.paperId, vote: event.added ? vote : 0 }, 'vote by reaction');
+    return true;
   }
 
   /** Runs the action behind a pressed button. */

@@ -5,7 +5,7 @@
  */
 import type { PaperFetcher, PaperLibrary } from './library.js';
 import type { Reply } from './reply.js';
-import type { FeedbackLog, Privacy } from './feedback.js';
+import type { FeedbackLog, PaperMessages, Privacy } from './feedback.js';
 import type { ReadingLists } from './reading-list.js';
 import type { SubscriptionService } from './subscriptions.js';
 
@@ -82,6 +82,8 @@ export interface UserData {
   readingLists: ReadingLists;
   feedback: FeedbackLog;
   privacy: Privacy;
+  /** Which paper each threaded-digest message holds, for votes by reaction. */
+  paperMessages: PaperMessages;
 }
 
 export interface CommandDef<S extends readonly ArgSpec[] = readonly ArgSpec[]> {

@@ -37,3 +37,21 @@ export interface Privacy {
   /** Deletes everything stored about one user on one platform, in one transaction. */
   forgetUser(platform: string, userId: string): Promise<ForgetReport>;
 }
+
+/**
+ * Which paper a posted message holds (each reply of a threaded digest), so that a 👍 or 👎
+ * reaction on it counts as a vote on that paper.
+ */
+export interface PaperMessages {
+  /** `channelId` in each entry is where the message is; `digestChannelId` the channel whose digest it belongs to. */
+  record(platform: string, digestChannelId: string, entries: readonly { channelId: string; messageId: string; paperId: string }[], now: Date): Promise<void>;
+  paperOf(platform: string, channelId: string, messageId: string): Promise<{ paperId: string; digestChannelId: string } | undefined>;
+}
+
+/** A reaction's vote: 👍 and 👎 as Discord sends them, `+1`/`thumbsup` and `-1`/`thumbsdown` (any skin tone) as Slack does. */
+export function reactionVote(name: string): Vote | undefined {
+  const base = name.replace(/::skin-tone-\d$/, '').replace(/[\u{1F3FB}-\u{1F3FF}]/gu, '');
+  if (base === '👍' || base === '+1' || base === 'thumbsup') return 1;
+  if (base === '👎' || base === '-1' || base === 'thumbsdown') return -1;
+  return undefined;
+}

@@ -6,7 +6,8 @@ import type { Platform } from './command.js';
 import type { Reply } from './reply.js';
 
 export type PostOutcome =
-  | { ok: true; messageId?: string }
+  /** `paperMessages`: a threaded digest's replies, one a paper, in digest order, with where each is (a Discord thread is a channel of its own). */
+  | { ok: true; messageId?: string; paperMessages?: { channelId: string; messageId: string }[] }
   /** The platform asked us to wait (HTTP 429): nothing was posted; retry after `retryAfterMs`. */
   | { ok: false; kind: 'rate_limited'; retryAfterMs: number; message: string }
   /**

@@ -15,6 +15,8 @@ export interface ThreadIo {
   post(channelOrThreadId: string, reply: Reply, part: number): Promise<PostOutcome>;
   /** Starts the thread under the posted message; Slack needs no call (the message's ts is the thread). */
   openThread(channelId: string, messageId: string): Promise<ThreadOutcome>;
+  /** The channel the thread's replies are in; default the thread id itself (Discord). Slack's stay in the channel. */
+  replyChannel?: (channelId: string, threadId: string) => string;
   /** Failure kinds a resend cannot duplicate (Discord: `transient`, thanks to its nonce). */
   safeToRetry: ReadonlySet<PostFailure['kind']>;
   sleep?: (ms: number) => Promise<void>;
@@ -45,9 +47,12 @@ export async function postThreaded(channelId: string, parts: ThreadedReply, io: 
   if (!first.messageId) return posted('the platform gave no message id to start its thread under');
   const thread = await withRetries(io, () => io.openThread(channelId, first.messageId!));
   if (!thread.ok) return posted(`its thread could not be started (${thread.message})`);
+  const paperMessages: { channelId: string; messageId: string }[] = [];
   for (const [i, paper] of parts.papers.entries()) {
     const outcome = await withRetries(io, () => io.post(thread.threadId, paper, i + 1));
     if (!outcome.ok) return posted(`only ${i} of ${parts.papers.length} papers reached its thread (${outcome.message})`);
+    // Each paper is its own message: a 👍 or 👎 reaction on it is a vote on that paper.
+    if (outcome.messageId) paperMessages.push({ channelId: io.replyChannel?.(channelId, thread.threadId) ?? thread.threadId, messageId: outcome.messageId });
   }
-  return first;
+  return paperMessages.length === parts.papers.length ? { ...first, paperMessages } : first;
 }

@@ -80,6 +80,17 @@ export async function compose(deps: DeliveryDeps, sub: Subscription, localDate: 
   return composeDigest({ library, subscription: sub, posted, localDate, themes: deps.themes, ...(since ? { since } : {}), ...(taste ? { taste } : {}) });
 }
 
+/** A threaded digest's replies hold one paper each: remembered, so reactions on them are votes. */
+async function rememberPaperMessages(
+  deps: DeliveryDeps,
+  sub: Subscription,
+  paperIds: readonly string[],
+  messages: readonly { channelId: string; messageId: string }[] | undefined,
+): Promise<void> {
+  if (!messages || messages.length !== paperIds.length) return;
+  await deps.store.paperMessages.record(sub.platform, sub.channelId, messages.map((m, i) => ({ ...m, paperId: paperIds[i]! })), deps.now());
+}
+
 function failureText(outcome: Exclude<PostOutcome, { ok: true }>): string {
   return outcome.kind === 'permanent' ? outcome.message : `${outcome.kind}: ${outcome.message}`;
 }
@@ -171,6 +182,7 @@ export async function deliverSlot(deps: DeliveryDeps, slot: SlotKey, run: Delive
   const { outcome, attempts } = result;
   if (outcome.ok) {
     await store.deliveries.complete(slot, sub, digest.paperIds, deps.now(), outcome.messageId);
+    await rememberPaperMessages(deps, sub, digest.paperIds, outcome.paperMessages);
     notify(deps, 'posted', sub.platform);
     log.info({ subscriptionId: sub.id, slotDate: slot.slotDate, papers: digest.paperIds.length, attempts }, 'digest posted');
     return { ...slot, state: 'sent', attempts };
@@ -215,6 +227,7 @@ export async function deliverNow(deps: DeliveryDeps, sub: Subscription): Promise
   if ('aborted' in result) return { status: 'failed', error: 'the bot is shutting down', paused: false, retryable: true };
   if (result.outcome.ok) {
     await deps.store.history.record(sub, digest.paperIds, deps.now());
+    await rememberPaperMessages(deps, sub, digest.paperIds, result.outcome.paperMessages);
     notify(deps, 'posted', sub.platform);
     return { status: 'posted', digest, ...(result.outcome.messageId ? { messageId: result.outcome.messageId } : {}) };
   }

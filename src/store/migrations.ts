@@ -190,6 +190,21 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX subscriptions_personal ON subscriptions (platform, created_by) WHERE personal = 1;
     `,
   },
+  {
+    version: 12,
+    description: 'the paper each threaded-digest message holds, for votes by reaction',
+    sql: `
+      CREATE TABLE paper_messages (
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        paper_id TEXT NOT NULL,
+        digest_channel_id TEXT NOT NULL,
+        posted_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel_id, message_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

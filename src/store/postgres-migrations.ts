@@ -138,6 +138,21 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX feedback_by_user ON feedback (platform, user_id);
     `,
   },
+  {
+    version: 4,
+    description: 'the paper each threaded-digest message holds, for votes by reaction',
+    sql: `
+      CREATE TABLE paper_messages (
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        paper_id TEXT NOT NULL,
+        digest_channel_id TEXT NOT NULL,
+        posted_at BIGINT NOT NULL,
+        PRIMARY KEY (platform, channel_id, message_id)
+      );
+    `,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

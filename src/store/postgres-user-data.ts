@@ -1,6 +1,6 @@
 /** Reading lists, 👍/👎 votes and forgetting a user on Postgres, as in sqlite-user-data.ts. */
 import type pg from 'pg';
-import type { ChannelVote, FeedbackLog, Privacy } from '../core/feedback.js';
+import type { ChannelVote, FeedbackLog, PaperMessages, Privacy } from '../core/feedback.js';
 import type { ReadingLists } from '../core/reading-list.js';
 import { inTransaction } from './postgres-pool.js';
 
@@ -65,5 +65,26 @@ export function postgresPrivacy(pool: pg.Pool): Privacy {
         const anonymised = (await run('UPDATE saved_papers SET saved_by = NULL WHERE platform = $1 AND saved_by = $2')) + (await run("UPDATE subscriptions SET created_by = '' WHERE platform = $1 AND created_by = $2"));
         return { savedPapers, votes, personalDigests, anonymised };
       }),
+  };
+}
+
+export function postgresPaperMessages(pool: pg.Pool): PaperMessages {
+  return {
+    record: async (platform, digestChannelId, entries, now) => {
+      if (entries.length === 0) return;
+      await pool.query(
+        `INSERT INTO paper_messages (platform, channel_id, message_id, paper_id, digest_channel_id, posted_at)
+         SELECT $1, c, m, p, $5, $6 FROM unnest($2::text[], $3::text[], $4::text[]) AS e (c, m, p)
+         ON CONFLICT DO NOTHING`,
+        [platform, entries.map((e) => e.channelId), entries.map((e) => e.messageId), entries.map((e) => e.paperId), digestChannelId, now.getTime()],
+      );
+    },
+    paperOf: async (platform, channelId, messageId) => {
+      const { rows } = await pool.query<{ paper_id: string; digest_channel_id: string }>(
+        'SELECT paper_id, digest_channel_id FROM paper_messages WHERE platform = $1 AND channel_id = $2 AND message_id = $3',
+        [platform, channelId, messageId],
+      );
+      return rows[0] && { paperId: rows[0].paper_id, digestChannelId: rows[0].digest_channel_id };
+    },
   };
 }

@@ -16,7 +16,7 @@ import { createPool, type PoolOptions } from './postgres-pool.js';
 import { postgresRateLimits } from './postgres-rate-limits.js';
 import { postgresRequests } from './postgres-requests.js';
 import { postgresSubscriptions } from './postgres-subscriptions.js';
-import { postgresFeedback, postgresPrivacy, postgresReadingLists } from './postgres-user-data.js';
+import { postgresFeedback, postgresPaperMessages, postgresPrivacy, postgresReadingLists } from './postgres-user-data.js';
 import type { Store } from './types.js';
 
 export interface PostgresStoreOptions extends PoolOptions {
@@ -56,6 +56,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     readingLists: postgresReadingLists(pool),
     feedback: postgresFeedback(pool),
     privacy: postgresPrivacy(pool),
+    paperMessages: postgresPaperMessages(pool),
     ping: async () => {
       if (closed) return false;
       try {

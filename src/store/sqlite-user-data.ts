@@ -1,6 +1,6 @@
 /** What users keep and say: reading lists, 👍/👎 votes, and forgetting a user on request. */
 import type Database from 'better-sqlite3';
-import type { ChannelVote, FeedbackLog, ForgetReport, Privacy } from '../core/feedback.js';
+import type { ChannelVote, FeedbackLog, ForgetReport, PaperMessages, Privacy } from '../core/feedback.js';
 import type { ReadingLists } from '../core/reading-list.js';
 
 export function sqliteReadingLists(db: Database.Database): ReadingLists {
@@ -59,4 +59,23 @@ export function sqlitePrivacy(db: Database.Database): Privacy {
     anonymised: savedBy.run(platform, userId).changes + creator.run(platform, userId).changes,
   }));
   return { forgetUser: async (platform, userId) => forget.immediate(platform, userId) };
+}
+
+export function sqlitePaperMessages(db: Database.Database): PaperMessages {
+  const insert = db.prepare('INSERT OR IGNORE INTO paper_messages (platform, channel_id, message_id, paper_id, digest_channel_id, posted_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const find = db.prepare<[string, string, string], { paper_id: string; digest_channel_id: string }>(
+    'SELECT paper_id, digest_channel_id FROM paper_messages WHERE platform = ? AND channel_id = ? AND message_id = ?',
+  );
+  const record = db.transaction((platform: string, digestChannelId: string, entries: readonly { channelId: string; messageId: string; paperId: string }[], now: Date) => {
+    for (const entry of entries) insert.run(platform, entry.channelId, entry.messageId, entry.paperId, digestChannelId, now.getTime());
+  });
+  return {
+    record: async (platform, digestChannelId, entries, now) => {
+      record.immediate(platform, digestChannelId, entries, now);
+    },
+    paperOf: async (platform, channelId, messageId) => {
+      const row = find.get(platform, channelId, messageId);
+      return row && { paperId: row.paper_id, digestChannelId: row.digest_channel_id };
+    },
+  };
 }

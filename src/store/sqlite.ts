@@ -15,7 +15,7 @@ import { sqlitePapers } from './sqlite-papers.js';
 import { sqliteRateLimits } from './sqlite-rate-limits.js';
 import { sqliteRequests } from './sqlite-requests.js';
 import { sqliteSubscriptions } from './sqlite-subscriptions.js';
-import { sqliteFeedback, sqlitePrivacy, sqliteReadingLists } from './sqlite-user-data.js';
+import { sqliteFeedback, sqlitePaperMessages, sqlitePrivacy, sqliteReadingLists } from './sqlite-user-data.js';
 import type { Store } from './types.js';
 
 export interface SqliteStoreOptions {
@@ -50,6 +50,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       readingLists: sqliteReadingLists(db),
       feedback: sqliteFeedback(db),
       privacy: sqlitePrivacy(db),
+      paperMessages: sqlitePaperMessages(db),
       leases: sqliteLeases(db),
       rateLimits: sqliteRateLimits(db),
       requests: sqliteRequests(db),

@@ -5,7 +5,7 @@
  * the contract suite in tests/store/contract.ts.
  */
 import type { DeliveryState } from '../core/delivery-state.js';
-import type { FeedbackLog, Privacy } from '../core/feedback.js';
+import type { FeedbackLog, PaperMessages, Privacy } from '../core/feedback.js';
 import type { ReadingLists } from '../core/reading-list.js';
 import type { ChannelRef, Subscription, SubscriptionInput } from '../core/subscription.js';
 import type { Paper } from '../corpus/paper.js';
@@ -188,6 +188,7 @@ export interface Store {
   readonly feedback: FeedbackLog;
   /** `forget me`: everything about one user, deleted or anonymised in one transaction. */
   readonly privacy: Privacy;
+  readonly paperMessages: PaperMessages;
   readonly leases: LeaseRepo;
   readonly rateLimits: RateLimitRepo;
   readonly requests: RequestLog;

@@ -391,6 +391,17 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       });
     });
 
+    it('remembers which paper each threaded-digest message holds, per platform and channel', async () => {
+      const store = await fresh();
+      await store.paperMessages.record('discord', 'C1', [{ channelId: 'T1', messageId: 'M1', paperId: 'p1' }, { channelId: 'T1', messageId: 'M2', paperId: 'p2' }], t0);
+      expect(await store.paperMessages.paperOf('discord', 'T1', 'M2')).toEqual({ paperId: 'p2', digestChannelId: 'C1' });
+      expect(await store.paperMessages.paperOf('discord', 'C1', 'M2')).toBeUndefined();
+      expect(await store.paperMessages.paperOf('slack', 'T1', 'M2')).toBeUndefined();
+      // Recording again (a retried record) keeps the first.
+      await store.paperMessages.record('discord', 'C9', [{ channelId: 'T1', messageId: 'M1', paperId: 'p9' }], t1);
+      expect(await store.paperMessages.paperOf('discord', 'T1', 'M1')).toEqual({ paperId: 'p1', digestChannelId: 'C1' });
+    });
+
     describe('leases', () => {
       const ttl = 30_000;
       const at = (s: number) => new Date(t0.getTime() + s * 1000);

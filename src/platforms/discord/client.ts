@@ -4,10 +4,11 @@
  * `Guilds` keeps `interaction.guild` populated.
  * @see https://discord.com/developers/docs/topics/gateway#gateway-intents
  */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import type { Bot } from '../../core/bot.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { Poster } from '../../core/poster.js';
+import { describeError } from '../../core/safe-error.js';
 import { handleInteraction } from './gateway-interaction.js';
 import { DiscordPoster } from './poster.js';
 
@@ -44,12 +45,22 @@ function waitReady(client: Client, ms: number): Promise<void> {
 export async function startDiscord(options: DiscordOptions, bot: Bot): Promise<DiscordHandle> {
   const log = (options.logger ?? silentLogger).child({ platform: 'discord' });
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // Reactions in servers are not a privileged intent: 👍 and 👎 on a threaded digest's papers are votes.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
+    // Reactions arrive for messages the client has not cached (every digest, posted over REST).
+    partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.Channel],
     allowedMentions: { parse: [] },
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
   const ctx = { bot, log, deferAfterMs: options.deferAfterMs ?? 2000, rootName: options.rootName };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
+  const onReaction = (added: boolean) => (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
+    if (user.bot || user.id === client.user?.id) return;
+    const event = { platform: 'discord', channelId: reaction.message.channelId, messageId: reaction.message.id, userId: user.id, emoji: reaction.emoji.name ?? '', added };
+    bot.react(event).catch((error: unknown) => log.warn({ err: describeError(error), messageId: event.messageId }, 'discord reaction not counted'));
+  };
+  client.on(Events.MessageReactionAdd, onReaction(true));
+  client.on(Events.MessageReactionRemove, onReaction(false));
   client.on(Events.Error, (error) => log.error({ err: { name: error.name, message: error.message } }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'discord gateway disconnected'));

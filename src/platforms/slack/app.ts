@@ -18,6 +18,7 @@ import { describeError } from '../../core/safe-error.js';
 import { createStrictClient, SlackPoster } from './poster.js';
 import { registerUnfurls } from './unfurl.js';
 import { registerHome } from './home.js';
+import { registerReactions } from './reactions.js';
 import { dropRetriedEvents } from './retries.js';
 
 export interface SlackOptions {
@@ -90,6 +91,7 @@ export async function startSlack(options: SlackOptions, bot: Bot): Promise<Slack
   registerHandlers(app, { bot, commandName: options.commandName ?? '/papers', canManage, log });
   registerUnfurls(app, bot, log);
   registerHome(app, bot, log);
+  registerReactions(app, bot, log);
 
   await checkAuth(options.botToken, apiUrl, log);
   await app.init(); // Bolt's own auth.test; the API has just answered ours

@@ -91,6 +91,7 @@ export class SlackPoster implements Poster {
       // A thread's replies go to the channel with `thread_ts`, the parent message's ts.
       post: (target, part, n) => (n === 0 ? this.send(channelId, undefined, part) : this.send(channelId, target, part)),
       openThread: async (_channel, ts) => ({ ok: true, threadId: ts }),
+      replyChannel: (channel) => channel,
       // Only a 429 is retried: without an idempotency key any other resend could post twice.
       safeToRetry: new Set(),
     });

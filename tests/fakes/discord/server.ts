@@ -281,8 +281,20 @@ export class FakeDiscord extends EventEmitter {
     if (body.auto_archive_duration !== undefined && ![60, 1440, 4320, 10080].includes(body.auto_archive_duration)) problems.push('auto_archive_duration: Value must be one of {60, 1440, 4320, 10080}.');
     if (problems.length) return invalidFormBody(problems);
     if (this.threads.has(messageId)) return json(400, { message: 'A thread has already been created for this message', code: 160004 });
-    const thread = { id: messageId, type: 11, guild_id: this.guildId, parent_id: channelId, name: body.name, owner_id: this.botUser.id, message_count: 0, member_count: 1 };
+    const thread = {
+      id: messageId,
+      type: 11,
+      guild_id: this.guildId,
+      parent_id: channelId,
+      name: body.name,
+      owner_id: this.botUser.id,
+      message_count: 0,
+      member_count: 1,
+      thread_metadata: { archived: false, auto_archive_duration: body.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
+    };
     this.threads.set(messageId, thread);
+    // As Discord does: the guild's members (the bot among them) hear of the new thread over the gateway.
+    this.gateway?.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
     return json(201, thread);
   }
 

@@ -52,8 +52,8 @@ async function press(message: FakeMessage, label: string) {
 }
 
 describe('GIVEN the client connected to the gateway', () => {
-  it('THEN it identified with the Guilds intent only and is ready', () => {
-    expect(fake.gateway.intents()).toBe(1);
+  it('THEN it identified with Guilds and Guild Message Reactions only (no privileged intent) and is ready', () => {
+    expect(fake.gateway.intents()).toBe(1 | (1 << 10));
     expect(discord.isReady()).toBe(true);
   });
 });

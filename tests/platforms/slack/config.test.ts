@@ -26,7 +26,8 @@ describe('Slack app manifests', () => {
     const raw = manifest as unknown as { features: { unfurl_domains: string[] }; settings: { event_subscriptions: { bot_events: string[] } } };
     expect(raw.features.unfurl_domains).toEqual(['arxiv.org', 'huggingface.co']);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['links:read', 'links:write']));
-    expect(raw.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'link_shared']);
+    expect(raw.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'link_shared', 'reaction_added', 'reaction_removed']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['files:write', 'im:write', 'reactions:read']));
     expect((manifest as unknown as { features: { app_home: { home_tab_enabled: boolean } } }).features.app_home.home_tab_enabled).toBe(true);
   });
 

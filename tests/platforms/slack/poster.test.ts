@@ -119,7 +119,9 @@ describe('SlackPoster, a digest posted as a thread', () => {
   it('posts one message, then each paper as a reply in its thread', async () => {
     const before = posts().length;
     const outcome = await poster.post('C123', threaded, { idempotencyKey: 't1', thread: true });
-    expect(outcome).toEqual({ ok: true, messageId: expect.stringMatching(/^\d+\.\d{6}$/) });
+    // The replies' ts come back too, in the channel: a reaction on one of them is a vote on its paper.
+    const ts = expect.stringMatching(/^\d+\.\d{6}$/);
+    expect(outcome).toEqual({ ok: true, messageId: ts, paperMessages: [1, 2, 3].map(() => ({ channelId: 'C123', messageId: ts })) });
     const calls = posts().slice(before);
     expect(calls.map((c) => c.args.thread_ts)).toEqual([undefined, ...Array(3).fill(outcome.ok ? outcome.messageId : '')]);
     expect(calls[0]!.args.text).toBe('Digest: Diffusion\n3 papers in the thread, one reply each.');
