@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
-import { paperCard, similarButton } from '../src/core/cards.js';
+import { paperCard, rateButtons, saveButton, saveForChannelButton, similarButton } from '../src/core/cards.js';
 import { findOrFetchPaper } from '../src/core/find-paper.js';
 import { reply, type Block } from '../src/core/reply.js';
 import { formatDate } from '../src/core/text.js';
@@ -32,6 +32,6 @@ export const paper = defineCommand({
       { type: 'fields', fields },
     ];
     if (found.titleDerived) blocks.push({ type: 'context', text: 'No export of this paper had a title; this one is derived from its abstract.' });
-    return reply(`${found.title} (${found.id})\n${found.abstract}`, blocks, [similarButton(found.id)]);
+    return reply(`${found.title} (${found.id})\n${found.abstract}`, blocks, [similarButton(found.id), saveButton(found.id), saveForChannelButton(found.id), ...rateButtons(found.id)]);
   },
 });

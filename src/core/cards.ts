@@ -66,6 +66,11 @@ export function saveButton(paperId: string): Button {
   return { label: 'Save', pick: 'Save to my reading list…', action: { command: 'save', args: { id: paperId } } };
 }
 
+/** Adds the paper to the channel's shared reading list. */
+export function saveForChannelButton(paperId: string): Button {
+  return { label: 'Save for channel', action: { command: 'save', args: { id: paperId, list: 'channel' } } };
+}
+
 /** 👍 and 👎 share one menu where a platform gathers per-paper buttons ("Rate…"). */
 export function rateButtons(paperId: string): Button[] {
   return [

@@ -79,6 +79,14 @@ describe('Slack reading lists (real Bolt App, fake Slack, real store)', () => {
     expect(bib.entries.map((e) => e.fields.title)).toEqual(['Denoising Diffusion Models at Scale']);
   });
 
+  it('"Save for channel" on a paper\'s details adds it to the channel\'s shared list, which says who added it', async () => {
+    const details = await command('paper p3diff03', 'U0BOB');
+    const saved = await press(details, 'Save for channel', 'U0BOB');
+    expect(saved.text).toBe("Saved “Consistency Models Distil Diffusion” to this channel's reading list (1 paper).");
+    expect(await store.readingLists.list({ platform: 'slack', kind: 'channel', id: 'C0TEAM' })).toMatchObject([{ paperId: 'p3diff03', savedBy: 'U0BOB' }]);
+    expect(JSON.stringify(await command('saved channel', 'U0ALICE'))).toContain('Consistency Models Distil Diffusion');
+  });
+
   it('explains, without a raw error, when the app may not send files', async () => {
     await command('save p2diff02', 'U0CAROL');
     fake.fail('files.getUploadURLExternal', { error: 'missing_scope' });
