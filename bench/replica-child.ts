@@ -66,8 +66,10 @@ async function main(): Promise<void> {
     throw new Error('usage (forked with IPC): replica-child <postgres|sqlite> <url|file> <replica id> <ISO start time>');
   }
   const began = performance.now();
-  let now = new Date(startAt);
-  const clock = { now: () => now };
+  // Stands at the start time until the tick, then runs in real time from the tick's time, so
+  // presence renewals (every 10 s, on real timers) keep each replica's lease ahead of the clock.
+  let origin = { at: Date.parse(startAt), since: Number.NaN };
+  const clock = { now: () => new Date(origin.at + (Number.isNaN(origin.since) ? 0 : performance.now() - origin.since)) };
   const problems: string[] = [];
   const opened: Store = engine === 'postgres' ? await openPostgresStore(location) : openSqliteStore(location);
   // The real ledger, with its claims counted and the last one timed: posts go out while the claiming goes on.
@@ -106,10 +108,10 @@ async function main(): Promise<void> {
   process.on('message', (message: ToReplica) => {
     void (async () => {
       if (message.type === 'tick') {
-        now = new Date(message.at);
         const started = performance.now();
+        origin = { at: Date.parse(message.at), since: started };
         claims.tried = 0;
-        const report = await scheduler.tick(now);
+        const report = await scheduler.tick(clock.now());
         const tickMs = performance.now() - started;
         const claimsDoneMs = claims.lastAt - started;
         const states: Record<string, number> = {};
