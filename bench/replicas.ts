@@ -543,7 +543,7 @@ async function main(): Promise<void> {
       `Posts go through a poster that only counts (no network), to Slack channels with Slack's pacing (1 post per second per channel): ` +
       `each of the ${SLOTS.toLocaleString('en')} channels gets one digest, so no post waits for the rate limit. ` +
       `Wall time runs from the tick sent to every replica to the last replica's report that all its slots are settled; "claiming done at" is when the last claim attempt answered (each replica walks every due slot in turn and tries to claim it, posting what it won meanwhile). ` +
-      `Every round was checked: each subscription posted exactly once (the posters' counts), and the ledger holds one sent slot per subscription, owned by the replica that posted it.`,
+      `Every round was checked: each subscription posted exactly once (the posters' counts), and the ledger holds one sent slot per subscription, owned by a replica of the round.`,
     '',
     digestTable(digests),
     '',
