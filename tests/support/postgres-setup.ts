@@ -4,7 +4,7 @@
  * anything: the reason is handed to the Postgres tests, which fail with it.
  */
 import type { TestProject } from 'vitest/node';
-import { startCluster } from './postgres-cluster.js';
+import { startCluster } from '../../bench/lib/postgres-cluster.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +19,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     return () => {};
   }
   try {
-    const cluster = await startCluster();
+    const cluster = await startCluster({ hint: 'or set PAPERBOT_TEST_DATABASE_URL' });
     project.provide('postgres', { url: cluster.url });
     return () => cluster.stop();
   } catch (error) {

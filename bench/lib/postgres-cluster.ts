@@ -1,8 +1,8 @@
 /**
- * A throwaway Postgres cluster for the tests: `initdb` into a temporary folder, `pg_ctl start` on
- * a free 127.0.0.1 port with its socket in that folder, stopped and deleted at the end. Postgres
- * refuses to run as root, so as root the server runs as an unprivileged user (`postgres` when
- * the system has one, else `nobody`) that owns the folder.
+ * A throwaway Postgres cluster, for the tests and the benchmarks: `initdb` into a temporary
+ * folder, `pg_ctl start` on a free 127.0.0.1 port with its socket in that folder, stopped and
+ * deleted at the end. Postgres refuses to run as root, so as root the server runs as an
+ * unprivileged user (`postgres` when the system has one, else `nobody`) that owns the folder.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,8 +13,26 @@ import { join } from 'node:path';
 export interface Cluster {
   /** Superuser URL of the `postgres` database, for creating test databases. */
   url: string;
+  /** Stops the server and deletes its folder; safe to call more than once. */
   stop(): void;
 }
+
+export interface ClusterOptions {
+  /**
+   * Server settings (`-c name=value`). The default trades durability for speed, as a throwaway
+   * cluster may: no fsync, no synchronous commit, no full-page writes.
+   */
+  settings?: Record<string, string | number>;
+  /** Appended to the error when no Postgres binaries are found: how else to get a server. */
+  hint?: string;
+}
+
+export const FAST_SETTINGS: Readonly<Record<string, string | number>> = {
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  max_connections: 200,
+};
 
 /** Where `initdb` and `pg_ctl` are: on the PATH, or in Debian's versioned folder. */
 export function postgresBinDir(): string | undefined {
@@ -60,9 +78,12 @@ function runQuietly(prefix: string[], command: string, args: string[]): void {
   spawnSync(file!, rest, { stdio: 'ignore', timeout: 60_000 });
 }
 
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const bin = postgresBinDir();
-  if (!bin) throw new Error('initdb was not found on the PATH nor in /usr/lib/postgresql/*/bin; install Postgres (Debian: apt-get install postgresql) or set PAPERBOT_TEST_DATABASE_URL');
+  if (!bin) throw new Error(`initdb was not found on the PATH nor in /usr/lib/postgresql/*/bin; install Postgres (Debian: apt-get install postgresql)${options.hint ? ` ${options.hint}` : ''}`);
+  const settings = Object.entries(options.settings ?? FAST_SETTINGS)
+    .map(([name, value]) => ` -c ${name}=${value}`)
+    .join('');
   const user = runAs();
   let dir: string;
   try {
@@ -82,9 +103,9 @@ export async function startCluster(): Promise<Cluster> {
     // A free port can be taken between the check and the start: try a few.
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
-      const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+      const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${settings}`;
       try {
-        run(user.prefix, join(bin, 'pg_ctl'), ['-D', data, '-l', log, '-w', '-t', '30', '-o', options, 'start']);
+        run(user.prefix, join(bin, 'pg_ctl'), ['-D', data, '-l', log, '-w', '-t', '30', '-o', serverOptions, 'start']);
         return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
       } catch (error) {
         if (attempt >= 3) throw error;
