@@ -188,6 +188,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (stopping) return { report, jobs };
     const known = await store.deliveries.keysSince(earliestLocalDate(at));
     const slotsOf = pastSlotsAt(at);
+    const due: { sub: Subscription; ref: SlotKey; dueAt: Date }[] = [];
     for (const sub of await store.subscriptions.listActive()) {
       if (!hasPoster(sub.platform)) continue;
       for (const slot of slotsOf(sub)) {
@@ -199,11 +200,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
             report.skipped++;
             log.warn({ subscriptionId: sub.id, slotDate: slot.slotDate, dueAt: slot.dueAt }, 'digest slot missed beyond grace period; skipped');
           }
-        } else if (await store.deliveries.claim(ref, slot.dueAt, at, replicaId)) {
-          report.claimed++;
-          jobs.push(enqueue(sub, ref, run));
+        } else {
+          due.push({ sub, ref, dueAt: slot.dueAt });
         }
       }
+    }
+    // Claims are one round trip each on a network database: a few at a time, in chunks, and the
+    // claimed ones queued in subscription order, so posting starts early and stays in order.
+    for (let i = 0; i < due.length && !stopping; i += CLAIM_CHUNK) {
+      const chunk = due.slice(i, i + CLAIM_CHUNK);
+      const won = await mapLimit(chunk, CLAIM_CONCURRENCY, (slot) => store.deliveries.claim(slot.ref, slot.dueAt, at, replicaId));
+      chunk.forEach((slot, j) => {
+        if (!won[j]) return;
+        report.claimed++;
+        jobs.push(enqueue(slot.sub, slot.ref, run));
+      });
     }
     return { report, jobs };
   }
@@ -337,4 +348,22 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     idle: () => queue.idle(),
   };
+}
+
+/** Claims in flight at once: well under the Postgres pool (10), so commands still get a connection. */
+const CLAIM_CONCURRENCY = 6;
+const CLAIM_CHUNK = 60;
+
+/** `work` over `items`, at most `limit` at a time; results in the items' order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
