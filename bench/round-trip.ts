@@ -12,7 +12,7 @@ import type { SizeName } from './lib/corpora.js';
 import { log, summarize, type Summary } from './lib/stats.js';
 
 const REQUEST: RequestInfo = { platform: 'discord', userId: 'u1', channelId: 'c1', canManageChannel: true };
-const ROUNDS: Record<SizeName, number> = { real: 40, '20k': 15, '100k': 8 };
+const ROUNDS: Record<SizeName, number> = { real: 40, '20k': 15, '100k': 8, '1m': 3 };
 
 export interface RoundTripRow {
   size: SizeName;

@@ -23,10 +23,10 @@ export function shippedSimilar(library: PaperLibrary): SimilarSystem {
 export function plainMiniSearch(papers: readonly Paper[]): { search: System; similar: SimilarSystem } {
   const mini = buildAnchor(papers);
   const byId = new Map(papers.map((p) => [p.id, p]));
-  const search: System = (query, limit) => anchorSearch(mini, query, limit).map((doc) => papers[doc]!.id);
+  const search: System = (query, limit) => anchorSearch(mini, query, 'fuzzy', limit).map((doc) => papers[doc]!.id);
   // Its nearest equivalent of "more like this": the paper's title as the query, the paper left out.
   const similar: SimilarSystem = (id, limit) =>
-    anchorSearch(mini, byId.get(id)?.title.replace(/"/g, ' ') ?? '', limit + 1)
+    anchorSearch(mini, byId.get(id)?.title.replace(/"/g, ' ') ?? '', 'fuzzy', limit + 1)
       .map((doc) => papers[doc]!.id)
       .filter((other) => other !== id)
       .slice(0, limit);

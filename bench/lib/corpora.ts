@@ -1,6 +1,6 @@
 /**
- * The corpora every benchmark runs on: the real one and synthetic ones of 20,000 and 100,000
- * papers, generated once per process and written to var/bench/ for the start-up benchmarks.
+ * The corpora every benchmark runs on: the real one and synthetic ones of 20,000, 100,000 and
+ * 1,000,000 papers, generated once per process and written to var/bench/ for the start-up benchmarks.
  */
 import { join } from 'node:path';
 import { loadCorpus } from '../../src/corpus/index.js';
@@ -12,7 +12,7 @@ export const SEED = 20240601;
 export const BENCH_DIR = join(PROJECT_ROOT, 'var', 'bench');
 export const CACHE_DIR = join(BENCH_DIR, 'cache');
 /** Sizes by name; `real` is the corpus in data/. */
-export const SIZES = { real: 0, '20k': 20_000, '100k': 100_000 } as const;
+export const SIZES = { real: 0, '20k': 20_000, '100k': 100_000, '1m': 1_000_000 } as const;
 export type SizeName = keyof typeof SIZES;
 
 let real: Corpus | undefined;
@@ -42,6 +42,11 @@ export function papersAfter(size: Exclude<SizeName, 'real'>, count: number): Pap
 /** The corpus folder of a size: data/ for the real corpus, a generated one under var/bench/ otherwise. */
 export function corpusDir(size: SizeName): string {
   return size === 'real' ? DEFAULT_DATA_DIR : join(BENCH_DIR, `corpus-${size}`);
+}
+
+/** Lets the memory of a synthetic size's papers go once its benchmarks are done. */
+export function forgetPapers(size: SizeName): void {
+  if (size !== 'real') synthetic.delete(SIZES[size]);
 }
 
 export function writeSyntheticCorpus(size: Exclude<SizeName, 'real'>): string {
