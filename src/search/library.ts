@@ -67,7 +67,9 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
   const priors = lazy(() => new PaperPriors(papers));
   const semantic = options.semantic;
   if (semantic && semantic.vectors.count !== papers.length) throw new Error('createLibrary: the vectors are for other papers');
-  const hybrid = semantic && new HybridRanker(papers, byId, ranker, matcher, semantic.vectors, (text) => semantic.queries.get(text), semantic.fusion);
+  // Fused only once most papers have a vector (a remote model still filling them in would
+  // otherwise rank the papers it has not reached yet below the rest).
+  const hybrid = semantic && semantic.vectors.known >= MIN_VECTOR_COVERAGE * papers.length && new HybridRanker(papers, byId, ranker, matcher, semantic.vectors, (text) => semantic.queries.get(text), semantic.fusion);
   const servedLexically = new Set<string>();
   const digests = new DigestPicker({ rankings: new RankingCache(ranker), vectors, docOf: byId, tldrs, priors, plan: (texts) => engine.plan(texts), has: (stem, doc, field) => engine.has(stem, doc, field) });
 
@@ -118,6 +120,8 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
   };
 }
 
+/** Share of papers that must have a vector before search fuses. */
+export const MIN_VECTOR_COVERAGE = 0.9;
 /** Queries remembered as served lexically (see `search`). */
 const SERVED_LEXICALLY = 1024;
 

@@ -27,6 +27,8 @@ export interface FakeEmbeddings {
   requests: EmbeddingsRequest[];
   /** The next `times` requests get `fault` (after the ones scripted before). */
   fail(fault: EmbeddingsFault, times?: number): void;
+  /** Forgets the faults not used yet. */
+  heal(): void;
   close(): Promise<void>;
 }
 
@@ -116,6 +118,7 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
     fail: (fault, times = 1) => {
       for (let i = 0; i < times; i++) faults.push(fault);
     },
+    heal: () => void faults.splice(0),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
