@@ -173,9 +173,8 @@ export class VectorKeeper {
     const cache = this.seedCache;
     const semantic = this.served().semantic;
     if (!cache || !semantic || semantic.provider.model !== provider.model) return;
-    const k = semantic.vectors.dimensions;
     try {
-      saveSeedVectors(cache.file, { key: cache.key, model: provider.model, dimensions: k, vectors: semantic.vectors.data.slice(0, cache.seedCount * k), present: semantic.vectors.present.slice(0, cache.seedCount) });
+      saveSeedVectors(cache.file, { key: cache.key, model: provider.model, dimensions: semantic.vectors.dimensions, vectors: semantic.vectors.with(cache.seedCount) });
     } catch (error) {
       this.log.warn({ err: describeError(error) }, 'could not cache the seed papers\' vectors');
     }

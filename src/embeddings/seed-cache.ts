@@ -8,25 +8,25 @@
  * name: any change to either and the cache is ignored, then rewritten. A file that cannot be read
  * is only a missed shortcut.
  *
- * Layout: a text line `PBEV1 <header length>`, the JSON header, then the raw arrays, each 4-byte
- * aligned: the flags of papers with a vector (u8), their vectors (f32), and for LSA the model's
- * idf, basis and singular values (f32).
+ * Layout: a text line `PBEV2 <header length>`, the JSON header, then the raw arrays, each 4-byte
+ * aligned: the flags of papers with a vector (u8), their vectors' 8-bit codes (i8) and scales
+ * (f32) as paper-vectors.ts keeps them, and for LSA the model's idf, basis and singular values (f32).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LsaModel } from '../search/lsa.js';
+import { PaperVectors } from '../search/paper-vectors.js';
 
-const MAGIC = 'PBEV1';
+const MAGIC = 'PBEV2';
 
 export interface SeedVectors {
   /** The corpus snapshot key the vectors are for. */
   key: string;
   model: string;
   dimensions: number;
-  /** `count × dimensions`, the seed papers in corpus order. */
-  vectors: Float32Array;
-  present: Uint8Array;
+  /** The seed papers' vectors, in corpus order. */
+  vectors: PaperVectors;
   /** The LSA model that made them, when it is LSA. */
   lsa?: LsaModel;
 }
@@ -49,7 +49,7 @@ export function seedVectorFile(cacheDir: string, dataDir: string, kind: string):
 const pad4 = (n: number) => (n + 3) & ~3;
 
 export function saveSeedVectors(file: string, seed: SeedVectors): void {
-  const count = seed.present.length;
+  const count = seed.vectors.count;
   const header: Header = {
     key: seed.key,
     model: seed.model,
@@ -58,7 +58,7 @@ export function saveSeedVectors(file: string, seed: SeedVectors): void {
     ...(seed.lsa ? { lsa: { dimensions: seed.lsa.dimensions, terms: [...seed.lsa.terms], corpusSize: seed.lsa.corpusSize, trainedOn: seed.lsa.trainedOn } } : {}),
   };
   const json = Buffer.from(JSON.stringify(header));
-  const arrays: Uint8Array[] = [seed.present, bytes(seed.vectors), ...(seed.lsa ? [bytes(seed.lsa.idf), bytes(seed.lsa.basis), bytes(seed.lsa.singularValues)] : [])];
+  const arrays: Uint8Array[] = [seed.vectors.present, bytes(seed.vectors.codes), bytes(seed.vectors.scales), ...(seed.lsa ? [bytes(seed.lsa.idf), bytes(seed.lsa.basis), bytes(seed.lsa.singularValues)] : [])];
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
@@ -108,7 +108,9 @@ export function loadSeedVectors(file: string, key: string): SeedVectors | undefi
       return make(copy.buffer);
     };
     const present = take((b) => new Uint8Array(b), header.count, 1);
-    const vectors = take((b) => new Float32Array(b), header.count * header.dimensions, 4);
+    const codes = take((b) => new Int8Array(b), header.count * header.dimensions, 1);
+    const scales = take((b) => new Float32Array(b), header.count, 4);
+    const vectors = PaperVectors.fromCodes(header.model, header.dimensions, codes, scales, present);
     let lsa: LsaModel | undefined;
     if (header.lsa) {
       const { dimensions, terms, corpusSize, trainedOn } = header.lsa;
@@ -117,7 +119,7 @@ export function loadSeedVectors(file: string, key: string): SeedVectors | undefi
       const singularValues = take((b) => new Float32Array(b), dimensions, 4);
       lsa = { dimensions, terms, idf, basis, singularValues, corpusSize, trainedOn };
     }
-    return { key: header.key, model: header.model, dimensions: header.dimensions, vectors, present, ...(lsa ? { lsa } : {}) };
+    return { key: header.key, model: header.model, dimensions: header.dimensions, vectors, ...(lsa ? { lsa } : {}) };
   } catch {
     // A half-written or foreign file: rebuild.
     rmSync(file, { force: true });
@@ -125,6 +127,6 @@ export function loadSeedVectors(file: string, key: string): SeedVectors | undefi
   }
 }
 
-function bytes(array: Float32Array): Uint8Array {
+function bytes(array: Float32Array | Int8Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }

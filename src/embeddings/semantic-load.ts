@@ -85,9 +85,10 @@ export async function loadSemantic(seed: LoadedLibrary, stored: readonly Paper[]
   let retrained = false;
   let modelMs = 0;
   if (options.settings.provider === 'lsa') {
-    if (cached?.lsa && cached.present.length === seedCount && papers.length <= cached.lsa.corpusSize * RETRAIN_GROWTH) {
-      provider = new LsaProvider(cached.lsa);
-      vectors = fromSeedCache(provider.model, cached.dimensions, cached.vectors, cached.present, papers.length, seedCount);
+    const reuse = cached?.lsa && cached.vectors.count === seedCount && papers.length <= cached.lsa.corpusSize * RETRAIN_GROWTH ? new LsaProvider(cached.lsa) : undefined;
+    if (reuse && reuse.model === cached!.model) {
+      provider = reuse;
+      vectors = cached!.vectors.with(papers.length);
     } else {
       const lsa = LsaProvider.train(postings);
       provider = lsa;
@@ -97,7 +98,7 @@ export async function loadSemantic(seed: LoadedLibrary, stored: readonly Paper[]
       log.info({ model: lsa.model, papers: papers.length, trainedOn: lsa.lsa.trainedOn, dimensions: lsa.lsa.dimensions, ms: Math.round(modelMs) }, 'semantic model learnt from the corpus');
       if (seedCache) {
         try {
-          saveSeedVectors(seedCache.file, { key: seedCache.key, model: lsa.model, dimensions: lsa.lsa.dimensions, vectors: vectors.data.slice(0, seedCount * lsa.lsa.dimensions), present: vectors.present.slice(0, seedCount), lsa: lsa.lsa });
+          saveSeedVectors(seedCache.file, { key: seedCache.key, model: lsa.model, dimensions: lsa.lsa.dimensions, vectors: vectors.with(seedCount), lsa: lsa.lsa });
         } catch (error) {
           log.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not cache the semantic model; it is learnt again at the next start');
         }
@@ -105,7 +106,7 @@ export async function loadSemantic(seed: LoadedLibrary, stored: readonly Paper[]
     }
   } else {
     provider = embeddingProvider(options.settings, options.userAgent)!;
-    if (cached && cached.model === provider.model && cached.present.length === seedCount) vectors = fromSeedCache(provider.model, cached.dimensions, cached.vectors, cached.present, papers.length, seedCount);
+    if (cached && cached.model === provider.model && cached.vectors.count === seedCount) vectors = cached.vectors.with(papers.length);
   }
 
   // Stored papers: their saved vectors when computed from the text they have now.
@@ -132,7 +133,7 @@ export async function loadSemantic(seed: LoadedLibrary, stored: readonly Paper[]
   } else if (retrained) {
     for (const doc of storedDocs) {
       const vector = vectors!.vector(doc);
-      if (vector) toStore.push({ paperId: papers[doc]!.id, vector: Float32Array.from(vector), textHash: embeddingTextHash(papers[doc]!) });
+      if (vector) toStore.push({ paperId: papers[doc]!.id, vector, textHash: embeddingTextHash(papers[doc]!) });
     }
   }
 
@@ -146,12 +147,4 @@ export async function loadSemantic(seed: LoadedLibrary, stored: readonly Paper[]
 /** The library rebuilt around the same papers and index, with semantic search on. */
 function withSemantic(loaded: LoadedLibrary, semantic: SemanticState): LoadedLibrary {
   return addPapers({ ...loaded, semantic }, []);
-}
-
-/** Vectors for `count` papers whose first `seedCount` rows come from the seed cache. */
-function fromSeedCache(model: string, dimensions: number, data: Float32Array, present: Uint8Array, count: number, seedCount: number): PaperVectors {
-  const vectors = PaperVectors.empty(model, dimensions, count);
-  vectors.data.set(data.subarray(0, seedCount * dimensions));
-  vectors.present.set(present.subarray(0, seedCount));
-  return vectors;
 }

@@ -7,8 +7,9 @@
  * - `sort:new` and `sort:top`, queries without free words (only phrases, filters or authors),
  *   and any query whose vector is not at hand (a remote model that has not answered yet) are
  *   ranked lexically alone;
- * - filters hold for every hit: a paper the semantic side adds must pass the query's phrases,
- *   exclusions, dates and authors, exactly as the lexical matcher applies them;
+ * - filters hold for every hit: a paper the semantic side adds must pass the query's exclusions,
+ *   dates and authors, through the lexical matcher's own filter; with a quoted phrase, the
+ *   semantic side only re-ranks the papers lexical search found with it;
  * - a paper whose title is the query (whole, or its name before the colon: "Barlow Twins") comes
  *   first whatever its fused score, so a known title is never pushed off the top.
  *
@@ -61,8 +62,14 @@ export class HybridRanker {
     const vector = q.sort === 'relevance' && q.terms.length > 0 ? this.queryVector(HybridRanker.semanticText(q)) : undefined;
     if (!vector) return this.lexical.top(q, depth);
     const lexical = this.lexical.top(q, Math.max(depth, POOL));
-    const allowed = this.allowed(q);
-    const semantic = this.vectors.nearest(vector, POOL, allowed);
+    const semantic = q.phrases.length
+      ? // With a phrase, only papers that contain it may be listed, and lexical search found those:
+        // the semantic side re-ranks them, adding none.
+        lexical.hits
+          .slice(0, POOL)
+          .map((h) => ({ doc: this.docOf.get(h.paper.id)!, score: this.vectors.similarity(this.docOf.get(h.paper.id)!, vector) }))
+          .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      : this.vectors.nearest(vector, POOL, this.matcher.filter(q));
     const best = semantic[0]?.score ?? 0;
     const close = semantic.filter((s) => s.score >= best * SEMANTIC_FLOOR && s.score > 0);
     const lexicalDocs = lexical.hits.map((h) => ({ doc: this.docOf.get(h.paper.id)!, score: h.score }));
@@ -79,17 +86,6 @@ export class HybridRanker {
     const added = close.filter((s) => !lexicalSet.has(s.doc)).length;
     const hits: SearchHit[] = all.slice(0, depth).map(({ doc, score }) => ({ paper: this.papers[doc] as Paper, score }));
     return { hits, total: lexical.total + added, allWords: 0 };
-  }
-
-  /** Papers passing the query's filters (phrases, exclusions, dates, authors), or undefined when it has none. */
-  private allowed(q: ParsedQuery): Uint8Array | undefined {
-    const filtered = q.phrases.length + q.excludeTerms.length + q.excludePhrases.length + q.authors.length > 0 || q.year !== undefined || q.since !== undefined;
-    if (!filtered) return undefined;
-    // The matcher with no free words lists exactly the papers its filters let through.
-    const passing = this.matcher.match({ ...q, terms: [] });
-    const mask = new Uint8Array(this.papers.length);
-    for (let i = 0; i < passing.length; i++) mask[passing.docs[i]!] = 1;
-    return mask;
   }
 
   /** Lexical hits whose title (or its name before a colon) is the query, first, in lexical order; then the rest. */

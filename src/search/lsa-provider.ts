@@ -43,7 +43,7 @@ export class LsaProvider implements EmbeddingProvider {
   /** Every paper of an index, folded in from its postings (no second tokenisation): the same vectors embedPaperNow gives. */
   vectorsOf(index: IndexData): PaperVectors {
     const { vectors, present } = embedIndex(this.lsa, index);
-    return new PaperVectors(this.model, this.lsa.dimensions, vectors, present);
+    return PaperVectors.fromFloats(this.model, this.lsa.dimensions, vectors, present);
   }
 }
 

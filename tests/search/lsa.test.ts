@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { gaussianMatrix, multiply, orthonormalColumns, symmetricEigen } from '../../src/search/linalg.js';
 import { embedIndex, embedPaperText, embedQueryText, trainLsa } from '../../src/search/lsa.js';
 import { LsaProvider } from '../../src/search/lsa-provider.js';
+import { PaperVectors } from '../../src/search/paper-vectors.js';
 import { buildIndex } from '../../src/search/postings.js';
 import { paper, realLibrary } from './helpers.js';
 
@@ -120,5 +121,34 @@ describe('LSA learnt from the corpus', () => {
     const empty = trainLsa(buildIndex([paper({ title: 'the of' })]));
     expect(empty.dimensions).toBe(0);
     expect(embedQueryText(empty, 'anything')).toBeUndefined();
+  });
+});
+
+describe('nearest vectors', () => {
+  it('finds exactly the papers a full scan finds, whatever the length, filter and skipped paper', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 10_000 }), (k, n, limit, seed) => {
+        // Decaying directions, like LSA's: most of the length in the first numbers.
+        const raw = gaussianMatrix(n + 1, k, seed);
+        const unit = (row: number) => {
+          const v = Float32Array.from({ length: k }, (_, j) => raw[row * k + j]! / (1 + j / 4));
+          const norm = Math.hypot(...v);
+          return v.map((x) => x / norm);
+        };
+        const vectors = PaperVectors.empty('m', k, n).with(n, new Map(Array.from({ length: n }, (_, d) => [d, d % 7 === 3 ? undefined : unit(d)] as const)));
+        const query = unit(n);
+        const allowed = Uint8Array.from({ length: n }, (_, d) => (d % 5 === 1 ? 0 : 1));
+        const skip = seed % n;
+        const brute = Array.from({ length: n }, (_, d) => d)
+          .filter((d) => vectors.present[d] && allowed[d] && d !== skip)
+          .map((d) => ({ doc: d, score: vectors.similarity(d, query) }))
+          .sort((a, b) => b.score - a.score || a.doc - b.doc)
+          .slice(0, limit);
+        const found = vectors.nearest(query, limit, (d) => allowed[d] === 1, skip);
+        expect(found.map((f) => f.doc)).toEqual(brute.map((b) => b.doc));
+        found.forEach((f, i) => expect(f.score).toBeCloseTo(brute[i]!.score, 6));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
