@@ -8,9 +8,10 @@
  * name: any change to either and the cache is ignored, then rewritten. A file that cannot be read
  * is only a missed shortcut.
  *
- * Layout: a text line `PBEV2 <header length>`, the JSON header, then the raw arrays, each 4-byte
- * aligned: the flags of papers with a vector (u8), their vectors' 8-bit codes (i8) and scales
- * (f32) as paper-vectors.ts keeps them, and for LSA the model's idf, basis and singular values (f32).
+ * Layout: a text line `PBEV3 <header length>`, the JSON header, then the raw arrays, each 4-byte
+ * aligned: the flags of papers with a vector (u8), their vectors' 8-bit codes (i8, rows padded to
+ * a multiple of 16) and scales (f32) as paper-vectors.ts keeps them, and for LSA the model's idf,
+ * basis and singular values (f32).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { dirname, join } from 'node:path';
 import type { LsaModel } from '../search/lsa.js';
 import { PaperVectors } from '../search/paper-vectors.js';
 
-const MAGIC = 'PBEV2';
+const MAGIC = 'PBEV3';
 
 export interface SeedVectors {
   /** The corpus snapshot key the vectors are for. */
@@ -108,7 +109,7 @@ export function loadSeedVectors(file: string, key: string): SeedVectors | undefi
       return make(copy.buffer);
     };
     const present = take((b) => new Uint8Array(b), header.count, 1);
-    const codes = take((b) => new Int8Array(b), header.count * header.dimensions, 1);
+    const codes = take((b) => new Int8Array(b), header.count * Math.ceil(header.dimensions / 16) * 16, 1);
     const scales = take((b) => new Float32Array(b), header.count, 4);
     const vectors = PaperVectors.fromCodes(header.model, header.dimensions, codes, scales, present);
     let lsa: LsaModel | undefined;

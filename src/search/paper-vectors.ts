@@ -3,15 +3,18 @@
  * embedding model, with a flag per paper that has one (a paper whose vector is not computed yet,
  * or that the model cannot place, has none).
  *
- * Rows are kept as 8-bit codes with one scale each (code × scale ≈ the number): a quarter of the
- * memory of 32-bit floats (100 numbers: 104 bytes a paper, 10 MB per 100,000) and a faster scan.
- * The rounding moves a cosine by less than 0.01, far below the gaps that order search results
- * (the evaluation set's figures are unchanged by it).
+ * Rows are kept as 8-bit codes with one scale each (code × scale ≈ the number), padded to a
+ * multiple of 16: about a quarter of the memory of 32-bit floats (100 numbers: 117 bytes a paper,
+ * 11 MB per 100,000). A query is rounded the same way. The rounding moves a cosine by well under
+ * 0.01, far below the gaps that order search results (the evaluation set's figures are unchanged
+ * by it), and makes every score an integer dot product times two scales.
  *
- * Nearest neighbours are found by scanning every row, keeping the best in a small heap: 100,000
- * papers × 100 numbers is 10⁷ multiply-adds, about 10 ms, with no index to build or keep in step
- * with new papers, and exact.
+ * Nearest neighbours are found by scanning every row, exactly, with no index to build or keep in
+ * step with new papers: 100,000 papers × 100 numbers is 10⁷ multiply-adds, about 1 ms with
+ * WebAssembly SIMD (simd-scan.ts), about 10 ms in plain JavaScript where SIMD is missing; the best
+ * ones go through a small heap.
  */
+import { scanBuffer, type ScanBuffer } from './simd-scan.js';
 
 export interface Scored {
   doc: number;
@@ -21,23 +24,41 @@ export interface Scored {
 const CODE_MAX = 127;
 
 export class PaperVectors {
+  /** Row length in the buffer: `dimensions` rounded up to a multiple of 16. */
+  readonly stride: number;
+  /** `count × stride` codes, row-major, padded with zeros. */
+  readonly codes: Int8Array;
+  /** Per paper, what a code of 1 stands for. */
+  readonly scales: Float32Array;
+  /** 1 where the paper has a vector. */
+  readonly present: Uint8Array;
+  // The scan's memory: the codes, then the query's codes, then one int32 result per paper.
+  private readonly memory: ScanBuffer;
+  private readonly queryCodes: Int8Array;
+  private readonly out: Int32Array;
+  private lastQuery: { vector: Float32Array; scale: number } | undefined;
+
   private constructor(
     /** The embedding model's name (`EmbeddingProvider.model`). */
     readonly model: string,
     readonly dimensions: number,
-    /** `count × dimensions`, row-major. */
-    readonly codes: Int8Array,
-    /** Per paper, what a code of 1 stands for. */
-    readonly scales: Float32Array,
-    /** 1 where the paper has a vector. */
-    readonly present: Uint8Array,
+    count: number,
+    simd: boolean,
   ) {
-    if (codes.length !== present.length * dimensions || scales.length !== present.length) throw new Error('PaperVectors: the arrays disagree on the number of papers');
+    this.stride = Math.ceil(dimensions / 16) * 16;
+    const codeBytes = count * this.stride;
+    const outAt = codeBytes + this.stride;
+    this.memory = scanBuffer(outAt + count * 4, simd);
+    this.codes = new Int8Array(this.memory.buffer, 0, codeBytes);
+    this.queryCodes = new Int8Array(this.memory.buffer, codeBytes, this.stride);
+    this.out = new Int32Array(this.memory.buffer, outAt, count);
+    this.scales = new Float32Array(count);
+    this.present = new Uint8Array(count);
   }
 
-  /** Vectors for `count` papers, none of them known yet. */
-  static empty(model: string, dimensions: number, count: number): PaperVectors {
-    return new PaperVectors(model, dimensions, new Int8Array(count * dimensions), new Float32Array(count), new Uint8Array(count));
+  /** Vectors for `count` papers, none of them known yet. `simd: false` forces the plain scan (tests). */
+  static empty(model: string, dimensions: number, count: number, options: { simd?: boolean } = {}): PaperVectors {
+    return new PaperVectors(model, dimensions, count, options.simd ?? true);
   }
 
   /** From unit vectors as floats (`count × dimensions`, row-major) and which papers have one. */
@@ -47,13 +68,23 @@ export class PaperVectors {
     return v;
   }
 
-  /** From the arrays `codes`, `scales` and `present` give (a cache written earlier). */
+  /** From the arrays `codes` (`count × stride`), `scales` and `present` gave (a cache written earlier). */
   static fromCodes(model: string, dimensions: number, codes: Int8Array, scales: Float32Array, present: Uint8Array): PaperVectors {
-    return new PaperVectors(model, dimensions, codes, scales, present);
+    const v = PaperVectors.empty(model, dimensions, present.length);
+    if (codes.length !== v.codes.length || scales.length !== present.length) throw new Error('PaperVectors: the arrays disagree on the number of papers');
+    v.codes.set(codes);
+    v.scales.set(scales);
+    v.present.set(present);
+    return v;
   }
 
   get count(): number {
     return this.present.length;
+  }
+
+  /** Whether nearest runs the WebAssembly SIMD scan. */
+  get simd(): boolean {
+    return this.memory.scan !== undefined;
   }
 
   /** How many papers have a vector. */
@@ -65,21 +96,24 @@ export class PaperVectors {
 
   /** Bytes held. */
   get bytes(): number {
-    return this.codes.byteLength + this.scales.byteLength + this.present.byteLength;
+    return this.memory.buffer.byteLength + this.scales.byteLength + this.present.byteLength;
   }
 
   /** The paper's vector (as stored, after rounding), or undefined. */
   vector(doc: number): Float32Array | undefined {
     if (!(doc >= 0 && doc < this.count) || !this.present[doc]) return undefined;
-    const k = this.dimensions;
     const scale = this.scales[doc]!;
-    return Float32Array.from(this.codes.subarray(doc * k, (doc + 1) * k), (c) => c * scale);
+    return Float32Array.from(this.codes.subarray(doc * this.stride, doc * this.stride + this.dimensions), (c) => c * scale);
   }
 
-  /** Cosine of the paper's vector with `query` (both unit length); 0 when the paper has none. */
+  /** Cosine of the paper's vector with `query` (both unit length, both rounded); 0 when the paper has none. */
   similarity(doc: number, query: Float32Array): number {
-    if (!this.present[doc] || query.length !== this.dimensions) return 0;
-    return dot(this.codes, doc * this.dimensions, query, this.dimensions) * this.scales[doc]!;
+    if (!(doc >= 0 && doc < this.count) || !this.present[doc] || query.length !== this.dimensions) return 0;
+    const scale = this.loadQuery(query);
+    const { codes, queryCodes } = this;
+    let sum = 0;
+    for (let j = 0, at = doc * this.stride; j < this.dimensions; j++) sum += codes[at + j]! * queryCodes[j]!;
+    return sum * scale * this.scales[doc]!;
   }
 
   /**
@@ -88,12 +122,26 @@ export class PaperVectors {
    */
   nearest(query: Float32Array, limit: number, allowed?: (doc: number) => boolean, skip = -1): Scored[] {
     if (query.length !== this.dimensions || limit <= 0) return [];
-    const { codes, scales, present, dimensions: k } = this;
-    const q = Float64Array.from(query);
+    const queryScale = this.loadQuery(query);
+    const { codes, scales, present, queryCodes, out, stride } = this;
+    const n = this.count;
+    if (this.memory.scan) {
+      this.memory.scan(0, n, stride, codes.length, out.byteOffset);
+    } else {
+      for (let d = 0; d < n; d++) {
+        let s0 = 0;
+        let s1 = 0;
+        for (let j = 0, at = d * stride; j < stride; j += 2) {
+          s0 += codes[at + j]! * queryCodes[j]!;
+          s1 += codes[at + j + 1]! * queryCodes[j + 1]!;
+        }
+        out[d] = s0 + s1;
+      }
+    }
     const heap = new TopHeap(limit);
-    for (let d = 0; d < present.length; d++) {
+    for (let d = 0; d < n; d++) {
       if (!present[d] || d === skip) continue;
-      const score = dot(codes, d * k, q, k) * scales[d]!;
+      const score = out[d]! * queryScale * scales[d]!;
       if (heap.admits(score, d) && (!allowed || allowed(d))) heap.push(score, d);
     }
     return heap.sorted();
@@ -104,54 +152,52 @@ export class PaperVectors {
    * one), with the rows in `rows` set (a doc → unit vector map; wrong-sized vectors are left out).
    */
   with(count: number, rows: ReadonlyMap<number, Float32Array | undefined> = new Map()): PaperVectors {
-    const k = this.dimensions;
-    const next = PaperVectors.empty(this.model, k, count);
+    const next = PaperVectors.empty(this.model, this.dimensions, count, { simd: this.simd });
     const keep = Math.min(count, this.count);
-    next.codes.set(this.codes.subarray(0, keep * k));
+    next.codes.set(this.codes.subarray(0, keep * this.stride));
     next.scales.set(this.scales.subarray(0, keep));
     next.present.set(this.present.subarray(0, keep));
     for (const [doc, vector] of rows) {
       if (!(doc >= 0 && doc < count)) continue;
-      if (vector && vector.length === k) next.setRow(doc, vector, 0);
+      if (vector && vector.length === this.dimensions) next.setRow(doc, vector, 0);
       else next.clearRow(doc);
     }
     return next;
   }
 
+  /** Rounds the query into its codes (once per query vector); returns its scale. */
+  private loadQuery(query: Float32Array): number {
+    if (this.lastQuery?.vector === query) return this.lastQuery.scale;
+    const scale = quantise(query, 0, this.dimensions, this.queryCodes, 0);
+    this.lastQuery = { vector: query, scale };
+    return scale;
+  }
+
   private setRow(doc: number, source: ArrayLike<number>, from: number): void {
-    const k = this.dimensions;
-    let max = 0;
-    for (let j = 0; j < k; j++) max = Math.max(max, Math.abs(source[from + j]!));
-    if (!(max > 0) || !Number.isFinite(max)) return this.clearRow(doc);
-    const scale = max / CODE_MAX;
-    for (let j = 0; j < k; j++) this.codes[doc * k + j] = Math.round(source[from + j]! / scale);
+    const scale = quantise(source, from, this.dimensions, this.codes, doc * this.stride);
+    if (scale === 0) return this.clearRow(doc);
     this.scales[doc] = scale;
     this.present[doc] = 1;
   }
 
   private clearRow(doc: number): void {
-    const k = this.dimensions;
-    this.codes.fill(0, doc * k, (doc + 1) * k);
+    this.codes.fill(0, doc * this.stride, (doc + 1) * this.stride);
     this.scales[doc] = 0;
     this.present[doc] = 0;
   }
 }
 
-/** Dot product of `codes[at .. at+k)` and `q`, four lanes at a time. */
-function dot(codes: Int8Array, at: number, q: ArrayLike<number>, k: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let j = 0;
-  for (; j + 3 < k; j += 4) {
-    s0 += codes[at + j]! * q[j]!;
-    s1 += codes[at + j + 1]! * q[j + 1]!;
-    s2 += codes[at + j + 2]! * q[j + 2]!;
-    s3 += codes[at + j + 3]! * q[j + 3]!;
+/** Writes `source[from .. from+k)` as codes at `to[at ..]`; returns the scale (0 for a zero or broken vector, codes zeroed). */
+function quantise(source: ArrayLike<number>, from: number, k: number, to: Int8Array, at: number): number {
+  let max = 0;
+  for (let j = 0; j < k; j++) max = Math.max(max, Math.abs(source[from + j]!));
+  if (!(max > 0) || !Number.isFinite(max)) {
+    to.fill(0, at, at + k);
+    return 0;
   }
-  for (; j < k; j++) s0 += codes[at + j]! * q[j]!;
-  return s0 + s1 + s2 + s3;
+  const scale = max / CODE_MAX;
+  for (let j = 0; j < k; j++) to[at + j] = Math.round(source[from + j]! / scale);
+  return scale;
 }
 
 /** The best `limit` (score, doc) pairs seen, in a min-heap: the root is the worst kept. */

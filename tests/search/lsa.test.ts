@@ -125,6 +125,10 @@ describe('LSA learnt from the corpus', () => {
 });
 
 describe('nearest vectors', () => {
+  it('runs the WebAssembly SIMD scan here', () => {
+    expect(PaperVectors.empty('m', 100, 10).simd).toBe(true);
+  });
+
   it('finds exactly the papers a full scan finds, whatever the length, filter and skipped paper', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 10_000 }), (k, n, limit, seed) => {
@@ -145,8 +149,11 @@ describe('nearest vectors', () => {
           .sort((a, b) => b.score - a.score || a.doc - b.doc)
           .slice(0, limit);
         const found = vectors.nearest(query, limit, (d) => allowed[d] === 1, skip);
-        expect(found.map((f) => f.doc)).toEqual(brute.map((b) => b.doc));
-        found.forEach((f, i) => expect(f.score).toBeCloseTo(brute[i]!.score, 6));
+        expect(found).toEqual(brute);
+        // The plain JavaScript scan (where WebAssembly SIMD is missing) finds the same, bit for bit.
+        const plain = PaperVectors.empty('m', k, n, { simd: false }).with(n, new Map(Array.from({ length: n }, (_, d) => [d, vectors.vector(d)] as const)));
+        expect(plain.simd).toBe(false);
+        expect(plain.nearest(query, limit, (d) => allowed[d] === 1, skip)).toEqual(found);
       }),
       { numRuns: 150 },
     );
