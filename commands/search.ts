@@ -12,7 +12,9 @@ export const search = defineCommand({
     { name: 'query', description: 'What to look for', type: 'string', required: true, maxLength: 300, text: 'rest', autocomplete: 'paper' },
     { name: 'page', description: 'Results page', type: 'integer', default: 1, min: 1, max: 100, text: 'hidden' },
   ],
-  execute({ query, page }, { library }) {
+  async execute({ query, page }, { library }) {
+    // A remote embedding model's query vector, if it comes within a short budget; search is lexical without it.
+    await library.prepareSearch(query);
     const result = library.search(query, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const suggestionButtons: Button[] = result.suggestions.map((suggestion) => ({
       label: `Search “${suggestion}”`,

@@ -21,7 +21,11 @@ import { createHfSource, type HfSource } from './sources/hf.js';
 import { ingestBatch, seedsByTitle } from './sources/ingest.js';
 import { arxivJob, hfJob, type SourceJob } from './sources/jobs.js';
 import { createPoller } from './sources/poller.js';
-import { addPapers, withStoredPapers } from './load-papers.js';
+import { addPapers } from './load-papers.js';
+import type { Paper } from './corpus/paper.js';
+import { describeError } from './core/safe-error.js';
+import { VectorKeeper } from './embeddings/keeper.js';
+import { loadSemantic, type SemanticLoad } from './embeddings/semantic-load.js';
 import { LibraryHolder, Metrics, ShutdownCoordinator, reloadOnSignal, startOpsServer, watchCorpus } from './ops/index.js';
 import { CONFIG_DIR } from './paths.js';
 import { ConsolePoster } from './platforms/console/poster.js';
@@ -81,8 +85,27 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
 
   // Read before the papers themselves: a save in between then reaches the library twice, never not at all.
   const papersFrom = await store.papers.lastChange();
-  // The seed corpus, with what sources have stored laid over it (read again on every reload).
-  const load = async () => withStoredPapers(loadLibrary(config.dataDir, undefined, { cacheDir: config.cacheDir }), await store.papers.all());
+  // Keeps the papers' vectors (semantic search) in step with the papers; its model follows each load.
+  let keeper: VectorKeeper | undefined;
+  const loads: SemanticLoad[] = [];
+  // The seed corpus, with what sources have stored laid over it (read again on every reload), and semantic search's vectors.
+  const load = async () => {
+    const loaded = await loadSemantic(loadLibrary(config.dataDir, undefined, { cacheDir: config.cacheDir }), await store.papers.all(), {
+      settings: config.embeddings,
+      cacheDir: config.cacheDir,
+      dataDir: config.dataDir,
+      repo: store.embeddings,
+      userAgent,
+      logger,
+      queryOptions: { onError: (error) => logger.warn({ err: describeError(error) }, 'no query vector from the embeddings endpoint; searching by words alone') },
+    });
+    const { provider, missing, ms } = loaded;
+    logger.info({ model: provider.model, papers: loaded.loaded.library.papers.length, missing, retrained: loaded.retrained, ms: Math.round(ms.model + ms.vectors) }, 'semantic search ready');
+    // The holder swaps the library in after this returns; the keeper follows then.
+    if (keeper) setImmediate(() => void keeper?.afterLoad(loaded));
+    else loads.push(loaded);
+    return loaded.loaded;
+  };
   const holder = await LibraryHolder.create(load, {
     logger,
     onReload: (outcome) => {
@@ -95,6 +118,10 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   logger.info({ papers: holder.current().papers.length, seedPapers: stats.papers, entries: stats.entries, duplicatesMerged: stats.duplicatesMerged, files: stats.files.length }, 'corpus loaded');
   for (const warning of stats.warnings) logger.warn({ file: warning.file, line: warning.line }, warning.message);
 
+  keeper = new VectorKeeper({ repo: store.embeddings, holder, logger });
+  shutdown.onClose('paper vectors', () => keeper?.stop());
+  for (const first of loads.splice(0)) void keeper.afterLoad(first);
+
   // Papers any replica (or `paperbot ingest`) stores reach this one's search within seconds.
   const feed = followPapers({
     papers: store.papers,
@@ -105,6 +132,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
       const fresh = changedPapers(papers, (id) => holder.current().get(id));
       if (fresh.length === 0) return;
       holder.update((current) => addPapers(current, fresh));
+      void keeper?.arrived(fresh);
       metrics.corpusLoaded(holder.current().papers.length);
     },
   });
@@ -140,7 +168,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
   });
   const hf = config.sources.poll.includes('hf') ? createHfSource(hfOptions(config)) : undefined;
   const bot = new Bot({
-    ...(hf ? { fetcher: paperFetcher(hf, store, holder, logger) } : {}),
+    ...(hf ? { fetcher: paperFetcher(hf, store, holder, logger, (papers) => keeper?.stored(papers)) } : {}),
     registry,
     library: holder.current,
     logger,
@@ -177,7 +205,7 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     shutdown.onClose('console', () => session?.close());
   }
 
-  const sources = await startSources(config, hf, store, holder, metrics, logger, { replicaId, failoverMs });
+  const sources = await startSources(config, hf, store, holder, metrics, logger, { replicaId, failoverMs }, (papers) => void keeper?.stored(papers));
   if (sources) shutdown.onClose('sources', () => sources.stop());
 
   // Registered before starting, so a failed start still stops the minute timer; closed before
@@ -224,7 +252,7 @@ function hfOptions(config: Config) {
 }
 
 /** `paper 2611.01234` for a paper not stored yet: Hugging Face's page for it, stored and served from then on. */
-function paperFetcher(hf: HfSource, store: Store, holder: LibraryHolder, logger: Logger): PaperFetcher {
+function paperFetcher(hf: HfSource, store: Store, holder: LibraryHolder, logger: Logger, embed: (papers: Paper[]) => Promise<void> | undefined): PaperFetcher {
   return {
     async byArxivId(arxivId) {
       // Already stored (by `paperbot ingest` while the bot runs): serve it without asking again.
@@ -242,6 +270,8 @@ function paperFetcher(hf: HfSource, store: Store, holder: LibraryHolder, logger:
       // Not an arrival: a paper someone looked up is not news for new-papers digests.
       const { stored } = await ingestBatch({ papers: [found], warnings: [] }, store.papers, seedsByTitle(holder.corpus.papers), new Date(), { arrival: false });
       if (stored.length) holder.update((current) => addPapers(current, stored));
+      // Its vector is saved in the background: the answer does not wait for it.
+      if (stored.length) void embed(stored);
       logger.info({ arxivId }, 'paper looked up on demand');
       const library = holder.current();
       // While a corpus reload runs the new paper joins the library only after it: show the stored record meanwhile.
@@ -265,6 +295,7 @@ async function startSources(
   metrics: Metrics,
   logger: Logger,
   replica: { replicaId: string; failoverMs: number },
+  embed: (papers: Paper[]) => void,
 ) {
   const settings = config.sources;
   if (settings.poll.length === 0) return undefined;
@@ -284,6 +315,7 @@ async function startSources(
     logger,
     onStored: (papers) => {
       holder.update((current) => addPapers(current, papers));
+      embed(papers);
       metrics.corpusLoaded(holder.current().papers.length);
     },
     hooks: {

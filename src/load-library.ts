@@ -12,6 +12,7 @@ import { CONFIG_DIR, PROJECT_ROOT } from './paths.js';
 import { createLibrary, loadTopicsConfig } from './search/library.js';
 import { buildIndex, type IndexData } from './search/postings.js';
 import { loadSnapshot, saveSnapshot, snapshotFile, snapshotKey } from './search/snapshot.js';
+import type { SemanticState } from './search/semantic-state.js';
 
 export interface LoadedLibrary {
   corpus: Corpus;
@@ -20,6 +21,10 @@ export interface LoadedLibrary {
   index?: { source: 'snapshot' | 'built'; saved?: boolean; file?: string };
   /** The index of exactly `library.papers`, so new papers can be appended to it. */
   postings?: IndexData;
+  /** The corpus snapshot's key (its files and the indexing code), when caching is on: other caches of this corpus key on it. */
+  key?: string;
+  /** Semantic search's model and vectors, once attached (src/embeddings/semantic-load.ts). */
+  semantic?: SemanticState;
 }
 
 export interface LoadOptions {
@@ -44,7 +49,7 @@ export function loadLibrary(dataDir: string, topicsFile = join(CONFIG_DIR, 'topi
     const snapshot = loadSnapshot(file, key);
     if (snapshot) {
       const library = createLibrary(snapshot.corpus.papers, { topics, index: snapshot.index });
-      return { corpus: snapshot.corpus, library, index: { source: 'snapshot', file }, postings: snapshot.index };
+      return { corpus: snapshot.corpus, library, index: { source: 'snapshot', file }, postings: snapshot.index, key };
     }
   } catch {
     // An unreadable or corrupt snapshot is only a missed shortcut: rebuild below.
@@ -60,5 +65,5 @@ export function loadLibrary(dataDir: string, topicsFile = join(CONFIG_DIR, 'topi
       // A read-only or full disk must not stop the bot; the next start rebuilds.
     }
   }
-  return { corpus, library: createLibrary(corpus.papers, { topics, index }), index: { source: 'built', saved, file }, postings: index };
+  return { corpus, library: createLibrary(corpus.papers, { topics, index }), index: { source: 'built', saved, file }, postings: index, ...(key !== undefined ? { key } : {}) };
 }

@@ -1,7 +1,9 @@
 /**
- * `npm run eval`: the hand-judged queries of bench/eval/judgments.ts against paperbot's search as
- * shipped and plain MiniSearch, on the real corpus. Prints MRR@10, Success@3, P@10 and nDCG@10 per
- * system and kind of query, and precision@5 of `similar`.
+ * `npm run eval`: the hand-judged queries of bench/eval/judgments.ts on the real corpus, against
+ * paperbot's lexical search alone, its semantic model alone (LSA learnt from the corpus), the
+ * shipped hybrid of both, the hybrid with reciprocal rank fusion instead of score fusion, and plain
+ * MiniSearch. Prints MRR@10, Success@3, P@10 and nDCG@10 per system and kind of query, and
+ * precision@5 of `similar`.
  *
  *   npm run eval                 the table
  *   npm run eval -- --queries    also each query the shipped search misses (no grade-2 paper in its top 3)
@@ -11,17 +13,23 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus } from '../../src/corpus/index.js';
 import { CONFIG_DIR, DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { createLibrary, loadTopicsConfig } from '../../src/search/library.js';
+import { loadTopicsConfig } from '../../src/search/library.js';
 import { QUERIES, SIMILAR } from './judgments.js';
 import { evaluate, evaluateSimilar, type Report } from './evaluate.js';
 import type { Scores } from './metrics.js';
-import { plainMiniSearch, shipped, shippedSimilar } from './systems.js';
+import { libraries, plainMiniSearch, semanticOnly, shipped, shippedSimilar } from './systems.js';
 
 const { papers } = loadCorpus(DEFAULT_DATA_DIR);
-const library = createLibrary(papers, { topics: loadTopicsConfig(join(CONFIG_DIR, 'topics.json')) });
+const { lexical, hybrid, hybridWith, provider, vectors } = libraries(papers, loadTopicsConfig(join(CONFIG_DIR, 'topics.json')));
+const semantic = semanticOnly(papers, provider, vectors);
 const mini = plainMiniSearch(papers);
+const rrf = hybridWith({ method: 'rrf', k: 60, semanticWeight: 1 });
+
 const systems: [string, Report, number][] = [
-  ['paperbot (shipped)', evaluate(papers, shipped(library)), evaluateSimilar(papers, shippedSimilar(library)).p5],
+  ['hybrid (shipped)', evaluate(papers, shipped(hybrid)), evaluateSimilar(papers, shippedSimilar(hybrid)).p5],
+  ['lexical only', evaluate(papers, shipped(lexical)), evaluateSimilar(papers, shippedSimilar(lexical)).p5],
+  ['semantic only', evaluate(papers, semantic.search), evaluateSimilar(papers, semantic.similar).p5],
+  ['hybrid, rank fusion', evaluate(papers, shipped(rrf)), evaluateSimilar(papers, shippedSimilar(rrf)).p5],
   ['plain MiniSearch', evaluate(papers, mini.search), evaluateSimilar(papers, mini.similar).p5],
 ];
 
@@ -29,7 +37,7 @@ const f = (x: number) => x.toFixed(3);
 const row = (name: string, kind: string, n: number, s: Scores) => `| ${name} | ${kind} (${n}) | ${f(s.mrr)} | ${f(s.success3)} | ${f(s.p10)} | ${f(s.ndcg10)} |`;
 const count = (kind: string) => (kind === 'all' ? QUERIES.length : QUERIES.filter((q) => q.kind === kind).length);
 const lines = [
-  `${QUERIES.length} judged queries and ${SIMILAR.length} similar-paper judgments over ${papers.length} papers.`,
+  `${QUERIES.length} judged queries and ${SIMILAR.length} similar-paper judgments over ${papers.length} papers; semantic model ${provider.model}.`,
   '',
   '| system | queries | MRR@10 | Success@3 | P@10 | nDCG@10 |',
   '|---|---|---:|---:|---:|---:|',

@@ -9,21 +9,22 @@ import { UserError } from '../core/errors.js';
 import type { RawArgs } from '../core/args.js';
 import { loadLibrary } from '../load-library.js';
 import { ConfigError, dataDirProblems, loadDotenv, storagePaths, storeLocation } from '../config/index.js';
-import type { Paper } from '../corpus/paper.js';
+import { embeddingSettingsFromEnv } from '../config/index.js';
+import { loadSemantic } from '../embeddings/semantic-load.js';
 import { withStoredPapers } from '../load-papers.js';
 import { PACKAGE_VERSION } from '../paths.js';
-import { openStore, type StoreSettings } from '../store/index.js';
+import { openStore, type Store, type StoreSettings } from '../store/index.js';
 import { ansiStyle, plainStyle, renderConsole } from '../platforms/console/render.js';
 import { CliUsageError, parseCli, USAGE, type CliInvocation } from './args.js';
 import { corpusStatsJson, corpusStatsText } from './corpus-stats.js';
 import { searchJson, searchJsonLines } from './search-json.js';
 
 /** What sources have stored, when the bot has a database; a one-shot command never creates a SQLite file. */
-async function storedPapers(location: StoreSettings): Promise<Paper[]> {
-  if (!location.databaseUrl && !existsSync(location.databaseFile)) return [];
+async function withStore<T>(location: StoreSettings, use: (store: Store | undefined) => Promise<T>): Promise<T> {
+  if (!location.databaseUrl && !existsSync(location.databaseFile)) return use(undefined);
   const store = await openStore(location);
   try {
-    return await store.papers.all();
+    return await use(store);
   } finally {
     await store.close();
   }
@@ -91,8 +92,24 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
     throw new UserError(`${named} is not a folder that exists.`, 'Point it at the folder with the corpus .txt files.');
   }
   const seed = loadLibrary(dataDir, undefined, { cacheDir: paths.cacheDir });
-  const stored = name === 'ingest' ? [] : await storedPapers(storeLocation(env));
-  const { corpus, library } = withStoredPapers(seed, stored);
+  // The library as the bot serves it: stored papers laid over the seed corpus, with semantic search
+  // for the commands that search.
+  const searches = name !== 'ingest' && !(name === 'corpus' && sub === 'stats');
+  const { stored, corpus, library } =
+    name === 'ingest'
+      ? { stored: [], ...seed }
+      : await withStore(storeLocation(env), async (store) => {
+          const papers = store ? await store.papers.all() : [];
+          if (!searches) return { stored: papers, ...withStoredPapers(seed, papers) };
+          const { loaded } = await loadSemantic(seed, papers, {
+            settings: embeddingSettingsFromEnv(env),
+            cacheDir: paths.cacheDir,
+            dataDir,
+            ...(store ? { repo: store.embeddings } : {}),
+            userAgent: `paperbot/${PACKAGE_VERSION}`,
+          });
+          return { stored: papers, ...loaded };
+        });
   const counts = { stored: stored.length, served: library.papers.length };
   if (name === 'ingest') {
     const { ingestArxiv, ingestHf } = await import('./ingest.js');
@@ -114,6 +131,7 @@ async function run(cli: CliInvocation, env: NodeJS.ProcessEnv, io: CliIo): Promi
       const failed = await searchJsonLines(library, limit, io.stdin, io.stdout, io.stderr);
       return failed > 0 ? 1 : 0;
     }
+    await library.prepareSearch(cli.positionals.join(' '));
     io.stdout.write(`${JSON.stringify(searchJson(library, cli.positionals.join(' '), limit, ((cli.page ?? 1) - 1) * limit))}\n`);
     return 0;
   }

@@ -48,6 +48,7 @@ export async function searchJsonLines(
     lineNumber += 1;
     const query = line.trim();
     // A blank line still gets its answer line, so output line N always answers input line N.
+    await library.prepareSearch(query);
     try {
       output.write(`${JSON.stringify(searchJson(library, query, limit))}\n`);
     } catch (error) {

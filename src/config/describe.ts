@@ -29,6 +29,10 @@ export function describeConfig(config: Config, adapters: readonly AnyAdapter[] =
       hfToken: config.sources.hfToken ? 'set' : 'unset',
       ...(config.sources.poll.includes('arxiv') && { arxivApiUrl: config.sources.arxivApiUrl, arxivCategories: config.sources.arxivCategories }),
     },
+    embeddings:
+      config.embeddings.provider === 'http'
+        ? { provider: 'http', url: config.embeddings.url, model: config.embeddings.model, key: config.embeddings.apiKey ? 'set' : 'unset' }
+        : { provider: 'lsa' },
     ...chat,
   };
 }

@@ -45,6 +45,8 @@ export interface Config {
   opsPort?: number;
   watchCorpus: boolean;
   sources: SourceSettings;
+  /** Where search's semantic vectors come from. */
+  embeddings: EmbeddingSettings;
   /** Non-fatal oddities worth a log line, such as unknown PAPERBOT_* variables. */
   warnings: string[];
 }
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env, adapters: readonly AnyAdapter
   }
   if (parsed.success) problems.push(...portClashes(parsed.data, chat, adapters));
   problems.push(...dataDirProblems(storagePaths(clean).dataDir, clean));
+  problems.push(...embeddingProblems(clean));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return build(parsed.data, chat, clean, adapters);
 }
@@ -155,6 +158,37 @@ function leniently(env: Env): ParsedEnv {
     if (result.success && result.data !== undefined) out[name] = result.data;
   }
   return out as ParsedEnv;
+}
+
+/**
+ * Semantic search's embedding model: by default one learnt from the corpus (LSA, nothing to
+ * download, no network); with `PAPERBOT_EMBEDDINGS_URL` an OpenAI-compatible endpoint. The key is a secret.
+ */
+export type EmbeddingSettings = { provider: 'lsa' } | { provider: 'http'; url: string; model: string; apiKey?: string };
+
+/** The embedding settings of already validated values. */
+export function embeddingSettings(data: Pick<ParsedEnv, 'PAPERBOT_EMBEDDINGS_URL' | 'PAPERBOT_EMBEDDINGS_MODEL' | 'PAPERBOT_EMBEDDINGS_KEY'>): EmbeddingSettings {
+  if (!data.PAPERBOT_EMBEDDINGS_URL || !data.PAPERBOT_EMBEDDINGS_MODEL) return { provider: 'lsa' };
+  return { provider: 'http', url: data.PAPERBOT_EMBEDDINGS_URL, model: data.PAPERBOT_EMBEDDINGS_MODEL, ...(data.PAPERBOT_EMBEDDINGS_KEY ? { apiKey: data.PAPERBOT_EMBEDDINGS_KEY } : {}) };
+}
+
+/** Embedding settings read leniently from the raw environment (the one-shot CLI): invalid ones fall back to the default model. */
+export function embeddingSettingsFromEnv(env: Env): EmbeddingSettings {
+  const clean = normalise(env);
+  return embeddingProblems(clean).length ? { provider: 'lsa' } : embeddingSettings(leniently(clean));
+}
+
+/** The endpoint needs its model, and a model or key means nothing without the endpoint. */
+export function embeddingProblems(env: Env): ConfigProblem[] {
+  const has = (name: string) => env[name] !== undefined;
+  if (has('PAPERBOT_EMBEDDINGS_URL') && !has('PAPERBOT_EMBEDDINGS_MODEL')) {
+    return [{ variable: 'PAPERBOT_EMBEDDINGS_MODEL', message: 'PAPERBOT_EMBEDDINGS_MODEL is required with PAPERBOT_EMBEDDINGS_URL: name the embedding model the endpoint serves, such as text-embedding-3-small.' }];
+  }
+  const orphan = ['PAPERBOT_EMBEDDINGS_MODEL', 'PAPERBOT_EMBEDDINGS_KEY'].filter(has);
+  if (!has('PAPERBOT_EMBEDDINGS_URL') && orphan.length) {
+    return orphan.map((variable) => ({ variable, message: `${variable} is set but PAPERBOT_EMBEDDINGS_URL is not: set the endpoint too, or unset ${variable} to use the model learnt from the corpus.` }));
+  }
+  return [];
 }
 
 /** The paper sources' settings; the token is a secret. The `ingest` command reads them too. */
@@ -246,6 +280,7 @@ function build(data: ParsedEnv, chat: Record<string, unknown>, env: Env, adapter
     // Loopback unless asked: a bot on a laptop or behind a reverse proxy should not listen to the network.
     listenHost: data.PAPERBOT_LISTEN_HOST ?? '127.0.0.1',
     sources: sourceSettings(env, data),
+    embeddings: embeddingSettings(data),
     warnings: unknownVariables(env, adapters),
   };
   // The console is a local, interactive run: no listener on a port.

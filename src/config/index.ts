@@ -1,4 +1,4 @@
-export { dataDirProblems, loadConfig, settingsOf, sourceSettings, storagePaths, storeLocation, type SourceSettings, DEFAULTS, type Config, type LogFormat } from './env.js';
+export { dataDirProblems, loadConfig, settingsOf, sourceSettings, storagePaths, storeLocation, type SourceSettings, type EmbeddingSettings, embeddingSettings, embeddingSettingsFromEnv, DEFAULTS, type Config, type LogFormat } from './env.js';
 export { ConfigError, type ConfigProblem } from './errors.js';
 export { describeConfig } from './describe.js';
 export { loadDotenv, type DotenvResult } from './dotenv.js';

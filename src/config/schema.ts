@@ -33,6 +33,9 @@ export const coreEnvSchema = z.object({
   ARXIV_API_URL: httpUrl('must be an http(s) URL such as http://export.arxiv.org/api/query').optional(),
   HF_API_URL: httpUrl('must be an http(s) URL such as https://huggingface.co').optional(),
   HF_TOKEN: z.string().regex(/^\S+$/, 'must be a Hugging Face access token without spaces').optional(),
+  PAPERBOT_EMBEDDINGS_URL: httpUrl('must be the http(s) base URL of an OpenAI-compatible API, such as https://api.openai.com/v1 or http://localhost:11434/v1').optional(),
+  PAPERBOT_EMBEDDINGS_MODEL: z.string().regex(/^[^\s]{1,200}$/, 'must be the embedding model\'s name without spaces, such as text-embedding-3-small or nomic-embed-text').optional(),
+  PAPERBOT_EMBEDDINGS_KEY: z.string().regex(/^[\x21-\x7e]{1,500}$/, 'must be an API key without spaces').optional(),
   PAPERBOT_LISTEN_HOST: z.string().regex(/^[\w.:-]+$/, 'must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::').optional(),
   OPS_PORT: optionalPort('must be a port number from 1 to 65535, or 0/off to disable the health and metrics server').optional(),
 });
@@ -46,7 +49,7 @@ export function envSchemaFor(adapters: readonly AnyAdapter[]) {
 
 /** Values that must never appear in logs or error messages. */
 export function secretVariables(adapters: readonly AnyAdapter[]): ReadonlySet<string> {
-  return new Set(['HF_TOKEN', 'DATABASE_URL', ...adapters.flatMap((adapter) => adapter.secrets)]);
+  return new Set(['HF_TOKEN', 'DATABASE_URL', 'PAPERBOT_EMBEDDINGS_KEY', ...adapters.flatMap((adapter) => adapter.secrets)]);
 }
 
 /** Every variable paperbot reads. */

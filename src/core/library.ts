@@ -10,6 +10,12 @@ export interface PaperLibrary {
   byArxivId(arxivId: string): Paper | undefined;
   /** Full query syntax: phrases, `-term`, `year:`/`since:`, `sort:new|top`. Throws `UserError` on bad syntax. */
   search(query: string, options: { limit: number; offset?: number }): SearchResult;
+  /**
+   * Gets ready what `search` for this query can use but may not have at once (a remote model's
+   * query vector), waiting a short, bounded time. Never needed for correct results: search without
+   * it may rank lexically alone. Never rejects.
+   */
+  prepareSearch(query: string): Promise<void>;
   /** Papers first stored after `since`, within a query when given, most upvoted first. Throws `UserError` on bad syntax. */
   latest(query: string | undefined, options: { since: Date; limit: number; offset?: number }): SearchResult;
   similar(id: string, limit: number): SearchHit[];

@@ -87,6 +87,9 @@ export class LibraryHolder {
   /** The library being served; pass it as `BotOptions.library`. */
   readonly current = (): PaperLibrary => this.loaded.library;
 
+  /** Everything the loader gave for the library being served (its index and vectors, in the app). */
+  readonly served = (): LoadedCorpus => this.loaded;
+
   get corpus(): Corpus {
     return this.loaded.corpus;
   }

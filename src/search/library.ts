@@ -19,6 +19,11 @@ import { Ranker } from './ranking.js';
 import { Latest } from './latest.js';
 import { searchPage } from './search-page.js';
 import { similarPapers, TfIdf } from './similar.js';
+import type { FusionMethod } from './fusion.js';
+import { HybridRanker } from './hybrid.js';
+import type { PaperVectors } from './paper-vectors.js';
+import { parseQuery } from './query.js';
+import type { QueryVectors } from './query-vectors.js';
 import { Speller } from './suggest.js';
 import { TldrCache } from './tldr-cache.js';
 import { findTopic, listTopics, type TopicConfig } from './topics.js';
@@ -32,6 +37,16 @@ export interface LibraryOptions {
   themes?: number;
   /** A prebuilt index of exactly these papers (from a snapshot); built here when absent. */
   index?: IndexData;
+  /** Semantic matching: search fuses it with the lexical ranking, `similar` compares vectors. Lexical only without it. */
+  semantic?: SemanticOptions;
+}
+
+export interface SemanticOptions {
+  /** The papers' vectors, one row per paper of the library, in its order. */
+  vectors: PaperVectors;
+  /** Query vectors, from the same model. */
+  queries: QueryVectors;
+  fusion?: FusionMethod;
 }
 
 export function createLibrary(papers: Paper[], options: LibraryOptions = {}): PaperLibrary {
@@ -50,21 +65,73 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
   const latest = lazy(() => new Latest(papers, matcher));
   const tldrs = new TldrCache();
   const priors = lazy(() => new PaperPriors(papers));
+  const semantic = options.semantic;
+  if (semantic && semantic.vectors.count !== papers.length) throw new Error('createLibrary: the vectors are for other papers');
+  // Fused only once most papers have a vector (a remote model still filling them in would
+  // otherwise rank the papers it has not reached yet below the rest).
+  const hybrid = semantic && semantic.vectors.known >= MIN_VECTOR_COVERAGE * papers.length && new HybridRanker(papers, byId, ranker, matcher, semantic.vectors, (text) => semantic.queries.get(text), semantic.fusion);
+  const servedLexically = new Set<string>();
   const digests = new DigestPicker({ rankings: new RankingCache(ranker), vectors, docOf: byId, tldrs, priors, plan: (texts) => engine.plan(texts), has: (stem, doc, field) => engine.has(stem, doc, field) });
 
   return {
     papers,
     get: (id) => papers[byId.get(id) ?? -1],
     byArxivId: (arxivId) => byArxiv().get(arxivId),
-    search: (query, page) => searchPage(ranker, speller, query, page),
+    search: (query, page) => {
+      if (!hybrid) return searchPage(ranker, speller, query, page);
+      // Pages of one query must come from one ranking: a query whose first page was served
+      // lexically (its remote vector came too late) stays lexical on the next pages.
+      const first = (page.offset ?? 0) === 0;
+      const lexical = !first && servedLexically.has(query);
+      if (first) {
+        const fuses = safely(() => hybrid.fuses(parseQuery(query)));
+        servedLexically.delete(query);
+        if (!fuses && !semantic!.queries.immediate) {
+          if (servedLexically.size >= SERVED_LEXICALLY) servedLexically.delete(servedLexically.values().next().value as string);
+          servedLexically.add(query);
+        }
+      }
+      return searchPage(lexical ? ranker : hybrid, speller, query, page);
+    },
+    prepareSearch: async (query) => {
+      if (!semantic || semantic.queries.immediate) return;
+      let text: string;
+      try {
+        text = HybridRanker.semanticText(parseQuery(query));
+      } catch {
+        return; // bad syntax: search itself will say so
+      }
+      await semantic.queries.prepare(text);
+    },
     latest: (query, options) => latest().page(query, options),
-    similar: (id, limit) => similarPapers(papers, vectors, byId.get(id), limit),
+    similar: (id, limit) => {
+      const doc = byId.get(id);
+      // By meaning when the paper has a vector (measured better: docs/search-quality.md), else by shared words.
+      if (doc !== undefined && semantic?.vectors.vector(doc)) {
+        return semantic.vectors.nearest(semantic.vectors.vector(doc)!, limit, undefined, doc).map(({ doc: d, score }) => ({ paper: papers[d] as Paper, score }));
+      }
+      return similarPapers(papers, vectors, doc, limit);
+    },
     topics,
     findTopic: (name) => findTopic(topics(), name),
     digest: (query, count, opts) => digests.pick(query, count, opts),
     tldr: (paper) => tldrs.of(paper),
     completeTitles: (prefix, limit) => completer().complete(prefix, limit),
   };
+}
+
+/** Share of papers that must have a vector before search fuses. */
+export const MIN_VECTOR_COVERAGE = 0.9;
+/** Queries remembered as served lexically (see `search`). */
+const SERVED_LEXICALLY = 1024;
+
+/** `f()`, or false when it throws (a query with bad syntax: search reports it). */
+function safely(f: () => boolean): boolean {
+  try {
+    return f();
+  } catch {
+    return false;
+  }
 }
 
 /** `make()` on the first call, its value on every later one. */

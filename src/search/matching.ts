@@ -57,6 +57,27 @@ export class Matcher {
     return { docs, scores, full, length };
   }
 
+  /**
+   * A test for "paper `doc` passes the query's exclusions, dates, authors and phrases", or
+   * undefined when the query has none: the same filters `match` applies, for papers found
+   * another way (semantic search).
+   */
+  filter(q: ParsedQuery): ((doc: number) => boolean) | undefined {
+    const datesPassing = this.dates.passing(q);
+    const byAuthor = q.authors.length ? this.authors.matching(q.authors) : undefined;
+    if (q.excludeTerms.length + q.phrases.length + q.excludePhrases.length === 0 && !datesPassing && !byAuthor) return undefined;
+    const excluded = q.excludeTerms.map((t) => this.engine.docsWithAll([t]));
+    const phrases = q.phrases.map((p) => this.phrases.contains(p));
+    const notPhrases = q.excludePhrases.map((p) => this.phrases.contains(p));
+    const { rank } = this.dates;
+    return (doc) =>
+      !(datesPassing && datesPassing[rank[doc]!] === 0) &&
+      !(byAuthor && byAuthor[doc] === 0) &&
+      !excluded.some((mask) => mask[doc]) &&
+      phrases.every((has) => has(doc)) &&
+      !notPhrases.some((has) => has(doc));
+  }
+
   /** The query's words as the engine plans them: the free words as one run, each phrase as its own. */
   plan(q: ParsedQuery): QueryPlan {
     return this.engine.plan([q.terms.join(' '), ...q.phrases]);

@@ -4,7 +4,7 @@ import { parseQuery } from './query.js';
 import type { Ranker } from './ranking.js';
 import type { Speller } from './suggest.js';
 
-export function searchPage(ranker: Ranker, speller: () => Speller, query: string, page: { limit: number; offset?: number }): SearchResult {
+export function searchPage(ranker: Pick<Ranker, 'top'>, speller: () => Speller, query: string, page: { limit: number; offset?: number }): SearchResult {
   const q = parseQuery(query);
   const offset = Math.max(0, page.offset ?? 0);
   const { hits, total } = ranker.top(q, offset + Math.max(0, page.limit));

@@ -205,6 +205,22 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 13,
+    description: 'paper vectors per embedding model, for semantic search',
+    // Float32 little-endian bytes; the text hash tells a vector computed before an edit of its paper.
+    sql: `
+      CREATE TABLE paper_embeddings (
+        model TEXT NOT NULL,
+        paper_id TEXT NOT NULL REFERENCES papers (id) ON DELETE CASCADE,
+        text_hash TEXT NOT NULL,
+        dimensions INTEGER NOT NULL,
+        vector BLOB NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (model, paper_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

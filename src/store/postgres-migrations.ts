@@ -153,6 +153,21 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    description: 'paper vectors per embedding model, for semantic search',
+    sql: `
+      CREATE TABLE paper_embeddings (
+        model TEXT NOT NULL,
+        paper_id TEXT NOT NULL REFERENCES papers (id) ON DELETE CASCADE,
+        text_hash TEXT NOT NULL,
+        dimensions INTEGER NOT NULL,
+        vector BYTEA NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (model, paper_id)
+      );
+    `,
+  },
 ];
 
 /** Brings the database up to the newest version; returns the version it ends at. */

@@ -8,6 +8,7 @@ import { silentLogger, type Logger } from '../core/logger.js';
 import { describeError } from '../core/safe-error.js';
 import { connectionProblem, databaseLocation, DatabaseUnavailable } from './errors.js';
 import { migratePostgres } from './postgres-migrations.js';
+import { postgresEmbeddings } from './postgres-embeddings.js';
 import { postgresHistory } from './postgres-history.js';
 import { postgresLeases } from './postgres-leases.js';
 import { postgresLedger } from './postgres-ledger.js';
@@ -50,6 +51,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     deliveries: postgresLedger(pool),
     history: postgresHistory(pool),
     papers: postgresPapers(pool),
+    embeddings: postgresEmbeddings(pool),
     leases: postgresLeases(pool),
     rateLimits: postgresRateLimits(pool),
     requests: postgresRequests(pool),

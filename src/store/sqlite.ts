@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
+import { sqliteEmbeddings } from './sqlite-embeddings.js';
 import { sqliteHistory } from './sqlite-history.js';
 import { sqliteLeases } from './sqlite-leases.js';
 import { sqliteLedger } from './sqlite-ledger.js';
@@ -47,6 +48,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       deliveries: sqliteLedger(db, history),
       history: { postedIds: history.postedIds, record: history.record },
       papers: sqlitePapers(db),
+      embeddings: sqliteEmbeddings(db),
       readingLists: sqliteReadingLists(db),
       feedback: sqliteFeedback(db),
       privacy: sqlitePrivacy(db),

@@ -134,6 +134,31 @@ export interface PaperRepo {
   sourceStatus(): Promise<SourceStatus[]>;
 }
 
+/** A paper's vector under one embedding model, with the hash of the text it was computed from. */
+export interface StoredEmbedding {
+  paperId: string;
+  /** Unit length; as many numbers as the model gives. */
+  vector: Float32Array;
+  /** `embeddingTextHash(paper)`: a vector whose paper's title or abstract changed since is stale. */
+  textHash: string;
+}
+
+/**
+ * Vectors of stored papers, per embedding model (`EmbeddingProvider.model`), computed when a paper
+ * is stored so that no replica asks a remote model twice for the same text. A vector belongs to a
+ * stored paper: saving one for a paper the store does not have fails.
+ */
+export interface EmbeddingRepo {
+  /** Inserts or replaces each paper's vector under `model`, all in one transaction. */
+  save(model: string, vectors: readonly StoredEmbedding[], now: Date): Promise<void>;
+  /** The vectors `model` has for these papers, in no particular order (papers without one are left out). */
+  get(model: string, paperIds: readonly string[]): Promise<StoredEmbedding[]>;
+  /** Number of vectors kept under `model`. */
+  count(model: string): Promise<number>;
+  /** Forgets the vectors of every model but `keep` (a model replaced by a retrained or another one); the number forgotten. */
+  pruneOtherModels(keep: string): Promise<number>;
+}
+
 export interface Lease {
   name: string;
   holder: string;
@@ -184,6 +209,7 @@ export interface Store {
   readonly deliveries: DeliveryLedger;
   readonly history: ChannelHistory;
   readonly papers: PaperRepo;
+  readonly embeddings: EmbeddingRepo;
   readonly readingLists: ReadingLists;
   readonly feedback: FeedbackLog;
   /** `forget me`: everything about one user, deleted or anonymised in one transaction. */

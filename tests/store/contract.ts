@@ -324,6 +324,60 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       });
     });
 
+    describe('paper vectors', () => {
+      const paper = (id: string): Paper => ({ id, title: `Paper ${id}`, titleDerived: false, abstract: `Abstract of ${id}.`, links: [], sources: ['hf'] });
+      const vec = (...xs: number[]) => Float32Array.from(xs);
+      const byPaper = <T extends { paperId: string }>(rows: T[]) => [...rows].sort((a, b) => a.paperId.localeCompare(b.paperId));
+
+      it('keeps each paper\'s vector per model, bit for bit, and replaces it by paper and model', async () => {
+        const store = await fresh();
+        await store.papers.save([paper('pa'), paper('pb'), paper('pc')], t0);
+        const awkward = vec(0.1, -1e-30, 3.4e38, -0);
+        await store.embeddings.save('lsa-a', [{ paperId: 'pa', vector: awkward, textHash: 'h1' }, { paperId: 'pb', vector: vec(1, 0, 0, 0), textHash: 'h2' }], t0);
+        await store.embeddings.save('http:m', [{ paperId: 'pa', vector: vec(0.5, 0.5), textHash: 'h1' }], t0);
+        const got = byPaper(await store.embeddings.get('lsa-a', ['pa', 'pb', 'pc', 'nope']));
+        expect(got.map((v) => [v.paperId, v.textHash, [...v.vector]])).toEqual([
+          ['pa', 'h1', [...awkward]],
+          ['pb', 'h2', [1, 0, 0, 0]],
+        ]);
+        expect(Object.is(got[0]!.vector[3], -0)).toBe(true);
+        expect(got[0]!.vector).toBeInstanceOf(Float32Array);
+        await store.embeddings.save('lsa-a', [{ paperId: 'pa', vector: vec(0, 1), textHash: 'h3' }], t1);
+        expect((await store.embeddings.get('lsa-a', ['pa'])).map((v) => [v.textHash, [...v.vector]])).toEqual([['h3', [0, 1]]]);
+        expect((await store.embeddings.get('http:m', ['pa']))[0]?.vector).toEqual(vec(0.5, 0.5));
+        expect(await store.embeddings.count('lsa-a')).toBe(2);
+        expect(await store.embeddings.get('lsa-a', [])).toEqual([]);
+      });
+
+      it('answers for many papers at once', async () => {
+        const store = await fresh();
+        const ids = Array.from({ length: 1200 }, (_, i) => `p${i}`);
+        await store.papers.save(ids.map(paper), t0);
+        await store.embeddings.save('m', ids.map((paperId, i) => ({ paperId, vector: vec(i, -i), textHash: `h${i}` })), t0);
+        const got = await store.embeddings.get('m', ids);
+        expect(got).toHaveLength(1200);
+        expect(got.find((v) => v.paperId === 'p1199')?.vector).toEqual(vec(1199, -1199));
+      });
+
+      it('refuses a vector for a paper it does not store, and saves none of that batch', async () => {
+        const store = await fresh();
+        await store.papers.save([paper('pa')], t0);
+        await expect(store.embeddings.save('m', [{ paperId: 'pa', vector: vec(1), textHash: 'h' }, { paperId: 'ghost', vector: vec(1), textHash: 'h' }], t0)).rejects.toThrow();
+        expect(await store.embeddings.count('m')).toBe(0);
+      });
+
+      it('forgets the vectors of replaced models', async () => {
+        const store = await fresh();
+        await store.papers.save([paper('pa'), paper('pb')], t0);
+        await store.embeddings.save('old', [{ paperId: 'pa', vector: vec(1), textHash: 'h' }, { paperId: 'pb', vector: vec(1), textHash: 'h' }], t0);
+        await store.embeddings.save('new', [{ paperId: 'pa', vector: vec(2), textHash: 'h' }], t0);
+        expect(await store.embeddings.pruneOtherModels('new')).toBe(2);
+        expect(await store.embeddings.count('old')).toBe(0);
+        expect(await store.embeddings.count('new')).toBe(1);
+        expect(await store.embeddings.pruneOtherModels('new')).toBe(0);
+      });
+    });
+
     describe('reading lists, feedback and forgetting a user', () => {
       const alice = userList('slack', 'UALICE');
       const bob = userList('slack', 'UBOB');

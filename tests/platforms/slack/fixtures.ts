@@ -57,6 +57,7 @@ export function fakeLibrary(list: Paper[] = papers): PaperLibrary {
       const hits = hitsFor(query);
       return { hits: hits.slice(offset, offset + limit), total: hits.length, suggestions: hits.length ? [] : ['diffusion'] };
     },
+    prepareSearch: async () => undefined,
     similar: (id, limit) => list.filter((p) => p.id !== id).slice(0, limit).map((p) => ({ paper: p, score: 1 })),
     topics: () => topicList,
     findTopic: (name) => topicList.find((t) => t.name === name.toLowerCase() || t.label.toLowerCase() === name.toLowerCase()),
