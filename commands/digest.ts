@@ -2,7 +2,7 @@ import { defineCommand } from '../src/core/command.js';
 import { renderDigest } from '../src/core/digest-view.js';
 import { UserError } from '../src/core/errors.js';
 import { resolveTopic } from '../src/core/resolve-topic.js';
-import { digestWithTaste, tastePool, trainTaste } from '../src/core/taste.js';
+import { channelTaste, digestWithTaste, tastePool } from '../src/core/taste.js';
 
 export const digest = defineCommand({
   name: 'digest',
@@ -15,8 +15,7 @@ export const digest = defineCommand({
   async execute({ topic, count }, { library, request, userData }) {
     const resolved = resolveTopic(library, topic);
     // In a channel that has voted, the digest follows its taste, as its scheduled digests do.
-    const votes = userData ? await userData.feedback.channelVotes({ platform: request.platform, channelId: request.channelId }) : [];
-    const taste = votes.length ? trainTaste(votes, library) : undefined;
+    const taste = userData ? await channelTaste(userData.feedback, { platform: request.platform, channelId: request.channelId }, library) : undefined;
     const items = digestWithTaste(library.digest(resolved.query, tastePool(count, taste)), count, taste, library);
     if (items.length === 0) {
       throw new UserError(`I found no papers about “${topic}”.`, 'See `topics` for ideas, or try other words.');

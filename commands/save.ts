@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/core/command.js';
 import { findOrFetchPaper } from '../src/core/find-paper.js';
 import { reply } from '../src/core/reply.js';
-import { listName, listOwner, needUserData } from '../src/core/reading-list-view.js';
+import { listArgs, listButton, listName, listOwner, needUserData } from '../src/core/reading-list-view.js';
 
 export const save = defineCommand({
   name: 'save',
@@ -21,13 +21,12 @@ export const save = defineCommand({
     const text = added
       ? `Saved “${paper.title}” to ${listName(owner)} (${count} ${count === 1 ? 'paper' : 'papers'}).`
       : `“${paper.title}” is already on ${listName(owner)}.`;
-    const which: Record<string, string> = owner.kind === 'channel' ? { list: 'channel' } : {};
     return reply(
       text,
       [{ type: 'text', text }],
       [
-        ...(added ? [{ label: 'Undo', action: { command: 'unsave', args: { id: paper.id, ...which } } }] : []),
-        { label: owner.kind === 'channel' ? "Channel's list" : 'My reading list', action: { command: 'saved', args: { ...which } } },
+        ...(added ? [{ label: 'Undo', action: { command: 'unsave', args: { id: paper.id, ...listArgs(owner) } } }] : []),
+        listButton(owner),
       ],
       true,
     );

@@ -4,7 +4,7 @@ import { UserError } from '../src/core/errors.js';
 import { EXPORT_FORMATS, exportPapers, parseExportFormat, type ExportFormat } from '../src/core/export/index.js';
 import type { Paper } from '../src/core/library.js';
 import { reply, type Block, type Button } from '../src/core/reply.js';
-import { listName, listOwner, needUserData } from '../src/core/reading-list-view.js';
+import { listArgs, listName, listOwner, needUserData } from '../src/core/reading-list-view.js';
 import { plural } from '../src/core/text.js';
 
 const PAGE = 10;
@@ -43,7 +43,7 @@ export const saved = defineCommand({
     const owner = listOwner(ctx, args.list ?? words.list);
     const entries = await readingLists.list(owner);
     const rows = entries.map((entry) => ({ entry, paper: ctx.library.get(entry.paperId) }));
-    const which: Record<string, string> = owner.kind === 'channel' ? { list: 'channel' } : {};
+    const which = listArgs(owner);
     const name = listName(owner);
     const title = name[0]!.toUpperCase() + name.slice(1);
 

@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
 import { reply } from '../src/core/reply.js';
-import { listName, listOwner, needUserData } from '../src/core/reading-list-view.js';
+import { listButton, listName, listOwner, needUserData } from '../src/core/reading-list-view.js';
 
 export const unsave = defineCommand({
   name: 'unsave',
@@ -20,7 +20,6 @@ export const unsave = defineCommand({
     const title = ctx.library.get(key)?.title;
     const name = title ? `“${title}”` : `\`${key}\``;
     const text = removed ? `Removed ${name} from ${listName(owner)}.` : `${name} was not on ${listName(owner)}.`;
-    const which: Record<string, string> = owner.kind === 'channel' ? { list: 'channel' } : {};
-    return reply(text, [{ type: 'text', text }], [{ label: owner.kind === 'channel' ? "Channel's list" : 'My reading list', action: { command: 'saved', args: { ...which } } }], true);
+    return reply(text, [{ type: 'text', text }], [listButton(owner)], true);
   },
 });

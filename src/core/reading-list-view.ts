@@ -1,5 +1,6 @@
 /** How reading lists read in chat, shared by `save`, `unsave` and `saved`. */
 import type { CommandContext, UserData } from './command.js';
+import type { Button } from './reply.js';
 import { UserError } from './errors.js';
 import { channelList, userList, type ListOwner } from './reading-list.js';
 
@@ -17,3 +18,9 @@ export function needUserData(ctx: Pick<CommandContext, 'userData'>): UserData {
   if (!ctx.userData) throw new UserError('Reading lists and votes are not available here.', 'They need the bot running with its database.');
   return ctx.userData;
 }
+
+/** The arguments that name this list to `save`, `unsave` and `saved` (none for the caller's own). */
+export const listArgs = (owner: ListOwner): Record<string, string> => (owner.kind === 'channel' ? { list: 'channel' } : {});
+
+/** A button that shows the list. */
+export const listButton = (owner: ListOwner): Button => ({ label: owner.kind === 'channel' ? "Channel's list" : 'My reading list', action: { command: 'saved', args: listArgs(owner) } });

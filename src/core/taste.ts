@@ -10,7 +10,7 @@
  * hundred votes a channel gives.
  */
 import type { Paper } from '../corpus/paper.js';
-import type { ChannelVote } from './feedback.js';
+import type { ChannelVote, FeedbackLog } from './feedback.js';
 import type { DigestItem } from './library.js';
 
 export interface TasteModel {
@@ -148,6 +148,12 @@ export function trainTaste(votes: readonly ChannelVote[], library: TasteLibrary,
   return { weights, liked, disliked, strength };
 }
 
+/** A channel's taste from its stored votes; undefined when it has none. */
+export async function channelTaste(feedback: FeedbackLog, channel: { platform: string; channelId: string }, library: TasteLibrary): Promise<TasteModel | undefined> {
+  const votes = await feedback.channelVotes(channel);
+  return votes.length ? trainTaste(votes, library) : undefined;
+}
+
 /** The words that most mark what the channel likes (`taste`). */
 export function topWords(model: TasteModel, count: number): string[] {
   return [...model.weights]
@@ -195,17 +201,20 @@ export function rerankWithTaste<T>(candidates: readonly Ranked<T>[], count: numb
     .filter((c) => c.relevance >= RELEVANCE_FLOOR * best)
     .sort((a, b) => b.combined - a.combined || a.rank - b.rank);
   const picked = [...anchors, ...rest.slice(0, count - anchors.length)].sort((a, b) => b.combined - a.combined || a.rank - b.rank);
-  const liked = model.liked.map((id) => library.get(id)).filter((p): p is Paper => p !== undefined);
+  const liked = model.liked
+    .map((id) => library.get(id))
+    .filter((p): p is Paper => p !== undefined)
+    .map((paper) => ({ paper, features: featuresOf(paper) }));
   return picked.map((c) => {
     // Said only where taste changed the digest: a paper relevance alone would not have picked.
     if (c.rank < count || c.taste <= 0) return { item: c.item };
     let because: Paper | undefined;
     let closest = 0;
-    for (const paper of liked) {
+    for (const { paper, features } of liked) {
       if (paper.id === c.paper.id) continue;
       // Cosine of unit vectors: how much the two papers share, weighted by rarity.
       let cosine = 0;
-      for (const [word, x] of featuresOf(paper)) cosine += x * (c.features.get(word) ?? 0);
+      for (const [word, x] of features) cosine += x * (c.features.get(word) ?? 0);
       if (cosine > closest) [closest, because] = [cosine, paper];
     }
     return because ? { item: c.item, because } : { item: c.item };

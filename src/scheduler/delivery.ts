@@ -15,7 +15,7 @@ import type { DeliveryState } from '../core/delivery-state.js';
 import type { Poster, PostOutcome } from '../core/poster.js';
 import type { Subscription } from '../core/subscription.js';
 import type { PostNowResult } from '../core/subscriptions.js';
-import { trainTaste } from '../core/taste.js';
+import { channelTaste } from '../core/taste.js';
 import type { DeliveryPatch, SlotKey, Store } from '../store/types.js';
 import { composeDigest, type ComposedDigest } from './compose.js';
 import { postWithRetry, type RetryDeps } from './retry.js';
@@ -75,8 +75,7 @@ export async function compose(deps: DeliveryDeps, sub: Subscription, localDate: 
   // New-papers mode starts where the last digest left off (or where the schedule began).
   const since = sub.mode === 'new' ? ((await deps.store.deliveries.lastDelivered(sub.id)) ?? sub.scheduleFrom) : undefined;
   const library = deps.library();
-  const votes = await deps.store.feedback.channelVotes(sub);
-  const taste = votes.length ? trainTaste(votes, library) : undefined;
+  const taste = await channelTaste(deps.store.feedback, sub, library);
   return composeDigest({ library, subscription: sub, posted, localDate, themes: deps.themes, ...(since ? { since } : {}), ...(taste ? { taste } : {}) });
 }
 

@@ -205,11 +205,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         }
       }
     }
+    const claims = new Semaphore(CLAIM_CONCURRENCY);
     // Claims are one round trip each on a network database: a few at a time, in chunks, and the
     // claimed ones queued in subscription order, so posting starts early and stays in order.
     for (let i = 0; i < due.length && !stopping; i += CLAIM_CHUNK) {
       const chunk = due.slice(i, i + CLAIM_CHUNK);
-      const won = await mapLimit(chunk, CLAIM_CONCURRENCY, (slot) => store.deliveries.claim(slot.ref, slot.dueAt, at, replicaId));
+      const won = await Promise.all(chunk.map((slot) => claims.use(() => store.deliveries.claim(slot.ref, slot.dueAt, at, replicaId))));
       chunk.forEach((slot, j) => {
         if (!won[j]) return;
         report.claimed++;
@@ -354,16 +355,3 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 const CLAIM_CONCURRENCY = 6;
 const CLAIM_CHUNK = 60;
 
-/** `work` over `items`, at most `limit` at a time; results in the items' order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
-}

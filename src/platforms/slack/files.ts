@@ -9,13 +9,18 @@ import type { Logger } from '../../core/logger.js';
 import { errorReply, type Reply } from '../../core/reply.js';
 import { describeError } from '../../core/safe-error.js';
 
+/** The app's direct-message channel with a user (`im:write`): where files and personal digests go. */
+export async function openDirectMessage(client: App['client'], userId: string): Promise<string> {
+  const opened = await client.conversations.open({ users: userId });
+  if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
+  return opened.channel.id;
+}
+
 export async function sendFilesPrivately(client: App['client'], userId: string, reply: Reply, log: Logger): Promise<Reply> {
   const files = reply.files ?? [];
   if (files.length === 0) return reply;
   try {
-    const dm = await client.conversations.open({ users: userId });
-    const channel = dm.channel?.id;
-    if (!channel) throw new Error('conversations.open returned no channel');
+    const channel = await openDirectMessage(client, userId);
     for (const file of files) {
       await client.files.uploadV2({ channel_id: channel, filename: file.name, title: file.name, file: Buffer.from(file.content, 'utf8'), initial_comment: reply.text });
     }

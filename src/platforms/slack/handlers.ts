@@ -13,7 +13,7 @@ import { errorReference } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
 import { apologyReply, errorReply, type Action, type Reply } from '../../core/reply.js';
 import { unescapeText } from './escape.js';
-import { sendFilesPrivately } from './files.js';
+import { openDirectMessage, sendFilesPrivately } from './files.js';
 import type { ManageCheck } from './permissions.js';
 import { describeError } from '../../core/safe-error.js';
 import { ACTION_ID_PATTERN, LINK_OPTION_VALUE, OVERFLOW_ID_PATTERN, readBlockId, renderReply, SHARE_ACTION_ID, type RenderOptions } from './render.js';
@@ -50,11 +50,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       ...(where.teamId ? { workspaceId: where.teamId } : {}),
       ...(needsManage ? { canManageChannel: await deps.canManage(where.userId) } : {}),
       // The app's direct-message channel with the user (im:write), where personal digests go.
-      openDirectChannel: async () => {
-        const opened = await app.client.conversations.open({ users: where.userId });
-        if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
-        return opened.channel.id;
-      },
+      openDirectChannel: () => openDirectMessage(app.client, where.userId),
     };
   };
   const render = (reply: Reply, options: Omit<RenderOptions, 'encode'>) =>
