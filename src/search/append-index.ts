@@ -10,6 +10,7 @@
  */
 import type { Paper } from '../corpus/paper.js';
 import { buildIndex, FIELDS, type FieldPostings, type IndexData } from './postings.js';
+import { concatStreams } from './token-streams.js';
 
 /**
  * The index of `main`'s papers followed by `added` (doc ids `main.docCount` onwards).
@@ -38,7 +39,17 @@ export function mergeIndexes(a: IndexData, b: IndexData): IndexData {
     surfaceWords: surfaces.words,
     surfaceDf: sumCounts(a.surfaceDf, b.surfaceDf, surfaces),
     compound: eitherFlag(a.compound, b.compound, terms),
+    surfaceStem: mergeSurfaceStems(a.surfaceStem, b.surfaceStem, surfaces, terms),
+    streams: concatStreams(a.streams, b.streams, surfaces.fromB),
   };
+}
+
+/** Each union surface word's stem: a's, then b's new words' stems at their union ids. */
+function mergeSurfaceStems(a: Uint32Array, b: Uint32Array, surfaces: Union, terms: Union): Uint32Array {
+  const out = new Uint32Array(surfaces.words.length);
+  out.set(a);
+  for (let j = 0; j < b.length; j++) out[surfaces.fromB[j]!] = terms.fromB[b[j]!]!;
+  return out;
 }
 
 /** Flags over the union: set where either side sets them. */

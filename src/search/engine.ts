@@ -33,6 +33,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { FIELDS, type IndexData } from './postings.js';
+import { NearWords } from './near-words.js';
 import { compoundParts, planQuery, type PlanVocabulary, type QueryPlan } from './query-plan.js';
 import { isContentWord, stem } from './text.js';
 
@@ -71,8 +72,12 @@ export interface Candidates {
 export interface Vocabulary {
   /** Documents containing a stem. */
   df(stem: string): number;
-  /** Documents containing each lowercased surface word, as a radix tree for prefix and typo lookups. */
-  readonly surfaces: SearchableMap<number>;
+  /** True for lowercased surface words of the corpus. */
+  hasWord(word: string): boolean;
+  /** Surface words exactly one edit from `word`, with the documents containing each. */
+  oneEdit(word: string): ReadonlyMap<string, number>;
+  /** Surface words within two edits of `word` (itself included), each with [documents, edits]. */
+  withinTwoEdits(word: string): ReadonlyMap<string, [number, number]>;
 }
 
 /** One query word: the stems it searches for, with their weights; a document counts its best one. */
@@ -91,6 +96,10 @@ interface AlternativeScratch {
 export class SearchEngine implements Vocabulary, PlanVocabulary {
   private readonly termIds: Map<string, number>;
   private surfaceTree: SearchableMap<number> | undefined;
+  private near: NearWords | undefined;
+  // A typo is looked up twice per query, to search for it and to offer corrections: asked once.
+  private readonly oneEditMemo = new Memo<ReadonlyMap<string, number>>();
+  private readonly twoEditsMemo = new Memo<ReadonlyMap<string, [number, number]>>();
   // Per-query scratch, sized to the corpus once and reset through `touched` after each query.
   // A score is never 0 once touched (every BM25+ contribution is positive), so 0 means untouched.
   private readonly score: Float64Array;
@@ -119,6 +128,11 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
     return this.surfaceTree;
   }
 
+  /** The id of a stem in the index, if the corpus has it. */
+  termId(stem: string): number | undefined {
+    return this.termIds.get(stem);
+  }
+
   df(stem: string): number {
     const id = this.termIds.get(stem);
     return id === undefined ? 0 : (this.index.stemDf[id] ?? 0);
@@ -130,7 +144,24 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
   }
 
   hasWord(word: string): boolean {
-    return this.surfaces.has(word);
+    return this.nearWords.has(word);
+  }
+
+  /** The id of a lowercased surface word of titles and abstracts, if the corpus has it. */
+  surfaceId(word: string): number | undefined {
+    return this.nearWords.id(word);
+  }
+
+  oneEdit(word: string): ReadonlyMap<string, number> {
+    return this.oneEditMemo.get(word, () => this.nearWords.oneEdit(word));
+  }
+
+  private get nearWords(): NearWords {
+    return (this.near ??= new NearWords(this.index.surfaceWords, this.index.surfaceDf));
+  }
+
+  withinTwoEdits(word: string): ReadonlyMap<string, [number, number]> {
+    return this.twoEditsMemo.get(word, () => this.surfaces.fuzzyGet(word, 2));
   }
 
   /** The words of `texts` (each its own run of words) and the stems each accepts: query-plan.ts. */
@@ -402,11 +433,12 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
       }
     }
     if (word.length >= 4) {
-      const fuzzy = this.surfaces.fuzzyGet(word, word.length >= 8 ? 2 : 1);
       // Only the closest tier: if a word is one edit away, words two edits away are noise.
-      const nearest = Math.min(...[...fuzzy.values()].map(([, d]) => d).filter((d) => d > 0));
-      const close = new Map([...fuzzy].filter(([, [, d]]) => d === nearest).map(([w, [n]]) => [w, n]));
-      for (const w of this.mostFrequent(close, MAX_FUZZY_WORDS)) add(w, FUZZY_WEIGHT[nearest] ?? 0.3);
+      // Long words may be two edits off when nothing is one edit away.
+      const one = this.oneEdit(word);
+      const twoOff = one.size === 0 && word.length >= 8;
+      const close = twoOff ? new Map([...this.withinTwoEdits(word)].filter(([, [, d]]) => d === 2).map(([w, [n]]) => [w, n])) : one;
+      for (const w of this.mostFrequent(close, MAX_FUZZY_WORDS)) add(w, FUZZY_WEIGHT[twoOff ? 2 : 1] ?? 0.3);
     }
   }
 
@@ -417,6 +449,21 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
       .map(([w]) => w);
   }
 }
+
+/** The last few answers by word: enough for the words of the queries in flight. */
+class Memo<T> {
+  private readonly values = new Map<string, T>();
+  get(key: string, make: () => T): T {
+    let value = this.values.get(key);
+    if (value === undefined) {
+      value = make();
+      if (this.values.size >= MEMO_SIZE) this.values.delete(this.values.keys().next().value as string);
+      this.values.set(key, value);
+    }
+    return value;
+  }
+}
+const MEMO_SIZE = 256;
 
 function newScratch(n: number): AlternativeScratch {
   return { stemScore: new Float64Array(n), stemDocs: new Int32Array(n), best: new Float64Array(n), bestDocs: new Int32Array(n) };

@@ -56,7 +56,7 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
   const engine = new SearchEngine(index);
   const dates = new PublishedDates(papers);
   const matcher = new Matcher(papers, engine, dates);
-  const ranker = new Ranker(papers, matcher, dates);
+  const ranker = new Ranker(papers, matcher, dates, engine);
   const speller = lazy(() => new Speller(engine));
   const vectors = lazy(() => new TfIdf(index));
   const completer = lazy(() => new TitleCompleter(papers));

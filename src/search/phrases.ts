@@ -8,7 +8,8 @@
  */
 import type { Paper } from '../corpus/paper.js';
 import type { SearchEngine } from './engine.js';
-import { phraseForm, stems } from './text.js';
+import { isContentWord, ONLY_JOINERS, phraseForm, stems } from './text.js';
+import { hasRun } from './token-streams.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -19,31 +20,82 @@ export class PhraseTests {
 
   constructor(
     private readonly papers: readonly Paper[],
-    private readonly engine: Pick<SearchEngine, 'docsWithAll' | 'compoundParts'>,
+    private readonly engine: Pick<SearchEngine, 'docsWithAll' | 'compoundParts' | 'surfaceId' | 'index'>,
   ) {
     this.ascii = new Uint8Array(papers.length * 2);
   }
 
   /** A test for "this paper's title or abstract contains `phrase`". */
   contains(phrase: string): (doc: number) => boolean {
-    const pattern = phrasePattern(phraseForm(phrase), (word) => this.engine.compoundParts(word));
+    const form = phraseForm(phrase);
+    const parts = (word: string) => this.engine.compoundParts(word);
+    // Two patterns, made when first needed: Unicode classes under case folding take V8 half a
+    // millisecond to compile; ASCII text (nearly all of it) needs only ASCII classes.
+    let ascii: RegExp | null | undefined;
+    let unicode: RegExp | undefined;
+    const patterns = {
+      get ascii(): RegExp | null {
+        return (ascii ??= NON_ASCII.test(form) ? null : phrasePattern(form, parts, 'ascii'));
+      },
+      get full(): RegExp {
+        return (unicode ??= phrasePattern(form, parts));
+      },
+    };
     // Only papers with all the phrase's words can contain it; the index knows those without reading text.
     const may = stems(phrase).length ? this.engine.docsWithAll([phrase]) : undefined;
-    return (doc) => (may === undefined || may[doc] === 1) && (this.fieldHas(doc, 0, pattern) || this.fieldHas(doc, 1, pattern));
+    // The token streams then tell, for most phrases exactly and otherwise as a necessary condition.
+    const plan = this.streamPlan(form);
+    if (plan === 'nowhere') return () => false;
+    const { streams } = this.engine.index;
+    if (plan?.exact) return (doc) => (may === undefined || may[doc] === 1) && hasRun(streams, doc, plan.run, true);
+    return (doc) =>
+      (may === undefined || may[doc] === 1) && (plan === undefined || hasRun(streams, doc, plan.run, false)) && (this.fieldHas(doc, 0, patterns) || this.fieldHas(doc, 1, patterns));
   }
 
-  private fieldHas(doc: number, field: 0 | 1, pattern: RegExp): boolean {
+  /**
+   * How the token streams decide a phrase (its normalised `form`): the surface ids of its content
+   * words, which a paper containing the phrase has side by side in its title or abstract. That is
+   * `exact` when the phrase is content words separated by whitespace and hyphens: then those
+   * words, with only whitespace and hyphens between them in the paper, are the phrase. 'nowhere'
+   * when a content word of the phrase is no word of the corpus. Undefined when the streams cannot
+   * tell: when words of the phrase may stand joined in the text (a run of them written as one is
+   * a word of the corpus: `"u net"` matches "UNet"; hyphenated, "U-Net", they are two words) or split (a word the corpus has as a
+   * hyphenated compound: `"selfsupervised"` matches "self-supervised").
+   */
+  private streamPlan(form: string): { run: Uint32Array; exact: boolean } | 'nowhere' | undefined {
+    const pieces = form.match(PIECES) ?? [];
+    while (pieces.length && ONLY_JOINERS.test(pieces[0]!)) pieces.shift();
+    while (pieces.length && ONLY_JOINERS.test(pieces[pieces.length - 1]!)) pieces.pop();
+    const words = pieces.filter((piece) => WORD.test(piece));
+    for (let i = 0; i < words.length; i++) {
+      if (this.engine.compoundParts(words[i]!)) return undefined;
+      let joined = words[i]!;
+      for (let j = i + 1; j < words.length; j++) {
+        joined += words[j]!;
+        if (this.engine.surfaceId(joined) !== undefined) return undefined;
+      }
+    }
+    const content = words.filter(isContentWord);
+    if (content.length === 0) return undefined;
+    const ids = content.map((word) => this.engine.surfaceId(word));
+    if (ids.some((id) => id === undefined)) return 'nowhere';
+    const exact = content.length === words.length && pieces.every((piece) => WORD.test(piece) || ONLY_JOINERS.test(piece));
+    return { run: Uint32Array.from(ids as number[]), exact };
+  }
+
+  private fieldHas(doc: number, field: 0 | 1, patterns: { ascii: RegExp | null; full: RegExp }): boolean {
     const p = this.papers[doc] as Paper;
     const text = field === 0 ? p.title : p.abstract;
     const at = doc * 2 + field;
     if (this.ascii[at] === 0) this.ascii[at] = NON_ASCII.test(text) ? 2 : 1;
-    return this.ascii[at] === 1 ? pattern.test(text) : pattern.test(phraseForm(text));
+    // ASCII text cannot contain a phrase with other characters (NFKC has folded what it could).
+    if (this.ascii[at] === 1) return patterns.ascii !== null && patterns.ascii.test(text);
+    return patterns.full.test(phraseForm(text));
   }
 }
 
 /** Whitespace and hyphens: what may stand between two words of a phrase, or be left out. */
 const JOINERS = '[\\s\\-\\u2010-\\u2013]*';
-const ONLY_JOINERS = /^[\s\-\u2010-\u2013]+$/u;
 const PIECES = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu;
 const WORD = /^[\p{L}\p{N}]/u;
 
@@ -51,9 +103,11 @@ const WORD = /^[\p{L}\p{N}]/u;
  * `form` (normalised) as a case-insensitive pattern that starts and ends at word boundaries,
  * where whitespace and hyphens between two words may be any such run, or absent. `parts` splits
  * a word the corpus has as a compound. Other punctuation stays literal. Case-insensitive, so
- * ASCII text needs no normalising (the costly part at scale).
+ * ASCII text needs no normalising (the costly part at scale). `text: 'ascii'` gives a pattern
+ * for ASCII text only, whose word boundaries are ASCII letters and digits.
  */
-export function phrasePattern(form: string, parts: (word: string) => string[] | undefined = () => undefined): RegExp {
+export function phrasePattern(form: string, parts: (word: string) => string[] | undefined = () => undefined, text: 'unicode' | 'ascii' = 'unicode'): RegExp {
+  const wordChar = text === 'ascii' ? 'a-z0-9' : '\\p{L}\\p{N}';
   const pieces = form.match(PIECES) ?? [];
   while (pieces.length && ONLY_JOINERS.test(pieces[0]!)) pieces.shift();
   while (pieces.length && ONLY_JOINERS.test(pieces[pieces.length - 1]!)) pieces.pop();
@@ -70,6 +124,6 @@ export function phrasePattern(form: string, parts: (word: string) => string[] | 
   // starts with a lookbehind is tried at every position of the text, one that starts with a
   // character jumps from one occurrence of it to the next.
   const first = startsWord ? String.fromCodePoint(body.codePointAt(0)!) : '';
-  const start = startsWord ? `${first}(?<![\\p{L}\\p{N}]${first})` : '';
-  return new RegExp(`${start}${body.slice(first.length)}${endsWord ? '(?![\\p{L}\\p{N}])' : ''}`, 'iu');
+  const start = startsWord ? `${first}(?<![${wordChar}]${first})` : '';
+  return new RegExp(`${start}${body.slice(first.length)}${endsWord ? `(?![${wordChar}])` : ''}`, text === 'ascii' ? 'i' : 'iu');
 }

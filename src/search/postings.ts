@@ -12,9 +12,12 @@
  * finds the hyphenated one, and the query planner knows which joined words it may split.
  */
 import type { Paper } from '../corpus/paper.js';
-import { joinedCompounds, normalize, processNormalized, tokenize } from './text.js';
+import { joinedCompounds, normalize, ONLY_JOINERS, processNormalized } from './text.js';
+import { StreamBuilder, STREAM_FIELDS, type TokenStreams } from './token-streams.js';
 
 export const FIELDS = ['title', 'abstract', 'links'] as const;
+/** Splits text into words and, between them, what separates them (tokenize's split, kept). */
+const WORDS_AND_GAPS = /([^\p{L}\p{N}]+)/u;
 export interface FieldPostings {
   /** Postings of term t are `docs[offsets[t] .. offsets[t+1])`, doc ids ascending. */
   offsets: Uint32Array;
@@ -35,8 +38,12 @@ export interface IndexData {
   /** Lowercased surface words of titles and abstracts, with the number of documents containing each. */
   surfaceWords: string[];
   surfaceDf: Uint32Array;
+  /** The stem (term id) of each surface word. */
+  surfaceStem: Uint32Array;
   /** 1 for stems that occur as a joined hyphenated compound somewhere ("selfsupervis"). */
   compound: Uint8Array;
+  /** Titles and abstracts as sequences of term ids, for proximity and phrases (token-streams.ts). */
+  streams: TokenStreams;
 }
 
 /** The text indexed for each field of a paper. */
@@ -76,7 +83,9 @@ export function buildIndex(papers: readonly Paper[]): IndexData {
   const stemDfList: number[] = [];
   const surfaceIds = new Map<string, number>();
   const surfaceDfList: number[] = [];
+  const surfaceStemList: number[] = [];
   const compoundList: number[] = [];
+  const streams = new StreamBuilder(n);
 
   const termId = (s: string): number => {
     let id = termIds.get(s);
@@ -88,11 +97,12 @@ export function buildIndex(papers: readonly Paper[]): IndexData {
     }
     return id;
   };
-  const surfaceId = (word: string): number => {
+  const surfaceId = (word: string, stemId: number): number => {
     let w = surfaceIds.get(word);
     if (w === undefined) {
       surfaceIds.set(word, (w = surfaceDfList.length));
       surfaceDfList.push(0);
+      surfaceStemList.push(stemId);
     }
     return w;
   };
@@ -102,25 +112,50 @@ export function buildIndex(papers: readonly Paper[]): IndexData {
     const docSurfaces = new Set<number>();
     fieldTexts(paper).forEach((text, f) => {
       const normalized = normalize(text);
-      const tokens = tokenize(normalized);
+      // Words at even positions, what separates them at odd ones.
+      const parts = normalized.split(WORDS_AND_GAPS);
+      const tokens = parts.filter((part, i) => i % 2 === 0 && part.length > 0);
       const length = Math.min(0xffff, new Set(tokens).size);
       fieldLength[doc * F + f] = length;
       lengthSums[f] = (lengthSums[f] ?? 0) + length;
       const tf = new Map<number, number>();
-      const add = (word: string, isCompound: boolean) => {
+      /** Indexes a word; returns its surface id when it is a content word of the title or abstract. */
+      const add = (word: string, isCompound: boolean): number | undefined => {
         const s = processNormalized(word, FIELDS[f]);
-        if (!s) return;
+        if (!s) return undefined;
         const id = termId(s);
         tf.set(id, (tf.get(id) ?? 0) + 1);
-        if (f < 2) {
-          docStems.add(id);
-          // Joined compounds stay out of the surface words: their parts already answer prefix and typo lookups.
-          if (isCompound) compoundList[id] = 1;
-          else docSurfaces.add(surfaceId(word));
+        if (f >= STREAM_FIELDS) return undefined;
+        docStems.add(id);
+        // Joined compounds stay out of the surface words: their parts already answer prefix and typo lookups.
+        if (isCompound) {
+          compoundList[id] = 1;
+          return undefined;
         }
+        const w = surfaceId(word, id);
+        docSurfaces.add(w);
+        return w;
       };
-      for (const word of tokens) add(word, false);
-      if (f < 2) for (const joined of joinedCompounds(normalized)) add(joined, true);
+      if (f < STREAM_FIELDS) {
+        let gap = true;
+        for (let i = 0; i < parts.length; i++) {
+          const part = parts[i]!;
+          if (i % 2 === 1) {
+            if (part !== ' ' && !ONLY_JOINERS.test(part)) gap = true;
+          } else if (part.length > 0) {
+            const w = add(part, false);
+            if (w === undefined) gap = true;
+            else {
+              streams.push(w, gap);
+              gap = false;
+            }
+          }
+        }
+        streams.endField();
+        for (const joined of joinedCompounds(normalized)) add(joined, true);
+      } else {
+        for (const word of tokens) add(word, false);
+      }
       const r = raw[f]!;
       for (const [id, count] of tf) {
         r.term.push(id);
@@ -157,7 +192,9 @@ export function buildIndex(papers: readonly Paper[]): IndexData {
     stemDf: Uint32Array.from(stemDfList),
     surfaceWords: [...surfaceIds.keys()],
     surfaceDf: Uint32Array.from(surfaceDfList),
+    surfaceStem: Uint32Array.from(surfaceStemList),
     compound: Uint8Array.from(compoundList),
+    streams: streams.finish(),
   };
 }
 

@@ -5,56 +5,76 @@
  * title that shares three common words otherwise beats the abstract that describes the idea.
  */
 import type { WordPair } from './query-plan.js';
-import { stems } from './text.js';
+import { STREAM_FIELDS, wordAt, type TokenStreams } from './token-streams.js';
 
 /** Score multiplier per query word pair found adjacent (or written as one word) in the document. */
 const PAIR_BONUS = 0.5;
 /** Only the top of the ranking is re-scored: bounded cost per query. */
 export const RERANK_DEPTH = 50;
-/** Stemmed texts of recently re-ranked documents, so repeated queries skip the stemming. */
-const CACHE_SIZE = 4096;
+/** Pair keys: first id × this + second id, exact in a double for ids below it (2^26 stems: far beyond any corpus). */
+const KEY = 2 ** 26;
 
-/** A query's word pairs, keyed for lookup while walking a document's words. */
+/** A query's word pairs as term ids, keyed for lookup while walking a document's tokens. */
 export interface PairIndex {
-  /** "first second" → pair number. */
-  adjacent: Map<string, number>;
-  /** Joined form's stem → pair numbers: a paper writing the two words as one has them side by side. */
-  joined: Map<string, number[]>;
-  /** First words of pairs: most document words start none, so no pair string is built for them. */
-  firsts: Set<string>;
+  /** first id × KEY + second id → pair number. */
+  adjacent: Map<number, number>;
+  /** Joined form's id → pair numbers: a paper writing the two words as one has them side by side. */
+  joined: Map<number, number[]>;
+  /** Ids that start a pair or are a joined form: most tokens are neither, and cost one lookup. */
+  interesting: Set<number>;
   size: number;
 }
 
 export class ProximityScorer {
-  private readonly cache = new Map<number, string[][]>();
+  /**
+   * `streams` and `surfaceStem` (each word's stem id) from one index; `termId(stem)`: the stem's
+   * id in that index, if it has the stem.
+   */
+  constructor(
+    private readonly streams: TokenStreams,
+    private readonly surfaceStem: Uint32Array,
+    private readonly termId: (stem: string) => number | undefined,
+  ) {}
 
-  /** `text(doc)`: the fields of a document (title, abstract) by its index in the corpus. */
-  constructor(private readonly text: (doc: number) => string[] | undefined) {}
-
-  /** Distinct pairs of a query plan, e.g. "cross correl", "correl matrix". */
-  static pairs(pairs: readonly WordPair[]): PairIndex {
-    const adjacent = new Map<string, number>();
-    const joined = new Map<string, number[]>();
+  /** Distinct pairs of a query plan, e.g. "cross correl", "correl matrix", as ids. Pairs the corpus cannot have count for nothing. */
+  pairs(pairs: readonly WordPair[]): PairIndex {
+    const keys = new Map<string, number>();
+    const adjacent = new Map<number, number>();
+    const joined = new Map<number, number[]>();
+    const interesting = new Set<number>();
     for (const pair of pairs) {
       const key = `${pair.first} ${pair.second}`;
-      if (adjacent.has(key)) continue;
-      adjacent.set(key, adjacent.size);
-      if (pair.joined) joined.set(pair.joined, [...(joined.get(pair.joined) ?? []), adjacent.get(key)!]);
+      if (keys.has(key)) continue;
+      const n = keys.size;
+      keys.set(key, n);
+      const first = this.termId(pair.first);
+      const second = this.termId(pair.second);
+      if (first !== undefined && second !== undefined && first < KEY && second < KEY) {
+        adjacent.set(first * KEY + second, n);
+        interesting.add(first);
+      }
+      const joinedId = pair.joined === undefined ? undefined : this.termId(pair.joined);
+      if (joinedId !== undefined) {
+        joined.set(joinedId, [...(joined.get(joinedId) ?? []), n]);
+        interesting.add(joinedId);
+      }
     }
-    return { adjacent, joined, firsts: new Set(pairs.map((p) => p.first)), size: adjacent.size };
+    return { adjacent, joined, interesting, size: keys.size };
   }
 
-  /** Number of distinct query pairs that occur adjacent (in order), or joined, in the document's fields. */
+  /** Number of distinct query pairs that occur adjacent (in order), or joined, in the document's title or abstract. */
   matchedPairs(doc: number, pairs: PairIndex): number {
-    if (pairs.size === 0) return 0;
+    if (pairs.interesting.size === 0) return 0;
+    const { streams, surfaceStem } = this;
     const found = new Set<number>();
-    for (const field of this.stemmed(doc)) {
-      for (let i = 0; i < field.length; i++) {
-        const word = field[i]!;
-        for (const n of pairs.joined.get(word) ?? []) found.add(n);
-        // Build the pair string only when its first word starts a query pair: most words do not.
-        if (i + 1 >= field.length || !pairs.firsts.has(word)) continue;
-        const n = pairs.adjacent.get(`${word} ${field[i + 1]}`);
+    for (let f = 0; f < STREAM_FIELDS; f++) {
+      const end = streams.starts[doc * STREAM_FIELDS + f + 1]!;
+      for (let t = streams.starts[doc * STREAM_FIELDS + f]!; t < end; t++) {
+        const id = surfaceStem[wordAt(streams, t)]!;
+        if (!pairs.interesting.has(id)) continue;
+        for (const n of pairs.joined.get(id) ?? []) found.add(n);
+        if (t + 1 >= end) continue;
+        const n = pairs.adjacent.get(id * KEY + surfaceStem[wordAt(streams, t + 1)]!);
         if (n !== undefined) found.add(n);
       }
     }
@@ -67,7 +87,7 @@ export class ProximityScorer {
    * re-sorted on its own, and the partial group is scaled back below the full one.
    */
   rerank<T extends { doc: number; score: number; full: boolean }>(ranked: T[], queryPairs: readonly WordPair[]): T[] {
-    const pairs = ProximityScorer.pairs(queryPairs);
+    const pairs = this.pairs(queryPairs);
     if (pairs.size === 0) return ranked;
     const boosted = ranked.slice(0, RERANK_DEPTH).map((r) => ({ ...r, score: r.score * (1 + PAIR_BONUS * this.matchedPairs(r.doc, pairs)) }));
     const byScore = (a: T, b: T) => b.score - a.score;
@@ -77,18 +97,6 @@ export class ProximityScorer {
     const floor = head[head.length - 1]?.score ?? 0;
     const tail = ranked.slice(RERANK_DEPTH).map((r) => ({ ...r, score: Math.min(r.score, floor) }));
     return [...head, ...tail];
-  }
-
-  private stemmed(doc: number): string[][] {
-    let fields = this.cache.get(doc);
-    if (fields) {
-      this.cache.delete(doc); // re-insert: Map order doubles as LRU order
-    } else {
-      fields = (this.text(doc) ?? []).map(stems);
-      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as number);
-    }
-    this.cache.set(doc, fields);
-    return fields;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Paper } from '../corpus/paper.js';
 import type { SearchHit } from '../core/library.js';
-import type { Candidates } from './engine.js';
+import type { Candidates, SearchEngine } from './engine.js';
 import type { Matcher } from './matching.js';
 import { ProximityScorer, RERANK_DEPTH } from './proximity.js';
 import type { PublishedDates } from './published-dates.js';
@@ -29,11 +29,9 @@ export class Ranker {
     private readonly papers: readonly Paper[],
     private readonly matcher: Matcher,
     private readonly dates: PublishedDates,
+    engine: SearchEngine,
   ) {
-    this.proximity = new ProximityScorer((doc) => {
-      const p = papers[doc];
-      return p && [p.title, p.abstract];
-    });
+    this.proximity = new ProximityScorer(engine.index.streams, engine.index.surfaceStem, (stem) => engine.termId(stem));
     this.upvotes = Int32Array.from(papers, (p) => p.upvotes ?? -1);
   }
 

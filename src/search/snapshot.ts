@@ -22,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 import type { Corpus, Paper } from '../corpus/paper.js';
 import type { FieldPostings, IndexData } from './postings.js';
 
-/** Bump when the snapshot layout changes (2: compound flags per term; 3: binary columns, no JSON corpus). */
-const FORMAT = 3;
+/** Bump when the snapshot layout changes (2: compound flags per term; 3: binary columns, no JSON corpus; 4: token streams). */
+const FORMAT = 4;
 const MAGIC = `PBIX${FORMAT} `;
 
 type TypedArray = Uint32Array | Uint16Array | Uint8Array | Float64Array;
@@ -276,6 +276,10 @@ export function saveSnapshot(file: string, key: string, snapshot: Snapshot): voi
     ['stemDf', index.stemDf],
     ['surfaceDf', index.surfaceDf],
     ['compound', index.compound],
+    ['surfaceStem', index.surfaceStem],
+    ['streams.low', index.streams.low],
+    ['streams.high', index.streams.high],
+    ['streams.starts', index.streams.starts],
     ...index.fields.flatMap((f, i): [string, TypedArray][] => [
       [`f${i}.offsets`, f.offsets],
       [`f${i}.docs`, f.docs],
@@ -369,6 +373,8 @@ export function loadSnapshot(file: string, key: string): Snapshot | undefined {
         surfaceWords: strings.slice(termsFrom + manifest.terms, termsFrom + manifest.terms + manifest.surfaceWords),
         surfaceDf: section('surfaceDf') as Uint32Array,
         compound: section('compound') as Uint8Array,
+        surfaceStem: section('surfaceStem') as Uint32Array,
+        streams: { low: section('streams.low') as Uint16Array, high: section('streams.high') as Uint8Array, starts: section('streams.starts') as Uint32Array },
       },
     };
   } finally {

@@ -1,6 +1,6 @@
 /**
  * "Did you mean": corrections for query words the corpus does not know, looked up by edit
- * distance in the vocabulary of surface words (a radix tree, so no scan of all words).
+ * distance in the vocabulary of surface words (near-words.ts, and the radix tree for two edits).
  */
 import { isContentWord, normalize, stem, tokenize } from './text.js';
 import type { Vocabulary } from './engine.js';
@@ -14,8 +14,10 @@ export class Speller {
   corrections(word: string, limit = MAX_SUGGESTIONS): string[] {
     const w = normalize(word);
     if (w.length < 4) return [];
-    const maxEdits = w.length >= 8 ? 2 : 1;
-    return [...this.vocab.surfaces.fuzzyGet(w, maxEdits)]
+    const one = this.vocab.oneEdit(w);
+    // Words two edits away only rank after those one edit away: needed only when those are too few.
+    const near = w.length >= 8 && one.size < limit ? this.vocab.withinTwoEdits(w) : new Map([...one].map(([c, n]): [string, [number, number]] => [c, [n, 1]]));
+    return [...near]
       .filter(([candidate, [, distance]]) => distance > 0 && candidate !== w)
       .sort(([a, [ca, da]], [b, [cb, db]]) => da - db || cb - ca || a.localeCompare(b))
       .slice(0, limit)
@@ -25,7 +27,7 @@ export class Speller {
   /** A word needs correcting when neither it nor its stem occurs in the corpus. */
   isUnknown(word: string): boolean {
     const w = normalize(word);
-    return isContentWord(w) && this.vocab.df(stem(w)) === 0 && !this.vocab.surfaces.has(w);
+    return isContentWord(w) && this.vocab.df(stem(w)) === 0 && !this.vocab.hasWord(w);
   }
 
   /**

@@ -30,6 +30,9 @@ export function tokenize(text: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
 }
 
+/** Whitespace and hyphens: what may stand between two words of a phrase (phrases.ts). */
+export const ONLY_JOINERS = /^[\s\-\u2010-\u2013]+$/u;
+
 /** Lowercased, non-stop-word tokens, unstemmed (for display and phrase mining). */
 function words(text: string): string[] {
   return ASCII.test(text) ? asciiWords(text.toLowerCase()) : tokenize(normalize(text)).filter(isContentWord);

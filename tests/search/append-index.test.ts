@@ -7,6 +7,7 @@ import type { PaperLibrary } from '../../src/core/library.js';
 import { appendToIndex, mergeIndexes } from '../../src/search/append-index.js';
 import { createLibrary } from '../../src/search/library.js';
 import { buildIndex, FIELDS, type IndexData } from '../../src/search/postings.js';
+import { STREAM_FIELDS, wordAt } from '../../src/search/token-streams.js';
 import { realLibrary } from './helpers.js';
 
 /**
@@ -51,8 +52,18 @@ function semantic(index: IndexData) {
       compound: index.compound[id],
     }))
     .sort((x, y) => (x.term < y.term ? -1 : 1));
-  const surfaceDf = index.surfaceWords.map((w, i) => [w, index.surfaceDf[i]] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1));
-  return { docCount: index.docCount, byTerm, surfaceDf, fieldLength: [...index.fieldLength] };
+  const surfaceDf = index.surfaceWords.map((w, i) => [w, index.surfaceDf[i], index.terms[index.surfaceStem[i]!]] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  return { docCount: index.docCount, byTerm, surfaceDf, fieldLength: [...index.fieldLength], streams: readStreams(index) };
+}
+
+/** Each document's title and abstract as words, "|" before a word with a gap before it. */
+function readStreams(index: IndexData): string[][] {
+  const { streams, surfaceWords } = index;
+  return Array.from({ length: index.docCount * STREAM_FIELDS }, (_, i) => {
+    const words: string[] = [];
+    for (let t = streams.starts[i]!; t < streams.starts[i + 1]!; t++) words.push(`${streams.high[t]! & 0x80 ? '|' : ''}${surfaceWords[wordAt(streams, t)]}`);
+    return words;
+  });
 }
 
 function expectSameIndex(actual: IndexData, expected: IndexData): void {
