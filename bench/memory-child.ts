@@ -1,6 +1,7 @@
 /**
  * One memory measurement in a fresh process (run with --expose-gc): load a corpus the way the
- * bot does, answer the measured query set once, collect garbage, report heap and RSS.
+ * bot does, warm it as the bot does, answer the measured query set once, collect garbage, report
+ * heap and RSS.
  * argv: <dataDir> <cacheDir|off>
  */
 import { loadLibrary } from '../src/load-library.js';
@@ -16,6 +17,8 @@ requireSnapshot(dataDir, cacheDir === 'off' ? false : cacheDir);
 // The query set is drawn from the real corpus; read it first, and let it go before measuring.
 let queries = measuredQueries(loadCorpus(DEFAULT_DATA_DIR).papers).map((x) => x.q);
 const { library, index } = loadLibrary(dataDir, undefined, { cacheDir: cacheDir === 'off' ? false : cacheDir });
+// The bot warms every library it serves (tables for typos and prefixes included): count them.
+await library.warm?.();
 for (const q of queries) library.search(q, { limit: 5 });
 queries = [];
 gc();

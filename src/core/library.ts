@@ -28,6 +28,11 @@ export interface PaperLibrary {
   tldr(paper: Paper): string;
   /** Papers whose titles match what the user has typed so far (autocomplete). */
   completeTitles(prefix: string, limit: number): Paper[];
+  /**
+   * Gets search ready for every kind of query ahead of the first one (tables built on first use,
+   * compiled code paths), yielding to other work as it goes. Optional; never rejects.
+   */
+  warm?(): Promise<void>;
 }
 
 /**

@@ -61,6 +61,11 @@ async function loadChecked(load: CorpusLoader, strict: boolean): Promise<LoadedC
   return loaded;
 }
 
+/** Warms a library just swapped in, once the code that swapped it has returned (see PaperLibrary.warm). */
+function warmSoon(loaded: LoadedCorpus): void {
+  setImmediate(() => void loaded.library.warm?.());
+}
+
 export class LibraryHolder {
   private loaded: LoadedCorpus;
   private running: Promise<ReloadOutcome> | undefined;
@@ -74,6 +79,7 @@ export class LibraryHolder {
   ) {
     this.loaded = first;
     this.log = options.logger ?? silentLogger;
+    warmSoon(first);
   }
 
   /**
@@ -105,6 +111,7 @@ export class LibraryHolder {
       return;
     }
     this.loaded = derive(this.loaded);
+    warmSoon(this.loaded);
   }
 
   /**
@@ -132,6 +139,7 @@ export class LibraryHolder {
     try {
       const next = await loadChecked(this.load, true);
       this.loaded = next;
+      warmSoon(next);
       const warnings = next.corpus.stats.warnings;
       outcome = { ok: true, papers: next.corpus.papers.length, previousPapers, warnings, ms: performance.now() - started };
       this.log.info({ papers: outcome.papers, previousPapers, warnings: warnings.length, ms: Math.round(outcome.ms) }, 'corpus reloaded');

@@ -117,15 +117,36 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
     this.touched = new Int32Array(n);
   }
 
-  /** Built on first use: only queries with rare or unknown words need it. */
+  /** Built on first use (or by `warm`): only queries with rare or unknown words need it. */
   get surfaces(): SearchableMap<number> {
     if (!this.surfaceTree) {
       const tree = new SearchableMap<number>();
-      const { surfaceWords, surfaceDf } = this.index;
-      for (let i = 0; i < surfaceWords.length; i++) tree.set(surfaceWords[i]!, surfaceDf[i]!);
+      this.addSurfaces(tree, 0, this.index.surfaceWords.length);
       this.surfaceTree = tree;
     }
     return this.surfaceTree;
+  }
+
+  private addSurfaces(tree: SearchableMap<number>, from: number, to: number): void {
+    const { surfaceWords, surfaceDf } = this.index;
+    for (let i = from; i < to; i++) tree.set(surfaceWords[i]!, surfaceDf[i]!);
+  }
+
+  /**
+   * Builds what queries with rare words need, ahead of them: the word tables and the radix tree
+   * (a few hundred milliseconds at 100,000 papers), the tree in slices between which other work
+   * may run.
+   */
+  async warm(slice = 20_000): Promise<void> {
+    void this.nearWords;
+    this.alternatives ??= newScratch(this.index.docCount);
+    const tree = new SearchableMap<number>();
+    const words = this.index.surfaceWords.length;
+    for (let from = 0; from < words && !this.surfaceTree; from += slice) {
+      this.addSurfaces(tree, from, Math.min(words, from + slice));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.surfaceTree ??= tree;
   }
 
   /** The id of a stem in the index, if the corpus has it. */

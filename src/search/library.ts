@@ -27,6 +27,7 @@ import type { QueryVectors } from './query-vectors.js';
 import { Speller } from './suggest.js';
 import { TldrCache } from './tldr-cache.js';
 import { findTopic, listTopics, type TopicConfig } from './topics.js';
+import { warmUpQueries } from './warm-up.js';
 
 export { loadTopicsConfig, type TopicConfig } from './topics.js';
 
@@ -73,25 +74,43 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
   const servedLexically = new Set<string>();
   const digests = new DigestPicker({ rankings: new RankingCache(ranker), vectors, docOf: byId, tldrs, priors, plan: (texts) => engine.plan(texts), has: (stem, doc, field) => engine.has(stem, doc, field) });
 
+  const search: PaperLibrary['search'] = (query, page) => {
+    if (!hybrid) return searchPage(ranker, speller, query, page);
+    // Pages of one query must come from one ranking: a query whose first page was served
+    // lexically (its remote vector came too late) stays lexical on the next pages.
+    const first = (page.offset ?? 0) === 0;
+    const lexical = !first && servedLexically.has(query);
+    if (first) {
+      const fuses = safely(() => hybrid.fuses(parseQuery(query)));
+      servedLexically.delete(query);
+      if (!fuses && !semantic!.queries.immediate) {
+        if (servedLexically.size >= SERVED_LEXICALLY) servedLexically.delete(servedLexically.values().next().value as string);
+        servedLexically.add(query);
+      }
+    }
+    return searchPage(lexical ? ranker : hybrid, speller, query, page);
+  };
+
   return {
     papers,
     get: (id) => papers[byId.get(id) ?? -1],
     byArxivId: (arxivId) => byArxiv().get(arxivId),
-    search: (query, page) => {
-      if (!hybrid) return searchPage(ranker, speller, query, page);
-      // Pages of one query must come from one ranking: a query whose first page was served
-      // lexically (its remote vector came too late) stays lexical on the next pages.
-      const first = (page.offset ?? 0) === 0;
-      const lexical = !first && servedLexically.has(query);
-      if (first) {
-        const fuses = safely(() => hybrid.fuses(parseQuery(query)));
-        servedLexically.delete(query);
-        if (!fuses && !semantic!.queries.immediate) {
-          if (servedLexically.size >= SERVED_LEXICALLY) servedLexically.delete(servedLexically.values().next().value as string);
-          servedLexically.add(query);
+    search,
+    warm: async () => {
+      try {
+        await engine.warm();
+        speller();
+        for (const query of warmUpQueries(papers, index)) {
+          try {
+            search(query, { limit: 5 });
+          } catch {
+            // A query the syntax rejects has still warmed the parser.
+          }
+          await new Promise((resolve) => setImmediate(resolve));
         }
+      } catch {
+        // Warming is an optimisation: a failure here leaves search to build what it needs itself.
       }
-      return searchPage(lexical ? ranker : hybrid, speller, query, page);
     },
     prepareSearch: async (query) => {
       if (!semantic || semantic.queries.immediate) return;

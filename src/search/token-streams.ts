@@ -87,6 +87,11 @@ export function concatStreams(a: TokenStreams, b: TokenStreams, idOf: Uint32Arra
   return { low, high, starts };
 }
 
+/** True when something besides whitespace and hyphens stands before token `t` (or it starts its field). */
+export function gapBefore(s: TokenStreams, t: number): boolean {
+  return (s.high[t]! & GAP) !== 0;
+}
+
 /** Word id of token `t`. */
 export function wordAt(s: TokenStreams, t: number): number {
   return s.low[t]! | ((s.high[t]! & 0x7f) << 16);
@@ -100,15 +105,20 @@ export function wordAt(s: TokenStreams, t: number): number {
 export function hasRun(s: TokenStreams, doc: number, run: ArrayLike<number>, joined: boolean): boolean {
   const m = run.length;
   if (m === 0) return true;
-  const first = run[0]!;
-  for (let f = 0; f < STREAM_FIELDS; f++) {
-    const end = s.starts[doc * STREAM_FIELDS + f + 1]!;
-    for (let t = s.starts[doc * STREAM_FIELDS + f]!; t + m <= end; t++) {
-      if (wordAt(s, t) !== first) continue;
-      let k = 1;
-      while (k < m && wordAt(s, t + k) === run[k] && !(joined && s.high[t + k]! & GAP)) k++;
-      if (k === m) return true;
-    }
+  const { low, high, starts } = s;
+  // Most tokens differ from the run's first word in their low 16 bits: one read rejects them.
+  const firstLow = run[0]! & 0xffff;
+  const firstHigh = run[0]! >>> 16;
+  const from = starts[doc * STREAM_FIELDS]!;
+  const titleEnd = starts[doc * STREAM_FIELDS + 1]!;
+  const end = starts[doc * STREAM_FIELDS + STREAM_FIELDS]!;
+  for (let t = from; t + m <= end; t++) {
+    if (low[t] !== firstLow || (high[t]! & 0x7f) !== firstHigh) continue;
+    // A run may not cross from the title into the abstract.
+    if (t < titleEnd && t + m > titleEnd) continue;
+    let k = 1;
+    while (k < m && wordAt(s, t + k) === run[k] && !(joined && high[t + k]! & GAP)) k++;
+    if (k === m) return true;
   }
   return false;
 }

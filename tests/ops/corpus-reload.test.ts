@@ -46,6 +46,24 @@ describe('LibraryHolder with an injected loader', () => {
     expect(outcomes.map((o) => o.ok)).toEqual([false, false]);
   });
 
+  it('warms each library it serves, once the swap is done: the first, a reload and an update', async () => {
+    const warmed: string[] = [];
+    const warmable = (n: number, tag: string): LoadedCorpus => {
+      const loaded = fake(n, tag);
+      (loaded.library as { warm?: () => Promise<void> }).warm = async () => void warmed.push(tag);
+      return loaded;
+    };
+    const versions = [warmable(3, 'v1'), warmable(4, 'v2')];
+    const holder = await LibraryHolder.create(() => versions.shift()!);
+    expect(warmed).toEqual([]); // not inside the swap: after it
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warmed).toEqual(['v1']);
+    await holder.reload();
+    holder.update(() => warmable(5, 'v3'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warmed).toEqual(['v1', 'v2', 'v3']);
+  });
+
   it('refuses to start without papers', async () => {
     await expect(LibraryHolder.create(() => fake(0, 'x'))).rejects.toBeInstanceOf(CorpusLoadError);
   });

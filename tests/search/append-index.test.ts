@@ -7,7 +7,7 @@ import type { PaperLibrary } from '../../src/core/library.js';
 import { appendToIndex, mergeIndexes } from '../../src/search/append-index.js';
 import { createLibrary } from '../../src/search/library.js';
 import { buildIndex, FIELDS, type IndexData } from '../../src/search/postings.js';
-import { STREAM_FIELDS, wordAt } from '../../src/search/token-streams.js';
+import { gapBefore, STREAM_FIELDS, wordAt } from '../../src/search/token-streams.js';
 import { realLibrary } from './helpers.js';
 
 /**
@@ -61,7 +61,7 @@ function readStreams(index: IndexData): string[][] {
   const { streams, surfaceWords } = index;
   return Array.from({ length: index.docCount * STREAM_FIELDS }, (_, i) => {
     const words: string[] = [];
-    for (let t = streams.starts[i]!; t < streams.starts[i + 1]!; t++) words.push(`${streams.high[t]! & 0x80 ? '|' : ''}${surfaceWords[wordAt(streams, t)]}`);
+    for (let t = streams.starts[i]!; t < streams.starts[i + 1]!; t++) words.push(`${gapBefore(streams, t) ? '|' : ''}${surfaceWords[wordAt(streams, t)]}`);
     return words;
   });
 }
