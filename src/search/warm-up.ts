@@ -11,6 +11,7 @@ import { gapBefore, STREAM_FIELDS, wordAt } from './token-streams.js';
 
 /** Papers whose text the queries are taken from: the first few, so building them is cheap at any size. */
 const SAMPLE = 20;
+const COMPOUNDS = 6;
 
 export function warmUpQueries(papers: readonly Paper[], index: IndexData): string[] {
   const { surfaceWords, surfaceDf } = index;
@@ -20,13 +21,16 @@ export function warmUpQueries(papers: readonly Paper[], index: IndexData): strin
   const long = frequent.find((w) => w.length >= 8) ?? first;
   const short = frequent.find((w) => w.length >= 5 && w.length < 8) ?? first;
   const sample = papers.slice(0, SAMPLE);
-  const compound = sample.flatMap((p) => hyphenated(p.abstract))[0];
+  // Several compounds: whether the joined form is rare or common next to its parts takes different paths.
+  const compounds = [...new Set(sample.flatMap((p) => hyphenated(p.abstract)))].slice(0, COMPOUNDS);
+  const compound = compounds[0];
   const description = sample.map((p) => p.abstract.split(/\s+/).slice(0, 12).join(' ')).find((d) => d.split(' ').length >= 8);
   const phrase = adjacentPair(index, Math.min(SAMPLE, index.docCount));
   return [
     first,
     `${first} ${second}`,
-    ...(compound ? [compound, `${compound} ${first}`] : []),
+    ...compounds,
+    ...(compound ? [`${compound} ${first}`] : []),
     ...(phrase ? [`"${phrase}"`, `"${phrase}" ${first}`, `${first} -"${phrase}"`] : []),
     `${long.slice(0, 3)}${long.slice(4)}`,
     `${long.slice(0, 2)}${long[3]}${long[2]}${long.slice(4)}`,
