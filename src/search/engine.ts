@@ -22,18 +22,18 @@
  * Why loose matching goes through surface words, not stems: a typo is a typo of a word
  * ("transfomer" is one edit from "transformer"), while stems distort distances (stem
  * "transfom" is two edits from "transfer"). And a half-typed word has no reliable stem
- * ("generat" is not a prefix of "gener"). So loose words are expanded against a radix tree
- * of the corpus's words, keeping the closest few, and searched by those words' stems.
+ * ("generat" is not a prefix of "gener"). So loose words are expanded against the corpus's
+ * words (near-words.ts for one edit; sorted-words.ts for prefixes and two edits), keeping the
+ * closest few, and searched by those words' stems.
  *
  * Why not MiniSearch's own search: it scores and materialises every matching document as an
  * object (with per-term match lists) before any ranking cut, so a long query over 100,000
  * papers touches ~10^5 Map entries and allocates as many objects (0.1–2 s). This engine scores
- * term at a time into flat typed arrays (docs/performance.md has the numbers). MiniSearch's
- * radix tree (SearchableMap) still serves prefix and typo lookups.
+ * term at a time into flat typed arrays (docs/performance.md has the numbers).
  */
-import SearchableMap from 'minisearch/SearchableMap';
 import { FIELDS, type IndexData } from './postings.js';
 import { NearWords } from './near-words.js';
+import { SortedWords } from './sorted-words.js';
 import { compoundParts, planQuery, type PlanVocabulary, type QueryPlan } from './query-plan.js';
 import { isContentWord, stem } from './text.js';
 
@@ -95,7 +95,7 @@ interface AlternativeScratch {
 
 export class SearchEngine implements Vocabulary, PlanVocabulary {
   private readonly termIds: Map<string, number>;
-  private surfaceTree: SearchableMap<number> | undefined;
+  private sorted: SortedWords | undefined;
   private near: NearWords | undefined;
   // A typo is looked up twice per query, to search for it and to offer corrections: asked once.
   private readonly oneEditMemo = new Memo<ReadonlyMap<string, number>>();
@@ -118,35 +118,15 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
   }
 
   /** Built on first use (or by `warm`): only queries with rare or unknown words need it. */
-  get surfaces(): SearchableMap<number> {
-    if (!this.surfaceTree) {
-      const tree = new SearchableMap<number>();
-      this.addSurfaces(tree, 0, this.index.surfaceWords.length);
-      this.surfaceTree = tree;
-    }
-    return this.surfaceTree;
+  get surfaces(): SortedWords {
+    return (this.sorted ??= new SortedWords(this.index.surfaceWords, this.index.surfaceDf));
   }
 
-  private addSurfaces(tree: SearchableMap<number>, from: number, to: number): void {
-    const { surfaceWords, surfaceDf } = this.index;
-    for (let i = from; i < to; i++) tree.set(surfaceWords[i]!, surfaceDf[i]!);
-  }
-
-  /**
-   * Builds what queries with rare words need, ahead of them: the word tables and the radix tree
-   * (a few hundred milliseconds at 100,000 papers), the tree in slices between which other work
-   * may run.
-   */
-  async warm(slice = 20_000): Promise<void> {
+  /** Builds what queries with rare words need ahead of them: the word tables, and the scratch of words with several stems. */
+  warm(): void {
     void this.nearWords;
+    void this.surfaces;
     this.alternatives ??= newScratch(this.index.docCount);
-    const tree = new SearchableMap<number>();
-    const words = this.index.surfaceWords.length;
-    for (let from = 0; from < words && !this.surfaceTree; from += slice) {
-      this.addSurfaces(tree, from, Math.min(words, from + slice));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    this.surfaceTree ??= tree;
   }
 
   /** The id of a stem in the index, if the corpus has it. */
@@ -182,7 +162,7 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
   }
 
   withinTwoEdits(word: string): ReadonlyMap<string, [number, number]> {
-    return this.twoEditsMemo.get(word, () => this.surfaces.fuzzyGet(word, 2));
+    return this.twoEditsMemo.get(word, () => this.surfaces.fuzzy(word, 2));
   }
 
   /** The words of `texts` (each its own run of words) and the stems each accepts: query-plan.ts. */

@@ -2,7 +2,7 @@
  * The search layer behind the chat commands: builds the index once (or takes one loaded from
  * a snapshot) and answers searches, similar papers, topics, digests and title autocomplete.
  * Each answer has its own module; this one wires them to the papers and one shared index.
- * Expensive parts that not every process needs (TF-IDF vectors, spelling tree, themes, title
+ * Expensive parts that not every process needs (TF-IDF vectors, spelling tables, themes, title
  * index) are built on first use.
  */
 import type { Paper } from '../corpus/paper.js';
@@ -98,7 +98,7 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
     search,
     warm: async () => {
       try {
-        await engine.warm();
+        engine.warm();
         speller();
         for (const query of warmUpQueries(papers, index)) {
           try {

@@ -1,11 +1,12 @@
 /**
  * Corpus words one edit from a word (Levenshtein: one letter inserted, deleted or replaced, in
  * UTF-16 units as MiniSearch counts them), found by generating the word's edits and looking
- * each up. The radix tree's fuzzy walk keeps a row of the edit-distance table per node it
+ * each up. A fuzzy walk of a radix tree keeps a row of the edit-distance table per node it
  * visits, and visits more nodes the larger the vocabulary: 0.3 ms for a typo among 6,500 words,
  * tens of milliseconds among 600,000. Generating edits costs about (2 × letters + 1) × alphabet
  * lookups in a hash map, whatever the vocabulary's size. Two edits would square that, so those
- * stay with the tree, which the callers only need when nothing is one edit away.
+ * are left to a walk of the sorted words (sorted-words.ts), which the callers only need when
+ * nothing is one edit away.
  */
 export class NearWords {
   private readonly ids = new Map<string, number>();

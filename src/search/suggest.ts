@@ -1,6 +1,6 @@
 /**
  * "Did you mean": corrections for query words the corpus does not know, looked up by edit
- * distance in the vocabulary of surface words (near-words.ts, and the radix tree for two edits).
+ * distance in the vocabulary of surface words (near-words.ts, and sorted-words.ts for two edits).
  */
 import { isContentWord, normalize, stem, tokenize } from './text.js';
 import type { Vocabulary } from './engine.js';
