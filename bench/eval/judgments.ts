@@ -23,6 +23,8 @@ export interface Judged {
   relevant?: string[];
   /** What the query tests, for reading the per-query report. */
   note?: 'paraphrase' | 'typo' | 'untitled' | 'name' | 'recalled';
+  /** Later batches (2, 3), each written whole before any system was run on it; the first set has none. */
+  batch?: 2 | 3;
 }
 
 export interface SimilarJudgment {
@@ -37,7 +39,8 @@ const known = (query: string, target: string, note: Judged['note'], also: string
   ...(also.length ? { relevant: also } : {}),
   note,
 });
-const recalled = (query: string, target: string, also: string[] = []): Judged => known(query, target, 'recalled', also);
+const recalled = (query: string, target: string, also: string[] = []): Judged => ({ ...known(query, target, 'recalled', also), batch: 2 });
+const inBatch = (batch: 2 | 3, queries: Judged[]): Judged[] => queries.map((q) => ({ ...q, batch }));
 const described = (query: string, highly: string[], relevant: string[] = []): Judged => ({ kind: 'descriptive', query, highly, ...(relevant.length ? { relevant } : {}) });
 const topic = (query: string, highly: string[], relevant: string[] = []): Judged => ({ kind: 'topic', query, highly, ...(relevant.length ? { relevant } : {}) });
 
@@ -554,7 +557,10 @@ export const TOPICS: Judged[] = [
     ['Pivotal Tuning for Latent-based Editing', 'Out-of-domain GAN inversion', 'Exploring Gradient-based Multi-directional Controls in GANs', 'Householder Projector for Unsupervised Latent Semantics', 'Image-agnostic style manipulation'],
     ['Latent Traversals in Generative Models as Potential Flows', 'Global Counterfactual Directions', 'Landscape Learning for Neural Network Inversion'],
   ),
-  // Second batch of topics, judged from the corpus and written before any system was run on them.
+];
+
+// Second batch of topics, judged from the corpus and written before any system was run on them.
+const TOPICS_2: Judged[] = inBatch(2, [
   topic(
     'knowledge distillation',
     ['Cross-Domain Ensemble Distillation', 'Random Teachers are Good Teachers', 'Prototype-Sample Relation Distillation', 'Self-Knowledge Distillation with Progressive'],
@@ -606,10 +612,13 @@ export const TOPICS: Judged[] = [
     ['Lossy and Lossless (L^2) Post-training Model Size Compression', 'Low-rank lottery tickets', 'Maestro', 'Differentiable Learning of Generalized Structured Matrices', 'QuantNAS'],
     ['Estimator Meets Equilibrium Perspective', 'Neural Metamorphosis', 'Training Bayesian Neural Networks with Sparse Subspace', 'Multiplication-Free Transformer Training'],
   ),
-  // Third batch: topics named in other words than their papers use (as a reader who does not know
-  // the field's term would ask). The second batch had landed at the ceiling too (every system put
-  // a paper about each topic in its top 3). Judged from the corpus and written before any system
-  // was run on them.
+]);
+
+// Third batch: topics named in other words than their papers use (as a reader who does not know
+// the field's term would ask). The second batch had landed at the ceiling too (every system put
+// a paper about each topic in its top 3). Judged from the corpus and written before any system
+// was run on them.
+const TOPICS_3: Judged[] = inBatch(3, [
   topic(
     'making a trained model forget some of its training data',
     ['Label-Agnostic Forgetting', 'Unlearning Concepts in Diffusion Model', 'Disposable Transfer Learning for Selective Source Task Unlearning', 'Adapt then Unlearn', 'Practical Unlearning for Large Language Models'],
@@ -653,9 +662,9 @@ export const TOPICS: Judged[] = [
     ['Channel Importance Matters in Few-Shot Image Classification', 'A Hierarchical Bayesian Model for Deep Few-Shot Meta Learning'],
     ['Few-shot Hybrid Domain Adaptation of Image Generators', 'Phasic Content Fusing Diffusion Model', 'On the Role of Neural Collapse in Transfer Learning', 'Parameter-efficient Model Adaptation for Vision Transformers'],
   ),
-];
+]);
 
-export const QUERIES: Judged[] = [...KNOWN_ITEMS, ...DESCRIPTIVE, ...TOPICS];
+export const QUERIES: Judged[] = [...KNOWN_ITEMS, ...DESCRIPTIVE, ...TOPICS, ...TOPICS_2, ...TOPICS_3];
 
 export const SIMILAR: SimilarJudgment[] = [
   {
