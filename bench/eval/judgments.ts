@@ -614,10 +614,10 @@ const TOPICS_2: Judged[] = inBatch(2, [
   ),
 ]);
 
-// Third batch: topics named in other words than their papers use (as a reader who does not know
-// the field's term would ask). The second batch had landed at the ceiling too (every system put
-// a paper about each topic in its top 3). Judged from the corpus and written before any system
-// was run on them.
+// Third batch: topics named in other words than their papers use (as a reader who does not know the
+// field's term would ask). The second batch had landed at the ceiling too (lexical search, the
+// hybrid and MiniSearch each put a paper about every one of its topics in their top 3). Judged from
+// the corpus and written before any system was run on them.
 const TOPICS_3: Judged[] = inBatch(3, [
   topic(
     'making a trained model forget some of its training data',
