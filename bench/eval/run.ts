@@ -7,6 +7,7 @@
  *
  *   npm run eval                 the table
  *   npm run eval -- --queries    also each query the shipped search misses (no grade-2 paper in its top 3)
+ *   npm run eval -- --batches    also each kind split by the batch its queries came in (judgments.ts)
  *   npm run eval -- --record     also write bench/eval/baseline.json, the figures the regression test holds
  */
 import { writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { CONFIG_DIR, DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadTopicsConfig } from '../../src/search/library.js';
 import { QUERIES, SIMILAR } from './judgments.js';
 import { evaluate, evaluateSimilar, type Report } from './evaluate.js';
-import type { Scores } from './metrics.js';
+import { mean, type Scores } from './metrics.js';
 import { libraries, plainMiniSearch, semanticOnly, shipped, shippedSimilar } from './systems.js';
 
 const { papers } = loadCorpus(DEFAULT_DATA_DIR);
@@ -48,6 +49,19 @@ const lines = [
   ...systems.map(([name, , p5]) => `| ${name} | ${f(p5)} |`),
 ];
 console.log(lines.join('\n'));
+
+if (process.argv.includes('--batches')) {
+  // Each later batch was written before it was run: its figures show how systems meet queries they were not tuned on.
+  const subsets = ['known-item', 'topic'].flatMap((kind) =>
+    ([undefined, 2, 3] as const).map((batch) => ({ label: `${kind}, ${batch ? `batch ${batch}` : 'first set'}`, pick: (q: (typeof QUERIES)[number]) => q.kind === kind && q.batch === batch })),
+  );
+  console.log('\n| system | queries | MRR@10 | Success@3 | P@10 | nDCG@10 |\n|---|---|---:|---:|---:|---:|');
+  for (const { label, pick } of subsets) {
+    const n = QUERIES.filter(pick).length;
+    if (n === 0) continue;
+    for (const [name, report] of systems) console.log(row(name, label, n, mean(report.perQuery.filter((q) => pick(q.judged)).map((q) => q.scores))));
+  }
+}
 
 if (process.argv.includes('--queries')) {
   console.log('\nQueries whose sought paper is not in the shipped top 3:');
