@@ -33,9 +33,12 @@ export class SortedWords {
     const found = new Map<string, [number, number]>();
     const n = query.length + 1;
     const longest = query.length + maxDistance;
-    // rows[i * n + j]: edits between the first i units of the current word and the first j of the query.
-    const rows = new Uint16Array((longest + 1) * n);
+    const far = maxDistance + 1;
+    // rows[r * n + j]: edits between the first r units of the current word and the first j of the
+    // query. Only a band around the diagonal can be within reach; cells outside it stay `far`.
+    const rows = new Uint16Array((longest + 1) * n).fill(far);
     for (let j = 0; j < n; j++) rows[j] = j;
+    for (let r = 1; r <= longest; r++) rows[r * n] = r;
     let previous = '';
     let i = 0;
     while (i < this.order.length) {
@@ -47,11 +50,14 @@ export class SortedWords {
       for (let r = depth + 1; r <= Math.min(word.length, longest); r++) {
         const c = word.charCodeAt(r - 1);
         const at = r * n;
-        rows[at] = r;
         let smallest = r;
-        for (let j = 1; j < n; j++) {
-          const value = Math.min(rows[at - n + j - 1]! + (c === query.charCodeAt(j - 1) ? 0 : 1), rows[at - n + j]! + 1, rows[at + j - 1]! + 1);
-          rows[at + j] = value;
+        const to = Math.min(n - 1, r + maxDistance);
+        for (let j = Math.max(1, r - maxDistance); j <= to; j++) {
+          const replace = rows[at - n + j - 1]! + (c === query.charCodeAt(j - 1) ? 0 : 1);
+          const remove = rows[at - n + j]! + 1;
+          const insert = rows[at + j - 1]! + 1;
+          const value = replace < remove ? (replace < insert ? replace : insert) : remove < insert ? remove : insert;
+          rows[at + j] = value > far ? far : value;
           if (value < smallest) smallest = value;
         }
         depth = r;
@@ -87,14 +93,16 @@ export class SortedWords {
     return lo;
   }
 
-  /** First position from `from` on whose word does not start with `prefix`. */
+  /** First position after `from` whose word does not start with `prefix` (the word at `from` does): galloping, as most runs are short. */
   private upperBound(prefix: string, from: number): number {
-    let lo = from;
-    let hi = this.order.length;
+    const has = (at: number) => this.words[this.order[at]!]!.startsWith(prefix);
+    let step = 1;
+    while (from + step < this.order.length && has(from + step)) step *= 2;
+    let lo = from + (step >> 1) + 1;
+    let hi = Math.min(this.order.length, from + step);
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const word = this.words[this.order[mid]!]!;
-      if (word.startsWith(prefix) || compare(word, prefix) < 0) lo = mid + 1;
+      if (has(mid)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
