@@ -15,8 +15,9 @@ export class Speller {
     const w = normalize(word);
     if (w.length < 4) return [];
     const one = this.vocab.oneEdit(w);
-    // Words two edits away only rank after those one edit away: needed only when those are too few.
-    const near = w.length >= 8 && one.size < limit ? this.vocab.withinTwoEdits(w) : new Map([...one].map(([c, n]): [string, [number, number]] => [c, [n, 1]]));
+    // The closest tier only, as search expands typos: beside a word one edit away, words two
+    // edits away are noise. Long words may be two edits off when nothing is one edit away.
+    const near = w.length >= 8 && one.size === 0 ? this.vocab.withinTwoEdits(w) : new Map([...one].map(([c, n]): [string, [number, number]] => [c, [n, 1]]));
     return [...near]
       .filter(([candidate, [, distance]]) => distance > 0 && candidate !== w)
       .sort(([a, [ca, da]], [b, [cb, db]]) => da - db || cb - ca || a.localeCompare(b))

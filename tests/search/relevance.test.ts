@@ -97,6 +97,13 @@ describe('did you mean', () => {
     expect(r.suggestions.length).toBeLessThanOrEqual(3);
   });
 
+  it('offers only the closest words: none two edits away beside one that is one edit away', () => {
+    // "transformers" is one edit from "transfomer"; "transformed" and "transforms" are two.
+    expect(library.search('transfomers', { limit: 5 }).suggestions).toEqual(['transformers']);
+    // Nothing is one edit from "trasnformers" (two letters swapped): two edits away is the closest.
+    expect(library.search('trasnformers', { limit: 5 }).suggestions).toContain('transformers');
+  });
+
   it('keeps the rest of the query in a suggestion', () => {
     expect(library.search('equivariant transfomer sort:new', { limit: 5 }).suggestions[0]).toBe(
       'equivariant transformer sort:new',
