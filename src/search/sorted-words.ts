@@ -1,22 +1,27 @@
 /**
  * The corpus's surface words in sorted order, for prefix lookups and typo lookups up to two
- * edits: what a radix tree gives, from one array of word numbers (4 bytes a word) instead of a
- * tree of maps (about 280 bytes a word: 39 MB at 100,000 papers, 170 MB at a million).
+ * edits: what a radix tree gives, from two arrays (5 bytes a word) instead of a tree of maps
+ * (about 280 bytes a word: 39 MB at 100,000 papers, 170 MB at a million).
  *
  * Typo lookups walk the sorted words as a trie would be walked: consecutive words share their
  * common prefix's rows of the edit-distance table, and when a row's smallest value exceeds the
- * allowed distance, every word with that prefix is skipped by a binary search. Distances are
- * Levenshtein's over UTF-16 units, as MiniSearch's radix tree counts them.
+ * allowed distance, every word with that prefix is skipped (a run in the array of prefix lengths
+ * each word shares with the one before it). Distances are Levenshtein's over UTF-16 units, as
+ * MiniSearch's radix tree counts them.
  */
 export class SortedWords {
   /** Word numbers (into `words`) in sorted order of their words. */
   private readonly order: Uint32Array;
+  /** Units the word at each sorted position shares with the one before it (at most 255). */
+  private readonly shared: Uint8Array;
 
   constructor(
     private readonly words: readonly string[],
     private readonly counts: ArrayLike<number>,
   ) {
     this.order = Uint32Array.from(words.keys()).sort((a, b) => compare(words[a]!, words[b]!));
+    this.shared = new Uint8Array(this.order.length);
+    for (let i = 1; i < this.order.length; i++) this.shared[i] = Math.min(255, commonPrefix(words[this.order[i - 1]!]!, words[this.order[i]!]!));
   }
 
   /** Words starting with `prefix`, with the documents containing each. */
@@ -39,15 +44,17 @@ export class SortedWords {
     const rows = new Uint16Array((longest + 1) * n).fill(far);
     for (let j = 0; j < n; j++) rows[j] = j;
     for (let r = 1; r <= longest; r++) rows[r * n] = r;
-    let previous = '';
+    const { order, shared } = this;
+    // Rows 1..valid hold the previous word's first units; the next word reuses those it shares.
+    let valid = 0;
     let i = 0;
-    while (i < this.order.length) {
-      const id = this.order[i]!;
+    while (i < order.length) {
+      const id = order[i]!;
       const word = this.words[id]!;
-      // Rows up to the prefix shared with the previous word are still valid.
-      let depth = commonPrefix(previous, word);
+      const end = Math.min(word.length, longest);
+      let depth = Math.min(valid, shared[i]!);
       let pruned = -1;
-      for (let r = depth + 1; r <= Math.min(word.length, longest); r++) {
+      for (let r = depth + 1; r <= end; r++) {
         const c = word.charCodeAt(r - 1);
         const at = r * n;
         let smallest = r;
@@ -66,10 +73,11 @@ export class SortedWords {
           break;
         }
       }
-      previous = word.slice(0, depth);
+      valid = depth;
       if (pruned >= 0) {
         // No word starting with these `pruned` units can come within reach: skip them all.
-        i = this.upperBound(word.slice(0, pruned), i);
+        i++;
+        while (i < order.length && shared[i]! >= pruned) i++;
         continue;
       }
       if (word.length <= longest) {
@@ -88,21 +96,6 @@ export class SortedWords {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (compare(this.words[this.order[mid]!]!, key) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** First position after `from` whose word does not start with `prefix` (the word at `from` does): galloping, as most runs are short. */
-  private upperBound(prefix: string, from: number): number {
-    const has = (at: number) => this.words[this.order[at]!]!.startsWith(prefix);
-    let step = 1;
-    while (from + step < this.order.length && has(from + step)) step *= 2;
-    let lo = from + (step >> 1) + 1;
-    let hi = Math.min(this.order.length, from + step);
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (has(mid)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
