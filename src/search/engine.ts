@@ -211,15 +211,16 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
   /**
    * Candidates for free words: AND first; if that finds fewer than MIN_AND_HITS,
    * OR results follow, scaled to score below every AND result.
-   * `strict` words (from quoted phrases) never match loosely.
+   * `strict` words (from quoted phrases) never match loosely. Documents `accept` rejects are left
+   * out (after the AND/OR choice, which counts every match: filters do not loosen a query).
    */
-  retrieve(words: string[], strict: string[] = []): Candidates {
+  retrieve(words: string[], strict: string[] = [], accept?: (doc: number) => boolean): Candidates {
     const queries = [...this.wordQueries([words.join(' ')], false), ...this.wordQueries(strict, true)];
     if (queries.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), full: new Uint8Array(0), length: 0 };
     const boost = queries.length >= LONG_QUERY_WORDS ? LONG_QUERY_BOOST : BOOST;
     const touchedCount = this.accumulate(queries, boost);
     try {
-      return this.collect(touchedCount, queries.length);
+      return this.collect(touchedCount, queries.length, accept);
     } finally {
       this.reset(touchedCount);
     }
@@ -373,7 +374,7 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
    * AND hits, or AND then OR (scaled below) when AND finds too few. Scores are multiplied by the
    * number of query words a document matched (MiniSearch's "quality" factor, counted in words).
    */
-  private collect(touchedCount: number, wordCount: number): Candidates {
+  private collect(touchedCount: number, wordCount: number, accept: ((doc: number) => boolean) | undefined): Candidates {
     const { score, wordsMatched, touched } = this;
     let andCount = 0;
     let floor = Infinity;
@@ -387,21 +388,21 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
       } else if (s > orTop) orTop = s;
     }
     const withOr = andCount < MIN_AND_HITS && wordCount > 1;
-    const length = withOr ? touchedCount : andCount;
+    const most = withOr ? touchedCount : andCount;
     const scale = withOr && orTop > 0 && Number.isFinite(floor) ? Math.min(1, (floor * 0.99) / orTop) : 1;
-    const docs = new Int32Array(length);
-    const scores = new Float64Array(length);
-    const full = new Uint8Array(length);
+    const docs = new Int32Array(most);
+    const scores = new Float64Array(most);
+    const full = new Uint8Array(most);
     let k = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const isAnd = wordsMatched[doc] === wordCount;
-      if (!isAnd && !withOr) continue;
+      if ((!isAnd && !withOr) || (accept && !accept(doc))) continue;
       docs[k] = doc;
       full[k] = isAnd ? 1 : 0;
       scores[k++] = score[doc]! * wordsMatched[doc]! * (isAnd ? 1 : scale);
     }
-    return { docs, scores, full, length };
+    return k === most ? { docs, scores, full, length: k } : { docs: docs.subarray(0, k), scores: scores.subarray(0, k), full: full.subarray(0, k), length: k };
   }
 
   private reset(touchedCount: number): void {

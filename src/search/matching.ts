@@ -30,31 +30,7 @@ export class Matcher {
 
   /** Every paper matching `q` after exclusions, dates and phrases, with its relevance score; unordered. */
   match(q: ParsedQuery): Candidates {
-    const found = this.candidates(q);
-    const excluded = q.excludeTerms.map((t) => this.engine.docsWithAll([t]));
-    const phrases = q.phrases.map((p) => this.phrases.contains(p));
-    const notPhrases = q.excludePhrases.map((p) => this.phrases.contains(p));
-    const datesPassing = this.dates.passing(q);
-    const byAuthor = q.authors.length ? this.authors.matching(q.authors) : undefined;
-    if (excluded.length === 0 && phrases.length === 0 && notPhrases.length === 0 && !datesPassing && !byAuthor) return found;
-    const { rank } = this.dates;
-    const docs = new Int32Array(found.length);
-    const scores = new Float64Array(found.length);
-    const full = new Uint8Array(found.length);
-    let length = 0;
-    for (let i = 0; i < found.length; i++) {
-      const doc = found.docs[i]!;
-      // Cheapest tests first: the phrase tests may read text.
-      if (datesPassing && datesPassing[rank[doc]!] === 0) continue;
-      if (byAuthor && byAuthor[doc] === 0) continue;
-      if (excluded.some((mask) => mask[doc])) continue;
-      if (!phrases.every((has) => has(doc))) continue;
-      if (notPhrases.some((has) => has(doc))) continue;
-      docs[length] = doc;
-      full[length] = found.full[i]!;
-      scores[length++] = found.scores[i]!;
-    }
-    return { docs, scores, full, length };
+    return this.candidates(q, this.filter(q));
   }
 
   /**
@@ -70,6 +46,7 @@ export class Matcher {
     const phrases = q.phrases.map((p) => this.phrases.contains(p));
     const notPhrases = q.excludePhrases.map((p) => this.phrases.contains(p));
     const { rank } = this.dates;
+    // Cheapest tests first: the phrase tests may read text.
     return (doc) =>
       !(datesPassing && datesPassing[rank[doc]!] === 0) &&
       !(byAuthor && byAuthor[doc] === 0) &&
@@ -83,15 +60,19 @@ export class Matcher {
     return this.engine.plan([q.terms.join(' '), ...q.phrases]);
   }
 
-  /** The engine's candidates for the query's words and phrases, or every paper when there is nothing to look up. */
-  private candidates(q: ParsedQuery): Candidates {
-    const found = q.terms.length + q.phrases.length > 0 ? this.engine.retrieve(q.terms, q.phrases) : undefined;
+  /**
+   * The engine's candidates for the query's words and phrases, or every paper when there is
+   * nothing to look up; those `accept` rejects left out as they are collected.
+   */
+  private candidates(q: ParsedQuery, accept: ((doc: number) => boolean) | undefined): Candidates {
+    const found = q.terms.length + q.phrases.length > 0 ? this.engine.retrieve(q.terms, q.phrases, accept) : undefined;
     // A filter-only query (`year:2024 sort:top`) or a phrase of stop words lists everything that passes.
     const nothingToLookUp = q.terms.length === 0 && !q.phrases.some((p) => stems(p).length > 0);
     if (found && !(found.length === 0 && nothingToLookUp)) return found;
     const n = this.engine.index.docCount;
     const docs = new Int32Array(n);
-    for (let d = 0; d < n; d++) docs[d] = d;
-    return { docs, scores: new Float64Array(n), full: new Uint8Array(n).fill(1), length: n };
+    let length = 0;
+    for (let d = 0; d < n; d++) if (!accept || accept(d)) docs[length++] = d;
+    return { docs: docs.subarray(0, length), scores: new Float64Array(length), full: new Uint8Array(length).fill(1), length };
   }
 }
