@@ -88,7 +88,7 @@ async function benchSize(size: SizeName): Promise<SizeResults> {
   // As the bot does once a library is swapped in (LibraryHolder): the first-sight round then
   // measures queries the engine has not seen, on a library that is up and running.
   await library.warm?.();
-  const search = benchSearch(size, realCorpus().papers, library, anchor);
+  const search = benchSearch(size, realCorpus().papers, library, index, anchor);
   const roundTrip = await benchRoundTrip(size, library);
   // The digests' TF-IDF vectors of a million papers take gigabytes more: not at that size.
   const digest = size === '1m' ? undefined : benchDigest(size, papers, index, topics);
@@ -127,6 +127,8 @@ function table(results: Results): string {
     ['search, repeated: p99 / max (ms)', (s) => pair(r(s).search.engine.repeated.p99, r(s).search.engine.repeated.max)],
     ['anchor exact, first sight: p50 / p99 (ms)', (s) => (anchors(s) ? pair(anchors(s)!.exact.firstSight.p50, anchors(s)!.exact.firstSight.p99) : '–')],
     ['anchor typo+prefix, first sight: p50 / p99 (ms)', (s) => (anchors(s) ? pair(anchors(s)!.fuzzy.firstSight.p50, anchors(s)!.fuzzy.firstSight.p99) : '–')],
+    ['plain postings scan (the floor), first sight: p50 / p99 (ms)', (s) => pair(r(s).search.floor.firstSight.p50, r(s).search.floor.firstSight.p99)],
+    ['paired ratio engine / postings scan, median per query (first sight · repeated)', (s) => `${ratio(r(s).search.floor.ratio.firstSight)} · ${ratio(r(s).search.floor.ratio.repeated)}`],
     ['paired ratio anchor / engine, median per query: exact (first sight · repeated)', (s) => (anchors(s) ? `${ratio(anchors(s)!.exact.ratio.firstSight)} · ${ratio(anchors(s)!.exact.ratio.repeated)}` : '–')],
     ['paired ratio: typo+prefix (first sight · repeated)', (s) => (anchors(s) ? `${ratio(anchors(s)!.fuzzy.ratio.firstSight)} · ${ratio(anchors(s)!.fuzzy.ratio.repeated)}` : '–')],
     ...(['word', 'words', 'typo', 'prefix', 'phrase', 'descriptive', 'nomatch', 'filter'] as const).map(

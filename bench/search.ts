@@ -21,6 +21,8 @@ import { KIND_COUNTS, measuredQueries, type QueryKind } from './lib/query-set.js
 import { log, median, summarize, type Summary } from './lib/stats.js';
 import { prng } from './lib/synthetic.js';
 import type { Paper } from '../src/corpus/paper.js';
+import type { IndexData } from '../src/search/postings.js';
+import { PostingsScan } from './lib/postings-scan.js';
 
 export interface Latency {
   firstSight: Summary;
@@ -39,6 +41,11 @@ export interface SearchResultRow {
     ratio: { firstSight: number; repeated: number };
     byKind: Record<QueryKind, { firstSight: number; ratioFirstSight: number }>;
   }>;
+  /** The plain postings scan (bench/lib/postings-scan.ts), run in every round: the floor. */
+  floor: Latency & {
+    /** Median over queries of engine ms / scan ms: how many times the floor the engine takes. */
+    ratio: { firstSight: number; repeated: number };
+  };
   /** Spread of the engine's per-round medians over the repeated rounds: how noisy the machine was. */
   roundSpread: number;
   /** Each query feature still does its job at this size. */
@@ -53,14 +60,15 @@ const ROUNDS: Record<SizeName, { engine: number; anchors: number }> = {
   '1m': { engine: 3, anchors: 0 },
 };
 
-export function benchSearch(size: SizeName, real: readonly Paper[], library: PaperLibrary, anchor: Anchor | undefined): SearchResultRow {
+export function benchSearch(size: SizeName, real: readonly Paper[], library: PaperLibrary, index: IndexData, anchor: Anchor | undefined): SearchResultRow {
   const queries = measuredQueries(real);
   const measured = new Set(queries.map((x) => x.q));
   const warmup = measuredQueries(real, 7)
     .filter((x) => !measured.has(x.q))
     .slice(0, 40);
   const engine = (q: string) => library.search(q, { limit: 5 });
-  const systems: [string, (q: string) => unknown][] = [['engine', engine], ...(anchor ? ANCHOR_MODES.map((mode): [string, (q: string) => unknown] => [mode, (q) => anchorSearch(anchor, q, mode)]) : [])];
+  const scan = new PostingsScan(index);
+  const systems: [string, (q: string) => unknown][] = [['engine', engine], ['scan', (q) => scan.search(q)], ...(anchor ? ANCHOR_MODES.map((mode): [string, (q: string) => unknown] => [mode, (q) => anchorSearch(anchor, q, mode)]) : [])];
   for (const { q } of warmup) for (const [, run] of systems) run(q);
 
   const rounds = ROUNDS[size];
@@ -68,7 +76,7 @@ export function benchSearch(size: SizeName, real: readonly Paper[], library: Pap
   const times = new Map(systems.map(([name]) => [name, [] as number[][]]));
   const random = prng(99);
   for (let round = 0; round <= rounds.engine; round++) {
-    const active = systems.filter(([name]) => name === 'engine' || round <= rounds.anchors);
+    const active = systems.filter(([name]) => name === 'engine' || name === 'scan' || round <= rounds.anchors);
     for (const [name] of active) times.get(name)!.push(new Array<number>(queries.length).fill(NaN));
     const order = shuffled(queries.length, random);
     order.forEach((qi, position) => {
@@ -101,6 +109,13 @@ export function benchSearch(size: SizeName, real: readonly Paper[], library: Pap
     repeatedRounds: { engine: rounds.engine, anchors: anchor ? rounds.anchors : 0 },
     engine: latency('engine'),
     byKind: Object.fromEntries(kinds.map((k) => [k, latency('engine', ofKind(k))])) as Record<QueryKind, Latency>,
+    floor: {
+      ...latency('scan'),
+      ratio: {
+        firstSight: median(queries.map((_, qi) => engineRounds[0]![qi]! / times.get('scan')![0]![qi]!)),
+        repeated: median(queries.map((_, qi) => perQueryRepeated('engine', qi) / perQueryRepeated('scan', qi))),
+      },
+    },
     roundSpread: repeatedMedians.length > 1 ? (Math.max(...repeatedMedians) - Math.min(...repeatedMedians)) / median(repeatedMedians) : 0,
     features: featureChecks(library),
   };
@@ -125,7 +140,8 @@ export function benchSearch(size: SizeName, real: readonly Paper[], library: Pap
   const e = row.engine;
   log(
     `search ${size}: first sight p50 ${e.firstSight.p50.toFixed(2)} p99 ${e.firstSight.p99.toFixed(2)} max ${e.firstSight.max.toFixed(1)} ms; ` +
-      `repeated p50 ${e.repeated.p50.toFixed(2)} p99 ${e.repeated.p99.toFixed(2)} ms` +
+      `repeated p50 ${e.repeated.p50.toFixed(2)} p99 ${e.repeated.p99.toFixed(2)} ms; ` +
+      `postings scan p50 ${row.floor.firstSight.p50.toFixed(3)} ms, engine/scan ${row.floor.ratio.firstSight.toFixed(1)}×` +
       (row.anchors ? `; anchor/engine (median per query, first sight): exact ${row.anchors.exact.ratio.firstSight.toFixed(1)}×, typo+prefix ${row.anchors.fuzzy.ratio.firstSight.toFixed(1)}×` : ''),
   );
   const broken = Object.entries(row.features).filter(([, ok]) => !ok);
