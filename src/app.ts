@@ -237,6 +237,8 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     const watcher = watchCorpus(config.dataDir, holder, { logger });
     shutdown.onClose('corpus watcher', () => watcher.close());
   }
+  // Only now: warming the library takes CPU that start-up needs more.
+  holder.warm();
   return { bot, store, scheduler, holder, metrics, shutdown, console: session, opsPort };
 }
 

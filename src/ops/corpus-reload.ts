@@ -79,7 +79,15 @@ export class LibraryHolder {
   ) {
     this.loaded = first;
     this.log = options.logger ?? silentLogger;
-    warmSoon(first);
+  }
+
+  /**
+   * Warms the library being served, once the caller has returned (the app calls this when it has
+   * started, so that warming never delays start-up). Libraries swapped in later are warmed as
+   * they arrive.
+   */
+  warm(): void {
+    warmSoon(this.loaded);
   }
 
   /**

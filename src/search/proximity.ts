@@ -26,15 +26,21 @@ export interface PairIndex {
 }
 
 export class ProximityScorer {
+  /** 1 for the stems of the pairs being looked for: a typed array read per token, not a set lookup. */
+  private readonly marked: Uint8Array;
+
   /**
-   * `streams` and `surfaceStem` (each word's stem id) from one index; `termId(stem)`: the stem's
-   * id in that index, if it has the stem.
+   * `streams`, `surfaceStem` (each word's stem id) and `stems` (their number) from one index;
+   * `termId(stem)`: the stem's id in that index, if it has the stem.
    */
   constructor(
     private readonly streams: TokenStreams,
     private readonly surfaceStem: Uint32Array,
+    stems: number,
     private readonly termId: (stem: string) => number | undefined,
-  ) {}
+  ) {
+    this.marked = new Uint8Array(stems);
+  }
 
   /** Distinct pairs of a query plan, e.g. "cross correl", "correl matrix", as ids. Pairs the corpus cannot have count for nothing. */
   pairs(pairs: readonly WordPair[]): PairIndex {
@@ -65,19 +71,21 @@ export class ProximityScorer {
   /** Number of distinct query pairs that occur adjacent (in order), or joined, in the document's title or abstract. */
   matchedPairs(doc: number, pairs: PairIndex): number {
     if (pairs.interesting.size === 0) return 0;
-    const { streams, surfaceStem } = this;
+    const { streams, surfaceStem, marked } = this;
+    for (const id of pairs.interesting) marked[id] = 1;
     const found = new Set<number>();
-    for (let f = 0; f < STREAM_FIELDS; f++) {
-      const end = streams.starts[doc * STREAM_FIELDS + f + 1]!;
-      for (let t = streams.starts[doc * STREAM_FIELDS + f]!; t < end; t++) {
-        const id = surfaceStem[wordAt(streams, t)]!;
-        if (!pairs.interesting.has(id)) continue;
-        for (const n of pairs.joined.get(id) ?? []) found.add(n);
-        if (t + 1 >= end) continue;
-        const n = pairs.adjacent.get(id * KEY + surfaceStem[wordAt(streams, t + 1)]!);
-        if (n !== undefined) found.add(n);
-      }
+    const end = streams.starts[doc * STREAM_FIELDS + STREAM_FIELDS]!;
+    const titleEnd = streams.starts[doc * STREAM_FIELDS + 1]!;
+    for (let t = streams.starts[doc * STREAM_FIELDS]!; t < end; t++) {
+      const id = surfaceStem[wordAt(streams, t)]!;
+      if (marked[id] === 0) continue;
+      for (const n of pairs.joined.get(id) ?? []) found.add(n);
+      // A pair does not run from the title into the abstract.
+      if (t + 1 >= end || t + 1 === titleEnd) continue;
+      const n = pairs.adjacent.get(id * KEY + surfaceStem[wordAt(streams, t + 1)]!);
+      if (n !== undefined) found.add(n);
     }
+    for (const id of pairs.interesting) marked[id] = 0;
     return found.size;
   }
 

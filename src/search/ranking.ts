@@ -31,7 +31,7 @@ export class Ranker {
     private readonly dates: PublishedDates,
     engine: SearchEngine,
   ) {
-    this.proximity = new ProximityScorer(engine.index.streams, engine.index.surfaceStem, (stem) => engine.termId(stem));
+    this.proximity = new ProximityScorer(engine.index.streams, engine.index.surfaceStem, engine.index.terms.length, (stem) => engine.termId(stem));
     this.upvotes = Int32Array.from(papers, (p) => p.upvotes ?? -1);
   }
 
