@@ -162,7 +162,7 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
   }
 
   withinTwoEdits(word: string): ReadonlyMap<string, [number, number]> {
-    return this.twoEditsMemo.get(word, () => this.surfaces.fuzzy(word, 2));
+    return this.twoEditsMemo.get(word, () => (this.nearWords.twoEditsMayReach(word) ? this.surfaces.fuzzy(word, 2) : new Map()));
   }
 
   /** The words of `texts` (each its own run of words) and the stems each accepts: query-plan.ts. */

@@ -86,6 +86,22 @@ export class NearWords {
     return found;
   }
 
+  /**
+   * False when no known word is within two edits of `word`: the word has trigrams no known word
+   * has, farther apart than two edits can reach (each edit changes the trigrams over at most
+   * three neighbouring positions, and a trigram no edit touches stays in the result). Nonsense is
+   * told at once, without walking the vocabulary.
+   */
+  twoEditsMayReach(word: string): boolean {
+    const p = this.padded(word);
+    const missing: number[] = [];
+    for (let k = 0; k < word.length; k++) if (!this.has3(p[k]!, p[k + 1]!, p[k + 2]!)) missing.push(k);
+    if (missing.length === 0) return true;
+    // The first edit's window covers the first missing trigram and the two after it; the second must cover the rest.
+    const rest = missing.filter((k) => k > missing[0]! + 2);
+    return rest.length === 0 || rest[rest.length - 1]! - rest[0]! <= 2;
+  }
+
   /** The word's unit numbers between start and end marks (0); -1 for a unit no word has. */
   private padded(word: string): Int32Array {
     const p = new Int32Array(word.length + 2);

@@ -37,4 +37,32 @@ describe('words one edit away', () => {
     }
     expect(found).toBeGreaterThan(300);
   });
+
+  it('tell nonsense at once: no known word within two edits when the check says none can be', () => {
+    const index = buildIndex(loadCorpus('data').papers);
+    const tree = new SearchableMap<number>();
+    index.surfaceWords.forEach((w, i) => tree.set(w, index.surfaceDf[i]!));
+    const near = new NearWords(index.surfaceWords, index.surfaceDf);
+    const random = prng(5);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const letters = [...'abcdefghijklmnopqrstuvwxyz'];
+    const edit = (w: string) => {
+      const at = Math.floor(random() * (w.length + 1));
+      return [w.slice(0, at) + w.slice(at + 1), w.slice(0, at) + pick(letters) + w.slice(at), w.slice(0, at) + pick(letters) + w.slice(at + 1)][Math.floor(random() * 3)]!;
+    };
+    let refused = 0;
+    let reached = 0;
+    for (let i = 0; i < 600; i++) {
+      // Nonsense, and known words with one to three random edits.
+      const word = i % 4 === 0 ? Array.from({ length: 6 + (i % 5) }, () => pick(letters)).join('') : [...Array(i % 3 + 1)].reduce((w: string) => edit(w), pick(index.surfaceWords));
+      const words = tree.fuzzyGet(word, 2).size;
+      if (!near.twoEditsMayReach(word)) {
+        expect(words, word).toBe(0);
+        refused++;
+      } else if (words > 0) reached++;
+    }
+    // The check must refuse often (nonsense) and never where a word is within reach.
+    expect(refused).toBeGreaterThan(50);
+    expect(reached).toBeGreaterThan(100);
+  });
 });
