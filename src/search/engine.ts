@@ -117,9 +117,13 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
     this.touched = new Int32Array(n);
   }
 
-  /** Built on first use (or by `warm`): only queries with rare or unknown words need it. */
+  /** Built on first use (or by `warm`), as are the word tables below: only queries with rare or unknown words need them. */
   get surfaces(): SortedWords {
     return (this.sorted ??= new SortedWords(this.index.surfaceWords, this.index.surfaceDf));
+  }
+
+  private get nearWords(): NearWords {
+    return (this.near ??= new NearWords(this.index.surfaceWords, this.index.surfaceDf));
   }
 
   /** Builds what queries with rare words need ahead of them: the word tables, and the scratch of words with several stems. */
@@ -155,10 +159,6 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
 
   oneEdit(word: string): ReadonlyMap<string, number> {
     return this.oneEditMemo.get(word, () => this.nearWords.oneEdit(word));
-  }
-
-  private get nearWords(): NearWords {
-    return (this.near ??= new NearWords(this.index.surfaceWords, this.index.surfaceDf));
   }
 
   withinTwoEdits(word: string): ReadonlyMap<string, [number, number]> {
