@@ -100,6 +100,7 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
   // A typo is looked up twice per query, to search for it and to offer corrections: asked once.
   private readonly oneEditMemo = new Memo<ReadonlyMap<string, number>>();
   private readonly twoEditsMemo = new Memo<ReadonlyMap<string, [number, number]>>();
+  private readonly plans = new Memo<QueryPlan>();
   // Per-query scratch, sized to the corpus once and reset through `touched` after each query.
   // A score is never 0 once touched (every BM25+ contribution is positive), so 0 means untouched.
   private readonly score: Float64Array;
@@ -167,7 +168,8 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
 
   /** The words of `texts` (each its own run of words) and the stems each accepts: query-plan.ts. */
   plan(texts: readonly string[]): QueryPlan {
-    return planQuery(texts, this);
+    // Retrieval and proximity both plan each query: planned once.
+    return this.plans.get(texts.join('\u0000'), () => planQuery(texts, this));
   }
 
   /** True when document `doc` has `stem` in field `field` (an index of FIELDS). */

@@ -84,6 +84,7 @@ export class ProximityScorer {
       if (t + 1 >= end || t + 1 === titleEnd) continue;
       const n = pairs.adjacent.get(id * KEY + surfaceStem[wordAt(streams, t + 1)]!);
       if (n !== undefined) found.add(n);
+      if (found.size === pairs.size) break;
     }
     for (const id of pairs.interesting) marked[id] = 0;
     return found.size;
