@@ -1,4 +1,5 @@
 import { defineCommand } from '../src/core/command.js';
+import { paperKey } from '../src/core/find-paper.js';
 import { reply } from '../src/core/reply.js';
 import { listButton, listName, listOwner, needUserData } from '../src/core/reading-list-view.js';
 
@@ -15,7 +16,7 @@ export const unsave = defineCommand({
     const { readingLists } = needUserData(ctx);
     const owner = listOwner(ctx, list);
     // By the id as saved: a paper gone from the collection can still be removed.
-    const key = id.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+    const key = paperKey(id);
     const removed = await readingLists.remove(owner, key);
     const title = ctx.library.get(key)?.title;
     const name = title ? `“${title}”` : `\`${key}\``;

@@ -5,12 +5,10 @@
  * no typo or prefix expansion, no phrases, filters, proximity or suggestions. What the engine
  * spends beyond this is what its query features cost.
  */
+import { BM25, BOOST } from '../../src/search/engine.js';
 import { FIELDS, type IndexData } from '../../src/search/postings.js';
 import { processTerm, tokenize, normalize } from '../../src/search/text.js';
 import { anchorText } from './anchor.js';
-
-const BOOST = [3, 1, 0.5];
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 export class PostingsScan {
   private readonly termIds: Map<string, number>;

@@ -9,7 +9,7 @@ import type { PaperFetcher, PaperLibrary } from './library.js';
  */
 export function findPaper(library: PaperLibrary, input: string): Paper {
   const arxivId = canonicalArxivId(input.trim());
-  const paper = arxivId ? library.byArxivId(arxivId) : library.get(input.trim().toLowerCase().replace(/[^a-z0-9]/g, ''));
+  const paper = arxivId ? library.byArxivId(arxivId) : library.get(paperKey(input));
   if (!paper) {
     const shown = input.trim().slice(0, 60);
     throw new UserError(
@@ -18,6 +18,11 @@ export function findPaper(library: PaperLibrary, input: string): Paper {
     );
   }
   return paper;
+}
+
+/** A paperbot ID as typed, forgiving case and stray punctuation: `P3KX-7Q2M` is `p3kx7q2m`. */
+export function paperKey(input: string): string {
+  return input.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 /**

@@ -75,7 +75,8 @@ export async function compose(deps: DeliveryDeps, sub: Subscription, localDate: 
   // New-papers mode starts where the last digest left off (or where the schedule began).
   const since = sub.mode === 'new' ? ((await deps.store.deliveries.lastDelivered(sub.id)) ?? sub.scheduleFrom) : undefined;
   const library = deps.library();
-  const taste = await channelTaste(deps.store.feedback, sub, library);
+  // New-papers digests list what arrived, not what the channel likes: no model to train.
+  const taste = sub.mode === 'new' ? undefined : await channelTaste(deps.store.feedback, sub, library);
   return composeDigest({ library, subscription: sub, posted, localDate, themes: deps.themes, ...(since ? { since } : {}), ...(taste ? { taste } : {}) });
 }
 

@@ -38,7 +38,7 @@ import { compoundParts, planQuery, type PlanVocabulary, type QueryPlan } from '.
 import { isContentWord, stem } from './text.js';
 
 /** Field boosts: a title match is worth three abstract matches. */
-const BOOST = [3, 1, 0.5];
+export const BOOST = [3, 1, 0.5];
 /**
  * Long descriptive queries describe an idea; a title sharing a few of their common words
  * should not outweigh an abstract that matches the description, so titles count less there.
@@ -46,7 +46,7 @@ const BOOST = [3, 1, 0.5];
 const LONG_QUERY_WORDS = 5;
 const LONG_QUERY_BOOST = [1.5, 1, 0.5];
 /** BM25+ parameters: MiniSearch's defaults, so scores stay comparable with it. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+export const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 /** A word seen in fewer documents than this also matches by prefix and typo. */
 const LOOSE_BELOW_DF = 2;
 /** AND results fewer than this get OR results appended (ranked below them). */
@@ -74,10 +74,17 @@ export interface Vocabulary {
   df(stem: string): number;
   /** True for lowercased surface words of the corpus. */
   hasWord(word: string): boolean;
-  /** Surface words exactly one edit from `word`, with the documents containing each. */
-  oneEdit(word: string): ReadonlyMap<string, number>;
-  /** Surface words within two edits of `word` (itself included), each with [documents, edits]. */
-  withinTwoEdits(word: string): ReadonlyMap<string, [number, number]>;
+  /**
+   * The closest tier of surface words to a typo, with the documents containing each: those one
+   * edit away; when there are none and the word has 8 letters or more, those two edits away.
+   * Beside a word one edit away, words two edits away are noise.
+   */
+  closestWords(word: string): Closest;
+}
+
+export interface Closest {
+  words: ReadonlyMap<string, number>;
+  edits: 1 | 2;
 }
 
 /** One query word: the stems it searches for, with their weights; a document counts its best one. */
@@ -95,11 +102,8 @@ interface AlternativeScratch {
 
 export class SearchEngine implements Vocabulary, PlanVocabulary {
   private readonly termIds: Map<string, number>;
-  private sorted: SortedWords | undefined;
-  private near: NearWords | undefined;
   // A typo is looked up twice per query, to search for it and to offer corrections: asked once.
-  private readonly oneEditMemo = new Memo<ReadonlyMap<string, number>>();
-  private readonly twoEditsMemo = new Memo<ReadonlyMap<string, [number, number]>>();
+  private readonly closest = new Memo<Closest>();
   private readonly plans = new Memo<QueryPlan>();
   // Per-query scratch, sized to the corpus once and reset through `touched` after each query.
   // A score is never 0 once touched (every BM25+ contribution is positive), so 0 means untouched.
@@ -120,11 +124,13 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
 
   /** Built on first use (or by `warm`), as are the word tables below: only queries with rare or unknown words need them. */
   get surfaces(): SortedWords {
-    return (this.sorted ??= new SortedWords(this.index.surfaceWords, this.index.surfaceDf));
+    const tables = tablesOf(this.index);
+    return (tables.sorted ??= new SortedWords(this.index.surfaceWords, this.index.surfaceDf));
   }
 
   private get nearWords(): NearWords {
-    return (this.near ??= new NearWords(this.index.surfaceWords, this.index.surfaceDf));
+    const tables = tablesOf(this.index);
+    return (tables.near ??= new NearWords(this.index.surfaceWords, this.index.surfaceDf));
   }
 
   /** Builds what queries with rare words need ahead of them: the word tables, and the scratch of words with several stems. */
@@ -158,12 +164,13 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
     return this.nearWords.id(word);
   }
 
-  oneEdit(word: string): ReadonlyMap<string, number> {
-    return this.oneEditMemo.get(word, () => this.nearWords.oneEdit(word));
-  }
-
-  withinTwoEdits(word: string): ReadonlyMap<string, [number, number]> {
-    return this.twoEditsMemo.get(word, () => (this.nearWords.twoEditsMayReach(word) ? this.surfaces.fuzzy(word, 2) : new Map()));
+  closestWords(word: string): Closest {
+    return this.closest.get(word, () => {
+      const one = this.nearWords.oneEdit(word);
+      if (one.size > 0 || word.length < 8 || !this.nearWords.twoEditsMayReach(word)) return { words: one, edits: 1 };
+      const two = [...this.surfaces.fuzzy(word, 2)].filter(([, [, d]]) => d === 2).map(([w, [n]]): [string, number] => [w, n]);
+      return { words: new Map(two), edits: 2 };
+    });
   }
 
   /** The words of `texts` (each its own run of words) and the stems each accepts: query-plan.ts. */
@@ -437,12 +444,8 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
       }
     }
     if (word.length >= 4) {
-      // Only the closest tier: if a word is one edit away, words two edits away are noise.
-      // Long words may be two edits off when nothing is one edit away.
-      const one = this.oneEdit(word);
-      const twoOff = one.size === 0 && word.length >= 8;
-      const close = twoOff ? new Map([...this.withinTwoEdits(word)].filter(([, [, d]]) => d === 2).map(([w, [n]]) => [w, n])) : one;
-      for (const w of this.mostFrequent(close, MAX_FUZZY_WORDS)) add(w, FUZZY_WEIGHT[twoOff ? 2 : 1] ?? 0.3);
+      const { words, edits } = this.closestWords(word);
+      for (const w of this.mostFrequent(words, MAX_FUZZY_WORDS)) add(w, FUZZY_WEIGHT[edits]);
     }
   }
 
@@ -452,6 +455,17 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
       .slice(0, limit)
       .map(([w]) => w);
   }
+}
+
+/**
+ * The word tables of an index, shared by every engine over it: a library rebuilt over the same
+ * postings (new vectors from a remote model) does not build them again.
+ */
+const wordTables = new WeakMap<IndexData, { near?: NearWords; sorted?: SortedWords }>();
+function tablesOf(index: IndexData): { near?: NearWords; sorted?: SortedWords } {
+  let tables = wordTables.get(index);
+  if (!tables) wordTables.set(index, (tables = {}));
+  return tables;
 }
 
 /** The last few answers by word: enough for the words of the queries in flight. */

@@ -80,10 +80,11 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
     // lexically (its remote vector came too late) stays lexical on the next pages.
     const first = (page.offset ?? 0) === 0;
     const lexical = !first && servedLexically.has(query);
-    if (first) {
+    // Only a remote model can miss a query's vector; with one that answers at once, every page ranks alike.
+    if (first && !semantic!.queries.immediate) {
       const fuses = safely(() => hybrid.fuses(parseQuery(query)));
       servedLexically.delete(query);
-      if (!fuses && !semantic!.queries.immediate) {
+      if (!fuses) {
         if (servedLexically.size >= SERVED_LEXICALLY) servedLexically.delete(servedLexically.values().next().value as string);
         servedLexically.add(query);
       }

@@ -41,11 +41,11 @@ export class PhraseTests {
         return (unicode ??= phrasePattern(form, parts));
       },
     };
-    // Only papers with all the phrase's words can contain it; the index knows those without reading text.
-    const may = stems(phrase).length ? this.engine.docsWithAll([phrase]) : undefined;
-    // The token streams then tell, for most phrases exactly and otherwise as a necessary condition.
+    // The token streams tell, for most phrases exactly and otherwise as a necessary condition.
     const plan = this.streamPlan(form);
     if (plan === 'nowhere') return () => false;
+    // Only papers with all the phrase's words can contain it; the index knows those without reading text.
+    const may = stems(phrase).length ? this.engine.docsWithAll([phrase]) : undefined;
     const { streams } = this.engine.index;
     if (plan?.exact) return (doc) => (may === undefined || may[doc] === 1) && hasRun(streams, doc, plan.run, true);
     return (doc) =>

@@ -154,8 +154,3 @@ export function scanBuffer(bytes: number, simd = true): ScanBuffer {
   const instance = new wasm.Instance(m, { env: { memory } });
   return { buffer: memory.buffer, scan: instance.exports.scan as Scan };
 }
-
-/** Whether this runtime runs the SIMD scan (for tests and the benchmark). */
-export function simdAvailable(): boolean {
-  return module() !== null;
-}

@@ -10,17 +10,14 @@ const MAX_SUGGESTIONS = 3;
 export class Speller {
   constructor(private readonly vocab: Vocabulary) {}
 
-  /** Known words close to `word`, best first: fewer edits, then more documents. */
+  /** Known words closest to `word`, best first: more documents, then alphabetical. */
   corrections(word: string, limit = MAX_SUGGESTIONS): string[] {
     const w = normalize(word);
     if (w.length < 4) return [];
-    const one = this.vocab.oneEdit(w);
-    // The closest tier only, as search expands typos: beside a word one edit away, words two
-    // edits away are noise. Long words may be two edits off when nothing is one edit away.
-    const near = w.length >= 8 && one.size === 0 ? this.vocab.withinTwoEdits(w) : new Map([...one].map(([c, n]): [string, [number, number]] => [c, [n, 1]]));
-    return [...near]
-      .filter(([candidate, [, distance]]) => distance > 0 && candidate !== w)
-      .sort(([a, [ca, da]], [b, [cb, db]]) => da - db || cb - ca || a.localeCompare(b))
+    // The closest tier only, as search expands typos.
+    return [...this.vocab.closestWords(w).words]
+      .filter(([candidate]) => candidate !== w)
+      .sort(([a, ca], [b, cb]) => cb - ca || a.localeCompare(b))
       .slice(0, limit)
       .map(([candidate]) => candidate);
   }

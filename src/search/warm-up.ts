@@ -6,7 +6,7 @@
  */
 import type { Paper } from '../corpus/paper.js';
 import type { IndexData } from './postings.js';
-import { joinedCompounds, normalize } from './text.js';
+import { normalize } from './text.js';
 import { gapBefore, STREAM_FIELDS, wordAt } from './token-streams.js';
 
 /** Papers whose text the queries are taken from: the first few, so building them is cheap at any size. */
@@ -49,8 +49,7 @@ export function warmUpQueries(papers: readonly Paper[], index: IndexData): strin
 
 /** Hyphenated words of a text as written ("self-supervised"). */
 function hyphenated(text: string): string[] {
-  const normalized = normalize(text);
-  return joinedCompounds(normalized).length ? (normalized.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) : [];
+  return normalize(text).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [];
 }
 
 /** Two words side by side with only a space or hyphen between them, in one of the first `docs` titles or abstracts. */

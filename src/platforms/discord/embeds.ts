@@ -203,7 +203,7 @@ function fitTotal(embeds: APIEmbed[], budget: number): void {
 export function renderEmbeds(blocks: readonly Block[], error = false): APIEmbed[] {
   const list = blocks.filter((block) => block.type === 'paper').length > 1;
   let drafts = layout(blocks, list);
-  if (drafts.length > LIMITS.embeds) drafts = layout(blocks, true);
+  if (!list && drafts.length > LIMITS.embeds) drafts = layout(blocks, true);
   const color = error ? COLORS.error : COLORS.normal;
   const embeds = drafts
     .map((draft) => toEmbed(draft, color))
