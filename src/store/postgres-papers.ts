@@ -30,15 +30,29 @@ export function postgresPapers(pool: pg.Pool): PaperRepo {
         await client.query('SELECT pg_advisory_xact_lock($1)', [PAPER_CHANGES_LOCK]);
         const { rows } = await client.query<{ n: number }>('SELECT coalesce(max(change_no), 0) + 1 AS n FROM papers');
         const change = rows[0]!.n;
-        for (const paper of papers) {
-          const seen = paper.firstSeen ? Date.parse(paper.firstSeen) : now.getTime();
-          await client.query(
-            `INSERT INTO papers (id, arxiv_id, title_key, record, first_seen, updated_at, change_no) VALUES ($1, $2, $3, $4, $5, $6, $7)
-             ON CONFLICT (id) DO UPDATE SET arxiv_id = excluded.arxiv_id, title_key = excluded.title_key, record = excluded.record,
-               updated_at = excluded.updated_at, change_no = excluded.change_no`,
-            [paper.id, paper.arxivId ?? null, titleKey(paper.title), JSON.stringify(paper), seen, now.getTime(), change],
-          );
-        }
+        // One statement for the batch: the lock is held for one round trip, not one per paper.
+        // A paper twice in a batch keeps its last record and its first first-seen time, as
+        // saving them one at a time would.
+        const last = new Map(papers.map((paper) => [paper.id, paper]));
+        const firstSeen = new Map<string, number>();
+        for (const paper of papers) if (!firstSeen.has(paper.id)) firstSeen.set(paper.id, paper.firstSeen ? Date.parse(paper.firstSeen) : now.getTime());
+        const batch = [...last.values()];
+        await client.query(
+          `INSERT INTO papers (id, arxiv_id, title_key, record, first_seen, updated_at, change_no)
+           SELECT id, arxiv_id, title_key, record, first_seen, $6::bigint, $7::bigint
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS batch (id, arxiv_id, title_key, record, first_seen)
+           ON CONFLICT (id) DO UPDATE SET arxiv_id = excluded.arxiv_id, title_key = excluded.title_key, record = excluded.record,
+             updated_at = excluded.updated_at, change_no = excluded.change_no`,
+          [
+            batch.map((paper) => paper.id),
+            batch.map((paper) => paper.arxivId ?? null),
+            batch.map((paper) => titleKey(paper.title)),
+            batch.map((paper) => JSON.stringify(paper)),
+            batch.map((paper) => firstSeen.get(paper.id)!),
+            now.getTime(),
+            change,
+          ],
+        );
       });
     },
     // Byte order for ids, as SQLite sorts them.

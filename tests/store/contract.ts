@@ -294,6 +294,14 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
         expect((await store.papers.all()).map((p) => p.id)).toEqual(['pa']);
       });
 
+      it('a paper twice in one batch keeps its last record and its first first-seen time', async () => {
+        const store = await fresh();
+        const between = new Date((t0.getTime() + t1.getTime()) / 2).toISOString();
+        await store.papers.save([paper('pa', { upvotes: 1, firstSeen: t0.toISOString() }), paper('pb', { firstSeen: between }), paper('pa', { upvotes: 2, firstSeen: t1.toISOString() })], t1);
+        expect((await store.papers.get('pa'))?.upvotes).toBe(2);
+        expect((await store.papers.all()).map((p) => p.id)).toEqual(['pa', 'pb']);
+      });
+
       it('numbers each saved batch: changedSince returns what was saved after a change, in order', async () => {
         const store = await fresh();
         expect(await store.papers.lastChange()).toBe(0);
