@@ -81,7 +81,7 @@ async function benchSize(size: SizeName): Promise<SizeResults> {
   const began = performance.now();
   const papers = papersOf(size);
   load.sample(`generate ${size}`);
-  const { row: parseIndex, index, anchor } = benchParseIndex(size);
+  const { row: parseIndex, index, anchor } = await benchParseIndex(size);
   load.sample(`index ${size}`);
   const topics = loadTopicsConfig(join(CONFIG_DIR, 'topics.json'));
   const library = createLibrary(papers, { topics, index });
@@ -89,6 +89,7 @@ async function benchSize(size: SizeName): Promise<SizeResults> {
   // measures queries the engine has not seen, on a library that is up and running.
   await library.warm?.();
   const search = benchSearch(size, realCorpus().papers, library, index, anchor);
+  await anchor?.close();
   const roundTrip = await benchRoundTrip(size, library);
   // The digests' TF-IDF vectors of a million papers take gigabytes more: not at that size.
   const digest = size === '1m' ? undefined : benchDigest(size, papers, index, topics);
