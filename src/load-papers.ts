@@ -29,6 +29,8 @@ export function combinePapers(seed: readonly Paper[], stored: readonly Paper[]):
 
 /** `papers` with `incoming` applied, and the index of the result (derived from `postings` when given). */
 function applyPapers(papers: readonly Paper[], postings: IndexData | undefined, incoming: readonly Paper[]): { papers: Paper[]; postings?: IndexData } {
+  // Nothing to apply: the same array (libraries never change theirs), so what is built per array is shared.
+  if (incoming.length === 0) return { papers: papers as Paper[], ...(postings ? { postings } : {}) };
   const position = new Map(papers.map((paper, i) => [paper.id, i] as const));
   const next = [...papers];
   const added = new Map<string, Paper>();
@@ -65,6 +67,7 @@ export function addPapers<L extends Served>(loaded: L, papers: readonly Paper[],
 
 /** The vectors for `next` (`before` with `incoming` applied): unchanged texts keep theirs, new or rewritten ones get the model's now, if it has one at once. */
 function followVectors(state: SemanticState, before: readonly Paper[], next: readonly Paper[], incoming: readonly Paper[]): PaperVectors {
+  if (incoming.length === 0) return state.vectors.with(next.length);
   const position = new Map(next.map((paper, i) => [paper.id, i] as const));
   const rows = new Map<number, Float32Array | undefined>();
   for (const paper of incoming) {

@@ -14,10 +14,11 @@
  * basis and singular values (f32).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { LsaModel } from '../search/lsa.js';
 import { PaperVectors } from '../search/paper-vectors.js';
+import { readAt } from '../search/read-at.js';
 
 const MAGIC = 'PBEV3';
 
@@ -82,42 +83,48 @@ export function saveSeedVectors(file: string, seed: SeedVectors): void {
   renameSync(temporary, file);
 }
 
-/** The cached vectors when the file is there, whole, and for this corpus key; undefined otherwise. */
+/**
+ * The cached vectors when the file is there, whole, and for this corpus key; undefined otherwise.
+ * Each array is read from the file straight into its place: at a million papers the file is
+ * 130 MB, and every extra copy made V8 collect its heap again.
+ */
 export function loadSeedVectors(file: string, key: string): SeedVectors | undefined {
-  let data: Buffer;
+  let fd: number;
   try {
-    data = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
     return undefined;
   }
   try {
-    const newline = data.indexOf(10);
-    const first = data.subarray(0, newline).toString();
-    const m = new RegExp(`^${MAGIC} (\\d+)$`).exec(first);
-    if (!m) return undefined;
+    const size = fstatSync(fd).size;
+    const start = readAt(fd, Buffer.alloc(Math.min(64, size)), 0);
+    const newline = start.indexOf(10);
+    const m = new RegExp(`^${MAGIC} (\\d+)$`).exec(start.subarray(0, Math.max(0, newline)).toString());
+    if (newline < 0 || !m) return undefined;
     let at = newline + 1;
-    const header = JSON.parse(data.subarray(at, at + Number(m[1])).toString()) as Header;
+    const headerLength = Number(m[1]);
+    if (at + headerLength > size) throw new Error('truncated');
+    const header = JSON.parse(readAt(fd, Buffer.alloc(headerLength), at).toString()) as Header;
     if (header.key !== key) return undefined;
-    at += Number(m[1]);
-    const take = <T>(make: (buffer: ArrayBuffer) => T, length: number, size: number): T => {
+    at += headerLength;
+    const take = <T extends Uint8Array | Int8Array | Float32Array>(into: T): T => {
       at = pad4(at);
-      const end = at + length * size;
-      if (end > data.length) throw new Error('truncated');
-      const copy = new Uint8Array(length * size);
-      copy.set(data.subarray(at, end));
-      at = end;
-      return make(copy.buffer);
+      if (at + into.byteLength > size) throw new Error('truncated');
+      readAt(fd, bytes(into), at);
+      at += into.byteLength;
+      return into;
     };
-    const present = take((b) => new Uint8Array(b), header.count, 1);
-    const codes = take((b) => new Int8Array(b), header.count * Math.ceil(header.dimensions / 16) * 16, 1);
-    const scales = take((b) => new Float32Array(b), header.count, 4);
-    const vectors = PaperVectors.fromCodes(header.model, header.dimensions, codes, scales, present);
+    const vectors = PaperVectors.filled(header.model, header.dimensions, header.count, (codes, scales, present) => {
+      take(present);
+      take(codes);
+      take(scales);
+    });
     let lsa: LsaModel | undefined;
     if (header.lsa) {
       const { dimensions, terms, corpusSize, trainedOn } = header.lsa;
-      const idf = take((b) => new Float32Array(b), terms.length, 4);
-      const basis = take((b) => new Float32Array(b), terms.length * dimensions, 4);
-      const singularValues = take((b) => new Float32Array(b), dimensions, 4);
+      const idf = take(new Float32Array(terms.length));
+      const basis = take(new Float32Array(terms.length * dimensions));
+      const singularValues = take(new Float32Array(dimensions));
       lsa = { dimensions, terms, idf, basis, singularValues, corpusSize, trainedOn };
     }
     return { key: header.key, model: header.model, dimensions: header.dimensions, vectors, ...(lsa ? { lsa } : {}) };
@@ -125,9 +132,11 @@ export function loadSeedVectors(file: string, key: string): SeedVectors | undefi
     // A half-written or foreign file: rebuild.
     rmSync(file, { force: true });
     return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 
-function bytes(array: Float32Array | Int8Array): Uint8Array {
+function bytes(array: Float32Array | Int8Array | Uint8Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }

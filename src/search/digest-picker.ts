@@ -8,6 +8,7 @@ import type { DigestItem, SearchHit } from '../core/library.js';
 import type { Paper } from '../corpus/paper.js';
 import { selectDiverse } from '../digest/digest.js';
 import { ABSTRACT, TITLE, topicWords, whyThisPaper } from './digest-why.js';
+import type { DocOf } from './hybrid.js';
 import type { PaperPriors } from './paper-priors.js';
 import { parseQuery } from './query.js';
 import type { QueryPlan } from './query-plan.js';
@@ -30,7 +31,7 @@ const POPULAR = 0.8;
 export interface DigestSources {
   rankings: RankingCache;
   vectors: () => TfIdf;
-  docOf: ReadonlyMap<string, number>;
+  docOf: DocOf;
   tldrs: TldrCache;
   priors: () => PaperPriors;
   plan: (texts: readonly string[]) => QueryPlan;

@@ -114,7 +114,7 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
   private alternatives: AlternativeScratch | undefined;
 
   constructor(readonly index: IndexData) {
-    this.termIds = new Map(index.terms.map((t, i) => [t, i]));
+    this.termIds = termIdsOf(index);
     const n = index.docCount;
     this.score = new Float64Array(n);
     this.wordsMatched = new Uint16Array(n);
@@ -459,13 +459,24 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
 
 /**
  * The word tables of an index, shared by every engine over it: a library rebuilt over the same
- * postings (new vectors from a remote model) does not build them again.
+ * postings (semantic search attached at start-up, new vectors from a remote model) does not build
+ * them again. At a million papers the stems' ids alone take a few hundred milliseconds.
  */
-const wordTables = new WeakMap<IndexData, { near?: NearWords; sorted?: SortedWords }>();
-function tablesOf(index: IndexData): { near?: NearWords; sorted?: SortedWords } {
+const wordTables = new WeakMap<IndexData, { termIds?: Map<string, number>; near?: NearWords; sorted?: SortedWords }>();
+function tablesOf(index: IndexData): { termIds?: Map<string, number>; near?: NearWords; sorted?: SortedWords } {
   let tables = wordTables.get(index);
   if (!tables) wordTables.set(index, (tables = {}));
   return tables;
+}
+
+function termIdsOf(index: IndexData): Map<string, number> {
+  const tables = tablesOf(index);
+  if (!tables.termIds) {
+    const ids = new Map<string, number>();
+    for (let i = 0; i < index.terms.length; i++) ids.set(index.terms[i]!, i);
+    tables.termIds = ids;
+  }
+  return tables.termIds;
 }
 
 /** The last few answers by word: enough for the words of the queries in flight. */

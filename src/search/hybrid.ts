@@ -34,12 +34,15 @@ export const SEMANTIC_FLOOR = 0.6;
 const TITLE_CHECK = 10;
 
 
+/** A paper's position in the library, by id. */
+export type DocOf = Pick<ReadonlyMap<string, number>, 'get'>;
+
 export class HybridRanker {
   private readonly titleKeys: (string | undefined)[][] = [];
 
   constructor(
     private readonly papers: readonly Paper[],
-    private readonly docOf: ReadonlyMap<string, number>,
+    private readonly docOf: DocOf,
     private readonly lexical: Ranker,
     private readonly matcher: Matcher,
     private readonly vectors: PaperVectors,

@@ -20,7 +20,7 @@ import { Latest } from './latest.js';
 import { searchPage } from './search-page.js';
 import { similarPapers, TfIdf } from './similar.js';
 import type { FusionMethod } from './fusion.js';
-import { HybridRanker } from './hybrid.js';
+import { HybridRanker, type DocOf } from './hybrid.js';
 import type { PaperVectors } from './paper-vectors.js';
 import { parseQuery } from './query.js';
 import type { QueryVectors } from './query-vectors.js';
@@ -50,12 +50,35 @@ export interface SemanticOptions {
   fusion?: FusionMethod;
 }
 
+/**
+ * What is built from the papers alone, shared by every library over the same array: start-up
+ * builds the library again around it once semantic search is attached, and at a million papers
+ * each of these takes a few hundred milliseconds.
+ */
+const perPapers = new WeakMap<readonly Paper[], { ids?: Map<string, number>; dates?: PublishedDates }>();
+function sharedFor(papers: readonly Paper[]): { ids?: Map<string, number>; dates?: PublishedDates } {
+  let shared = perPapers.get(papers);
+  if (!shared) perPapers.set(papers, (shared = {}));
+  return shared;
+}
+
 export function createLibrary(papers: Paper[], options: LibraryOptions = {}): PaperLibrary {
-  const byId = new Map(papers.map((p, i) => [p.id, i] as const));
+  const shared = sharedFor(papers);
+  // Positions by paper id, on first use: a search never needs them, a button press does.
+  const byId: DocOf = {
+    get: (id) => {
+      if (!shared.ids) {
+        const ids = new Map<string, number>();
+        for (let i = 0; i < papers.length; i++) ids.set(papers[i]!.id, i);
+        shared.ids = ids;
+      }
+      return shared.ids.get(id);
+    },
+  };
   const index = options.index ?? buildIndex(papers);
   if (index.docCount !== papers.length) throw new Error('createLibrary: the index was built for other papers');
   const engine = new SearchEngine(index);
-  const dates = new PublishedDates(papers);
+  const dates = (shared.dates ??= new PublishedDates(papers));
   const matcher = new Matcher(papers, engine, dates);
   const ranker = new Ranker(papers, matcher, dates, engine);
   const speller = lazy(() => new Speller(engine));

@@ -68,6 +68,16 @@ export class PaperVectors {
     return v;
   }
 
+  /**
+   * Vectors for `count` papers whose arrays `fill` writes in place (a cache read straight from its
+   * file): the codes land in the scan's memory without passing through a copy.
+   */
+  static filled(model: string, dimensions: number, count: number, fill: (codes: Int8Array, scales: Float32Array, present: Uint8Array) => void): PaperVectors {
+    const v = PaperVectors.empty(model, dimensions, count);
+    fill(v.codes, v.scales, v.present);
+    return v;
+  }
+
   /** From the arrays `codes` (`count × stride`), `scales` and `present` gave (a cache written earlier). */
   static fromCodes(model: string, dimensions: number, codes: Int8Array, scales: Float32Array, present: Uint8Array): PaperVectors {
     const v = PaperVectors.empty(model, dimensions, present.length);
@@ -152,6 +162,8 @@ export class PaperVectors {
    * one), with the rows in `rows` set (a doc → unit vector map; wrong-sized vectors are left out).
    */
   with(count: number, rows: ReadonlyMap<number, Float32Array | undefined> = new Map()): PaperVectors {
+    // Nothing changes: the same rows serve (a million papers' vectors are not copied for nothing).
+    if (count === this.count && rows.size === 0) return this;
     const next = PaperVectors.empty(this.model, this.dimensions, count, { simd: this.simd });
     const keep = Math.min(count, this.count);
     next.codes.set(this.codes.subarray(0, keep * this.stride));

@@ -21,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Corpus, Paper } from '../corpus/paper.js';
 import type { FieldPostings, IndexData } from './postings.js';
+import { readAt } from './read-at.js';
 
 /** Bump when the snapshot layout changes (2: compound flags per term; 3: binary columns, no JSON corpus; 4: token streams). */
 const FORMAT = 4;
@@ -345,13 +346,23 @@ export function loadSnapshot(file: string, key: string): Snapshot | undefined {
     const start = align(prefix.length + 4 + jsonLength);
     const size = fstatSync(fd).size;
     const bySection = new Map(manifest.sections.map((s) => [s.name, s]));
+    // Two reads, into two buffers: the index's arrays, kept, and the papers' columns, let go once
+    // the papers are built. A buffer per section made V8 collect its heap again and again while a
+    // million papers loaded, each allocation counting towards its external-memory limit.
+    const transient = (s: Section) => s.name.startsWith('p.') || s.name === 's.offsets' || s.name === 's.units';
+    const regions = [manifest.sections.filter((s) => !transient(s) && s.name !== 's.bytes'), manifest.sections.filter(transient)].map((sections) => {
+      const from = Math.min(...sections.map((s) => s.offset));
+      const to = Math.max(...sections.map((s) => s.offset + s.length * KINDS[s.kind].BYTES_PER_ELEMENT));
+      if (start + to > size) throw new Error(`index snapshot ${file}: truncated`);
+      const buffer = new ArrayBuffer(to - from);
+      readAt(fd, new Uint8Array(buffer), start + from);
+      return { from, buffer, names: new Set(sections.map((s) => s.name)) };
+    });
     const section = (name: string): TypedArray => {
       const s = bySection.get(name);
-      if (!s) throw new Error(`index snapshot ${file}: no section ${name}`);
-      const array = new KINDS[s.kind](s.length);
-      if (start + s.offset + array.byteLength > size) throw new Error(`index snapshot ${file}: truncated`);
-      readAt(fd, new Uint8Array(array.buffer), start + s.offset);
-      return array;
+      const region = regions.find((r) => r.names.has(name));
+      if (!s || !region) throw new Error(`index snapshot ${file}: no section ${name}`);
+      return new KINDS[s.kind](region.buffer, s.offset - region.from, s.length);
     };
     const strings = readStrings(fd, section('s.offsets') as Uint32Array, section('s.units') as Uint32Array, start + bySection.get('s.bytes')!.offset, file, size);
     const fields: FieldPostings[] = [0, 1, 2].map((i) => ({
@@ -437,15 +448,6 @@ function readStrings(fd: number, bytes: Uint32Array, units: Uint32Array, at: num
     i = j;
   }
   return strings;
-}
-
-function readAt(fd: number, into: Uint8Array, position: number): Uint8Array {
-  for (let done = 0; done < into.length; ) {
-    const n = readSync(fd, into, done, Math.min(into.length - done, 1 << 30), position + done);
-    if (n === 0) throw new Error('index snapshot: unexpected end of file');
-    done += n;
-  }
-  return into;
 }
 
 function writeAll(fd: number, bytes: Uint8Array, position: number): void {

@@ -74,4 +74,15 @@ describe('papers arriving in the served library', () => {
     expect(next.postings).toEqual(buildIndex(next.library.papers));
     expect(next.library.papers).toHaveLength(488);
   });
+
+  it('no papers to apply (semantic search being attached at start-up) rebuilds nothing and copies nothing', () => {
+    builds.length = 0;
+    const next = addPapers(seed, []);
+    expect(builds).toEqual([]);
+    expect(next.postings).toBe(seed.postings);
+    // The same array: what libraries build per papers (ids, dates) is then built once.
+    expect(next.library.papers).toBe(seed.library.papers);
+    expect(next.library.get('pskim5ab')).toBe(seed.library.get('pskim5ab'));
+    expect(next.library.search('diffusion', { limit: 5 }).hits.map((h) => h.paper.id)).toEqual(seed.library.search('diffusion', { limit: 5 }).hits.map((h) => h.paper.id));
+  });
 });
