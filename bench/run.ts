@@ -97,7 +97,7 @@ async function benchSize(size: SizeName): Promise<SizeResults> {
   const corpus = size === 'real' ? realCorpus() : syntheticCorpus(papers);
   const snapshot = benchSnapshot(size, corpus, index, library);
   load.sample(`snapshot ${size}`);
-  const append = size === '100k' && !quick ? benchAppend(papers, index, papersAfter(size, ADDED)) : undefined;
+  const append = size === '100k' && !quick ? await benchAppend(papers, index, papersAfter(size, ADDED)) : undefined;
   const vocabulary = index.surfaceWords.length;
   forgetPapers(size);
   const memory = [benchMemory(size, true), ...(size === 'real' ? [benchMemory(size, false)] : [])];

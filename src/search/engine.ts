@@ -112,6 +112,7 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
   private readonly lastWord: Int32Array;
   private readonly touched: Int32Array;
   private alternatives: AlternativeScratch | undefined;
+  private found: { docs: Int32Array; scores: Float64Array; full: Uint8Array } | undefined;
 
   constructor(readonly index: IndexData) {
     this.termIds = termIdsOf(index);
@@ -196,19 +197,17 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
     const planned = this.plan(words).words;
     const n = this.index.docCount;
     if (planned.length === 0) return new Uint8Array(n);
+    // count[doc] is the number of words so far that the document has all of; a document counts
+    // word i once, however many of its spellings and fields have it (once counted, it is not i).
     const count = new Uint8Array(n);
     planned.forEach((word, i) => {
-      const seen = new Uint8Array(n);
       for (const s of [word.stem, ...word.joined]) {
         const id = this.termIds.get(s);
         if (id === undefined) continue;
         for (const field of this.index.fields) {
           for (let p = field.offsets[id]!; p < field.offsets[id + 1]!; p++) {
             const doc = field.docs[p]!;
-            if (!seen[doc] && count[doc] === i) {
-              seen[doc] = 1;
-              count[doc] = i + 1;
-            }
+            if (count[doc] === i) count[doc] = i + 1;
           }
         }
       }
@@ -222,6 +221,10 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
    * OR results follow, scaled to score below every AND result.
    * `strict` words (from quoted phrases) never match loosely. Documents `accept` rejects are left
    * out (after the AND/OR choice, which counts every match: filters do not loosen a query).
+   *
+   * The arrays returned are the engine's own, valid until its next `retrieve`: a query over a
+   * million papers can match most of them, and fresh arrays of that size on every query made V8
+   * collect its whole heap every few queries.
    */
   retrieve(words: string[], strict: string[] = [], accept?: (doc: number) => boolean): Candidates {
     const queries = [...this.wordQueries([words.join(' ')], false), ...this.wordQueries(strict, true)];
@@ -397,11 +400,9 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
       } else if (s > orTop) orTop = s;
     }
     const withOr = andCount < MIN_AND_HITS && wordCount > 1;
-    const most = withOr ? touchedCount : andCount;
     const scale = withOr && orTop > 0 && Number.isFinite(floor) ? Math.min(1, (floor * 0.99) / orTop) : 1;
-    const docs = new Int32Array(most);
-    const scores = new Float64Array(most);
-    const full = new Uint8Array(most);
+    const n = this.index.docCount;
+    const { docs, scores, full } = (this.found ??= { docs: new Int32Array(n), scores: new Float64Array(n), full: new Uint8Array(n) });
     let k = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
@@ -411,7 +412,7 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
       full[k] = isAnd ? 1 : 0;
       scores[k++] = score[doc]! * wordsMatched[doc]! * (isAnd ? 1 : scale);
     }
-    return k === most ? { docs, scores, full, length: k } : { docs: docs.subarray(0, k), scores: scores.subarray(0, k), full: full.subarray(0, k), length: k };
+    return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), full: full.subarray(0, k), length: k };
   }
 
   private reset(touchedCount: number): void {

@@ -28,7 +28,10 @@ export class Matcher {
     return (this.authorIndex ??= new AuthorIndex(this.papers));
   }
 
-  /** Every paper matching `q` after exclusions, dates and phrases, with its relevance score; unordered. */
+  /**
+   * Every paper matching `q` after exclusions, dates and phrases, with its relevance score;
+   * unordered. The arrays are valid until the next `match` (they are the engine's: SearchEngine.retrieve).
+   */
   match(q: ParsedQuery): Candidates {
     return this.candidates(q, this.filter(q));
   }

@@ -45,11 +45,21 @@ export function topKByValue(values: Float64Array, n: number, k: number, tieBreak
   if (k <= 0 || n === 0) return [];
   const better = (a: number, b: number) => values[a]! > values[b]! || (values[a] === values[b] && tieBreak(a) < tieBreak(b));
   if (n <= 4 * k || n < 2048) return topK(n, k, better);
-  const threshold = kthLargest(values.slice(0, n), k);
+  const threshold = kthLargest(scratchCopy(values, n), k);
   const keep: number[] = [];
   for (let i = 0; i < n; i++) if (values[i]! >= threshold) keep.push(i);
   // Ties at the threshold can keep many (single-word queries score alike): select among them by heap.
   return topK(keep.length, k, (a, b) => better(keep[a]!, keep[b]!)).map((i) => keep[i]!);
+}
+
+// Quickselect reorders what it reads: it gets a copy, in one buffer kept for every call, since a
+// query over a million papers would otherwise allocate megabytes each time (and set off collections).
+let scratch = new Float64Array(0);
+function scratchCopy(values: Float64Array, n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+  const copy = scratch.subarray(0, n);
+  copy.set(values.subarray(0, n));
+  return copy;
 }
 
 /** The k-th largest value (1-based), by quickselect on a scratch copy. */

@@ -62,12 +62,16 @@ export function findTopic(topics: readonly Topic[], name: string): Topic | undef
 /** The curated topics with their paper counts, then up to `themes` discovered ones that none of them covers. */
 export function listTopics(papers: readonly Paper[], matcher: Matcher, options: { curated?: readonly TopicConfig[]; themes?: number }): Topic[] {
   const configured = options.curated ?? [];
-  const matches = configured.map((t) => matcher.match(parseQuery(t.query)));
-  const curated = configured.map((t, i): Topic => ({ ...t, kind: 'curated', count: matches[i]!.length }));
+  // Each match read before the next: the matcher reuses its arrays.
+  const matches = configured.map((t) => {
+    const found = matcher.match(parseQuery(t.query));
+    return { count: found.length, docs: new Set(found.docs.subarray(0, found.length)) };
+  });
+  const curated = configured.map((t, i): Topic => ({ ...t, kind: 'curated', count: matches[i]!.count }));
   const covered = configured.map((t, i) => ({
     // Operators (`year:2024`) are not words of the topic.
     stems: stems(t.query.replace(/\w+:\S+/g, '')),
-    docs: new Set(matches[i]!.docs.subarray(0, matches[i]!.length)),
+    docs: matches[i]!.docs,
   }));
   const taken = new Set(curated.map((t) => t.name));
   const discovered = discoverThemes(papers, { curated: covered, max: options.themes ?? 12 })

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stems } from '../../src/search/text.js';
+import { discoverThemes } from '../../src/search/themes.js';
 import { loadTopicsConfig } from '../../src/search/topics.js';
 import { realLibrary } from './helpers.js';
 
@@ -34,6 +36,18 @@ describe('topics', () => {
     // Deduplicated against curated topics and generic collocations.
     expect(discovered.map((t) => t.label.toLowerCase())).not.toContain('diffusion models');
     expect(discovered.map((t) => t.label.toLowerCase())).not.toContain('neural networks');
+  });
+
+  it("leaves out the themes each curated topic covers, judged by that topic's own papers", () => {
+    // Found again here through search, one topic at a time: the matcher reuses its arrays between matches.
+    const covered = curated.map((t) => {
+      const total = library.search(t.query, { limit: 1 }).total;
+      const hits = library.search(t.query, { limit: total }).hits;
+      return { stems: stems(t.query.replace(/\w+:\S+/g, '')), docs: new Set(hits.map((h) => library.papers.indexOf(h.paper))) };
+    });
+    const expected = discoverThemes(library.papers, { curated: covered, max: 12 }).map((theme) => theme.phrase);
+    expect(expected.length).toBeGreaterThanOrEqual(6);
+    expect(discovered.map((t) => t.query)).toEqual(expected.map((phrase) => `"${phrase}"`).filter((q) => library.search(q, { limit: 1 }).total > 0));
   });
 
   it('finds a topic by slug or label, ignoring case', () => {
