@@ -12,6 +12,8 @@ import { isContentWord, ONLY_JOINERS, phraseForm, stems } from './text.js';
 import { hasRun } from './token-streams.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Spellings of a phrase tried on the token streams at most: each compound word doubles them. */
+const MAX_RUNS = 8;
 
 export class PhraseTests {
   // Per paper and field: 0 not yet known, 1 ASCII, 2 not ASCII. ASCII text is NFKC-stable, so a
@@ -47,40 +49,54 @@ export class PhraseTests {
     // Only papers with all the phrase's words can contain it; the index knows those without reading text.
     const may = stems(phrase).length ? this.engine.docsWithAll([phrase]) : undefined;
     const { streams } = this.engine.index;
-    if (plan?.exact) return (doc) => (may === undefined || may[doc] === 1) && hasRun(streams, doc, plan.run, true);
+    if (plan?.exact) return (doc) => (may === undefined || may[doc] === 1) && hasRun(streams, doc, plan.runs[0]!, true);
+    const onlyIfRun = plan && (plan.runs.length === 1 ? plan.runs[0]! : undefined);
     return (doc) =>
-      (may === undefined || may[doc] === 1) && (plan === undefined || hasRun(streams, doc, plan.run, false)) && (this.fieldHas(doc, 0, patterns) || this.fieldHas(doc, 1, patterns));
+      (may === undefined || may[doc] === 1) &&
+      (plan === undefined || (onlyIfRun ? hasRun(streams, doc, onlyIfRun, false) : plan.runs.some((run) => hasRun(streams, doc, run, false)))) &&
+      (this.fieldHas(doc, 0, patterns) || this.fieldHas(doc, 1, patterns));
   }
 
   /**
-   * How the token streams decide a phrase (its normalised `form`): the surface ids of its content
-   * words, which a paper containing the phrase has side by side in its title or abstract. That is
-   * `exact` when the phrase is content words separated by whitespace and hyphens: then those
-   * words, with only whitespace and hyphens between them in the paper, are the phrase. 'nowhere'
-   * when a content word of the phrase is no word of the corpus. Undefined when the streams cannot
-   * tell: when words of the phrase may stand joined in the text (a run of them written as one is
-   * a word of the corpus: `"u net"` matches "UNet"; hyphenated, "U-Net", they are two words) or split (a word the corpus has as a
-   * hyphenated compound: `"selfsupervised"` matches "self-supervised").
+   * How the token streams decide a phrase (its normalised `form`): runs of surface ids of content
+   * words, one of which a paper containing the phrase has side by side in its title or abstract.
+   * A word the corpus also has as a hyphenated compound may stand split in the text
+   * (`"selfsupervised"` matches "self-supervised", `"domain"` matches "do-main"): each such word
+   * gives two runs, one with the word, one with its content parts. The single run is `exact` when
+   * the phrase is content words separated by whitespace and hyphens, none of them a compound:
+   * then those words, with only whitespace and hyphens between them in the paper, are the phrase.
+   * 'nowhere' when no run can occur (a content word is no word of the corpus). Undefined when the
+   * streams cannot tell: when words of the phrase may stand joined in the text (a run of them
+   * written as one is a word of the corpus: `"u net"` matches "UNet"; hyphenated, "U-Net", they
+   * are two words), or when a run would be empty or there would be too many.
    */
-  private streamPlan(form: string): { run: Uint32Array; exact: boolean } | 'nowhere' | undefined {
+  private streamPlan(form: string): { runs: Uint32Array[]; exact: boolean } | 'nowhere' | undefined {
     const pieces = form.match(PIECES) ?? [];
     while (pieces.length && ONLY_JOINERS.test(pieces[0]!)) pieces.shift();
     while (pieces.length && ONLY_JOINERS.test(pieces[pieces.length - 1]!)) pieces.pop();
     const words = pieces.filter((piece) => WORD.test(piece));
     for (let i = 0; i < words.length; i++) {
-      if (this.engine.compoundParts(words[i]!)) return undefined;
       let joined = words[i]!;
       for (let j = i + 1; j < words.length; j++) {
         joined += words[j]!;
         if (this.engine.surfaceId(joined) !== undefined) return undefined;
       }
     }
-    const content = words.filter(isContentWord);
-    if (content.length === 0) return undefined;
-    const ids = content.map((word) => this.engine.surfaceId(word));
-    if (ids.some((id) => id === undefined)) return 'nowhere';
-    const exact = content.length === words.length && pieces.every((piece) => WORD.test(piece) || ONLY_JOINERS.test(piece));
-    return { run: Uint32Array.from(ids as number[]), exact };
+    // Each word's spellings in the text: itself, or its parts when the corpus has it hyphenated.
+    const spellings = words.map((word) => {
+      const parts = this.engine.compoundParts(word);
+      return parts ? [[word], parts] : [[word]];
+    });
+    let runs: string[][] = [[]];
+    for (const options of spellings) {
+      runs = runs.flatMap((run) => options.map((option) => [...run, ...option.filter(isContentWord)]));
+      if (runs.length > MAX_RUNS) return undefined;
+    }
+    if (runs.some((run) => run.length === 0)) return undefined;
+    const possible = runs.map((run) => run.map((word) => this.engine.surfaceId(word))).filter((ids): ids is number[] => ids.every((id) => id !== undefined));
+    if (possible.length === 0) return 'nowhere';
+    const exact = runs.length === 1 && runs[0]!.length === words.length && pieces.every((piece) => WORD.test(piece) || ONLY_JOINERS.test(piece));
+    return { runs: possible.map((ids) => Uint32Array.from(ids)), exact };
   }
 
   private fieldHas(doc: number, field: 0 | 1, patterns: { ascii: RegExp | null; full: RegExp }): boolean {

@@ -69,6 +69,10 @@ const EDGES: Paper[] = [
   paper('stop', 'Learning to rank with the score', 'Score of distillation is not score distillation sampling; U-Net and UNet backbones.'),
   paper('accents', 'Équivariant señales', 'Señales équivariantes — Neural  radiance   fields (NeRF) with neural radiance.'),
   paper('plain', 'Score distillation sampling', 'Distillation of score models into one step; score-distillation too.'),
+  // Words the corpus has both joined and hyphenated, one part a stop word ("do-main"): a phrase
+  // with them has one run of word ids per spelling.
+  paper('compound', 'Generally domain-free pretraining', 'Generally do-main adaptation; pre-training objectives and pretraining objective, self-supervised pretraining.'),
+  paper('compound2', 'Domain adaptation', 'A domain adaptation study of pre-training, selfsupervised pre-training and generally main results.'),
 ];
 
 const EDGE_PHRASES = [
@@ -76,6 +80,8 @@ const EDGE_PHRASES = [
   'score distillation', 'score distill', 'score, distillation', 'of distillation', 'score of distillation', 'learning to rank',
   'to rank', 'u net', 'unet', 'u-net backbones', 'équivariant señales', 'senales', 'neural radiance fields', 'radiance fields (nerf)',
   'nerf', 'distillation sampling', '3d generation', 'and gpt', 'the score', 'score', 'distill',
+  'generally domain', 'generally do-main', 'domain adaptation', 'do main adaptation', 'main adaptation', 'pretraining objective',
+  'pre-training objectives', 'pre training', 'selfsupervised pretraining', 'self supervised pre-training', 'generally main',
 ];
 
 describe('phrases decided from the token streams', () => {
