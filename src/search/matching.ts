@@ -46,7 +46,8 @@ export class Matcher {
     const byAuthor = q.authors.length ? this.authors.matching(q.authors) : undefined;
     if (q.excludeTerms.length + q.phrases.length + q.excludePhrases.length === 0 && !datesPassing && !byAuthor) return undefined;
     const excluded = q.excludeTerms.map((t) => this.engine.docsWithAll([t]));
-    const phrases = q.phrases.map((p) => this.phrases.contains(p));
+    // The phrases' words are words search looks for: its candidates have them.
+    const phrases = q.phrases.map((p) => this.phrases.contains(p, true));
     const notPhrases = q.excludePhrases.map((p) => this.phrases.contains(p));
     const { rank } = this.dates;
     // Cheapest tests first: the phrase tests may read text.

@@ -27,8 +27,13 @@ export class PhraseTests {
     this.ascii = new Uint8Array(papers.length * 2);
   }
 
-  /** A test for "this paper's title or abstract contains `phrase`". */
-  contains(phrase: string): (doc: number) => boolean {
+  /**
+   * A test for "this paper's title or abstract contains `phrase`". `mostHaveWords`: the papers
+   * it will be asked about nearly all have the phrase's words (search's candidates for them);
+   * then the token streams alone decide where they can, without first marking the papers that
+   * have the words (a pass over their postings: milliseconds at a million papers).
+   */
+  contains(phrase: string, mostHaveWords = false): (doc: number) => boolean {
     const form = phraseForm(phrase);
     const parts = (word: string) => this.engine.compoundParts(word);
     // Two patterns, made when first needed: Unicode classes under case folding take V8 half a
@@ -46,8 +51,9 @@ export class PhraseTests {
     // The token streams tell, for most phrases exactly and otherwise as a necessary condition.
     const plan = this.streamPlan(form);
     if (plan === 'nowhere') return () => false;
-    // Only papers with all the phrase's words can contain it; the index knows those without reading text.
-    const may = stems(phrase).length ? this.engine.docsWithAll([phrase]) : undefined;
+    // Only papers with all the phrase's words can contain it; the index knows those without reading
+    // text. The streams know it too (a paper without the words has no run of them).
+    const may = stems(phrase).length && !(plan && mostHaveWords) ? this.engine.docsWithAll([phrase]) : undefined;
     const { streams } = this.engine.index;
     if (plan?.exact) return (doc) => (may === undefined || may[doc] === 1) && hasRun(streams, doc, plan.runs[0]!, true);
     const onlyIfRun = plan && (plan.runs.length === 1 ? plan.runs[0]! : undefined);
