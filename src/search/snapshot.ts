@@ -7,7 +7,8 @@
  * length, a small JSON manifest (counts, corpus statistics, the section table), then sections,
  * each 8-byte aligned: the index's typed arrays exactly as they are in memory, and the papers
  * as columns (one string table — UTF-8 bytes plus offsets — and per-field arrays of string
- * numbers, numbers and lists). Each section is read straight into its typed array.
+ * numbers, numbers and lists). Each section is read straight into its typed array. Abstracts are
+ * not decoded: a loaded paper reads its abstract from the file when asked (text-on-disk.ts).
  *
  * The key is a cheap fingerprint of the corpus folder (each file's name, size, modification
  * time and inode: a `stat`, not a read) and of the code that shapes the index. Papers that
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { Corpus, Paper } from '../corpus/paper.js';
 import type { FieldPostings, IndexData } from './postings.js';
 import { readAt } from './read-at.js';
+import { TextOnDisk } from './text-on-disk.js';
 
 /** Bump when the snapshot layout changes (2: compound flags per term; 3: binary columns, no JSON corpus; 4: token streams). */
 const FORMAT = 4;
@@ -223,7 +225,10 @@ interface Columns {
  * order: V8 then gives every record of a kind one hidden class, where assigning keys one by one
  * in a loop took about half of a 100,000-paper load. The keys come from `KNOWN` only.
  */
-function recordBuilder(keys: readonly string[]): (i: number, c: Columns) => Paper {
+function recordBuilder(keys: readonly string[], abstractOnDisk: boolean): (i: number, c: Columns) => Paper {
+  // An own, enumerable getter in the key's place: the record still spreads, compares and
+  // serialises like a parsed one, and its abstract is read from the file when first asked for.
+  const field = (key: string): string => (key === 'abstract' && abstractOnDisk ? `get "abstract"() { return c.text(i); }` : `${JSON.stringify(key)}: ${value(key)}`);
   const value = (key: string): string => {
     if (!KNOWN.has(key)) throw new Error(`index snapshot: unknown paper field ${key}`);
     if (key === 'titleDerived') return 'c.titleDerived[i] === 1';
@@ -232,10 +237,10 @@ function recordBuilder(keys: readonly string[]): (i: number, c: Columns) => Pape
     if ((NUMBERS as readonly string[]).includes(key)) return `c[${JSON.stringify(key)}][i]`;
     return `c.list(c[${JSON.stringify(`${key}.starts`)}], c[${JSON.stringify(`${key}.items`)}], i)`;
   };
-  return new Function('i', 'c', `return { ${keys.map((k) => `${JSON.stringify(k)}: ${value(k)}`).join(', ')} };`) as (i: number, c: Columns) => Paper;
+  return new Function('i', 'c', `return { ${keys.map(field).join(', ')} };`) as (i: number, c: Columns) => Paper;
 }
 
-function decodePapers(n: number, shapes: string[][], strings: string[], section: (name: string) => TypedArray): Paper[] {
+function decodePapers(n: number, shapes: string[][], strings: string[], section: (name: string) => TypedArray, abstracts: AbstractsOnDisk): Paper[] {
   const shape = section('p.shape');
   const linkStarts = section('p.links.starts');
   const linkUrls = section('p.links.urls');
@@ -250,16 +255,48 @@ function decodePapers(n: number, shapes: string[][], strings: string[], section:
       for (let j = starts[i]!; j < starts[i + 1]!; j++) list.push(strings[items[j]!]!);
       return list;
     },
+    text(i: number): string {
+      return abstracts.text.read(i);
+    },
     links(i: number): Paper['links'] {
       const links: Paper['links'] = [];
       for (let j = linkStarts[i]!; j < linkStarts[i + 1]!; j++) links.push({ url: strings[linkUrls[j]!]!, kind: LINK_KINDS[linkKinds[j]!]! });
       return links;
     },
   };
-  const builders = shapes.map(recordBuilder);
+  const builders = shapes.map((keys) => [recordBuilder(keys, false), recordBuilder(keys, true)] as const);
   const papers = new Array<Paper>(n);
-  for (let i = 0; i < n; i++) papers[i] = builders[shape[i]!]!(i, columns);
+  for (let i = 0; i < n; i++) papers[i] = builders[shape[i]!]![abstracts.onDisk[i]!]!(i, columns);
   return papers;
+}
+
+/** Which papers' abstracts stay in the file (`onDisk[doc]` 1), and the reader of them. */
+interface AbstractsOnDisk {
+  onDisk: Uint8Array;
+  text: TextOnDisk;
+}
+
+/**
+ * Leaves in the file the abstracts stored once (not interned: INTERN_BELOW), which no other
+ * field can share; `skip` marks their strings, which are then not decoded at load.
+ */
+function abstractsOnDisk(fd: number, at: number, column: Uint32Array, bytes: Uint32Array, units: Uint32Array): AbstractsOnDisk & { skip: Uint8Array } {
+  const n = column.length;
+  const onDisk = new Uint8Array(n);
+  const from = new Float64Array(n);
+  const length = new Uint32Array(n);
+  const ascii = new Uint8Array(n);
+  const skip = new Uint8Array(bytes.length - 1);
+  for (let doc = 0; doc < n; doc++) {
+    const k = column[doc]!;
+    if (units[k + 1]! - units[k]! < INTERN_BELOW) continue;
+    onDisk[doc] = 1;
+    skip[k] = 1;
+    from[doc] = bytes[k]!;
+    length[doc] = bytes[k + 1]! - bytes[k]!;
+    ascii[doc] = length[doc] === units[k + 1]! - units[k]! ? 1 : 0;
+  }
+  return { onDisk, skip, text: new TextOnDisk(fd, at, from, length, ascii) };
 }
 
 // ---- File ----------------------------------------------------------------------------------
@@ -337,6 +374,8 @@ export function loadSnapshot(file: string, key: string): Snapshot | undefined {
   } catch {
     return undefined;
   }
+  // Once the papers are built, the file stays open for their abstracts (text-on-disk.ts).
+  let keepOpen = false;
   try {
     const prefix = Buffer.from(`${MAGIC}${key}\n`);
     const head = readAt(fd, new Uint8Array(prefix.length + 4), 0);
@@ -364,14 +403,20 @@ export function loadSnapshot(file: string, key: string): Snapshot | undefined {
       if (!s || !region) throw new Error(`index snapshot ${file}: no section ${name}`);
       return new KINDS[s.kind](region.buffer, s.offset - region.from, s.length);
     };
-    const strings = readStrings(fd, section('s.offsets') as Uint32Array, section('s.units') as Uint32Array, start + bySection.get('s.bytes')!.offset, file, size);
+    const stringBytes = section('s.offsets') as Uint32Array;
+    const stringUnits = section('s.units') as Uint32Array;
+    const textAt = start + bySection.get('s.bytes')!.offset;
+    const abstracts = abstractsOnDisk(fd, textAt, section('p.abstract') as Uint32Array, stringBytes, stringUnits);
+    const strings = readStrings(fd, stringBytes, stringUnits, textAt, file, size, abstracts.skip);
     const fields: FieldPostings[] = [0, 1, 2].map((i) => ({
       offsets: section(`f${i}.offsets`) as Uint32Array,
       docs: section(`f${i}.docs`) as Uint32Array,
       tfs: section(`f${i}.tfs`) as Uint16Array,
     }));
-    const papers = decodePapers(manifest.docCount, manifest.shapes, strings, section);
+    const papers = decodePapers(manifest.docCount, manifest.shapes, strings, section, abstracts);
     const termsFrom = manifest.stringsBefore;
+    abstracts.text.own();
+    keepOpen = true;
     return {
       corpus: { papers, stats: manifest.stats },
       index: {
@@ -389,7 +434,7 @@ export function loadSnapshot(file: string, key: string): Snapshot | undefined {
       },
     };
   } finally {
-    closeSync(fd);
+    if (!keepOpen) closeSync(fd);
   }
 }
 
@@ -415,9 +460,10 @@ export function hasKey(file: string, key: string): boolean {
  * million papers are never in memory all at once. A string as long in UTF-16 code units as in
  * bytes is ASCII. Each run of ASCII strings is decoded as Latin-1 (a copy: UTF-8 decoding runs at a
  * few hundred MB/s) into one string, and each string of the run is a slice of it, which V8 keeps
- * as a view when it is long. Other strings are decoded from UTF-8 one by one.
+ * as a view when it is long. Other strings are decoded from UTF-8 one by one. Strings marked in
+ * `skip` (abstracts left in the file) are not decoded.
  */
-function readStrings(fd: number, bytes: Uint32Array, units: Uint32Array, at: number, file: string, size: number): string[] {
+function readStrings(fd: number, bytes: Uint32Array, units: Uint32Array, at: number, file: string, size: number, skip: Uint8Array): string[] {
   const count = bytes.length - 1;
   const total = bytes[count] ?? 0;
   if (at + total > size || units.length !== bytes.length) throw new Error(`index snapshot ${file}: truncated`);
@@ -433,6 +479,11 @@ function readStrings(fd: number, bytes: Uint32Array, units: Uint32Array, at: num
     readAt(fd, buffer.subarray(0, length), at + bytes[i]!);
     const origin = bytes[i]!;
     for (let k = i; k < j; ) {
+      if (skip[k] === 1) {
+        strings[k] = ''; // left in the file, read on demand (text-on-disk.ts)
+        k++;
+        continue;
+      }
       if (!ascii(k)) {
         strings[k] = buffer.toString('utf8', bytes[k]! - origin, bytes[k + 1]! - origin);
         if (strings[k]!.length !== units[k + 1]! - units[k]!) throw new Error(`index snapshot ${file}: garbled text`);
@@ -440,7 +491,7 @@ function readStrings(fd: number, bytes: Uint32Array, units: Uint32Array, at: num
         continue;
       }
       let end = k + 1;
-      while (end < j && ascii(end)) end++;
+      while (end < j && ascii(end) && skip[end] !== 1) end++;
       const run = buffer.toString('latin1', bytes[k]! - origin, bytes[end]! - origin);
       for (let m = k; m < end; m++) strings[m] = run.slice(bytes[m]! - bytes[k]!, bytes[m + 1]! - bytes[k]!);
       k = end;

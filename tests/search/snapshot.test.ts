@@ -97,6 +97,29 @@ describe('index snapshots', () => {
     expect(loadSnapshot(file, 'other key')).toBeUndefined();
   });
 
+  it('leaves long abstracts in the file, read when asked for, even once the file is replaced or deleted', () => {
+    const long = 'A long abstract, with diffusion and Ünïcode 測試 🤖, long enough not to be interned with short strings.';
+    const papers: Paper[] = [
+      { id: 'l1', title: 'Long', titleDerived: false, abstract: long, links: [], sources: ['x.txt'] },
+      { id: 's2', title: 'Short', titleDerived: false, abstract: 'Short one.', links: [], sources: ['x.txt'] },
+      { id: 'l3', title: 'Plain', titleDerived: false, abstract: 'Plain ASCII text that is long enough to stay in the file until read.', links: [], sources: ['x.txt'] },
+    ];
+    const corpus = { papers, stats: { entries: 3, papers: 3, duplicatesMerged: 0, derivedTitles: 0, files: [], warnings: [] } };
+    const file = join(freshCacheDir(), 'lazy.pbix');
+    saveSnapshot(file, 'k', { corpus, index: buildIndex(papers) });
+    const loaded = loadSnapshot(file, 'k')!.corpus.papers;
+    const onDisk = loaded.map((p) => typeof Object.getOwnPropertyDescriptor(p, 'abstract')?.get === 'function');
+    expect(onDisk).toEqual([true, false, true]);
+    // Replaced by another snapshot, then deleted: the open file still holds this load's text.
+    saveSnapshot(file, 'k', { corpus: { ...corpus, papers: papers.map((p) => ({ ...p, abstract: 'Something else entirely, and long enough to be left in the file.' })) }, index: buildIndex(papers) });
+    rmSync(file);
+    expect(loaded.map((p) => p.abstract)).toEqual(papers.map((p) => p.abstract));
+    // A copy holds the text itself, in the record's key order.
+    const copy = { ...loaded[0]! };
+    expect(Object.getOwnPropertyDescriptor(copy, 'abstract')?.value).toBe(long);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(papers[0]));
+  });
+
   it('keeps working when the cache cannot be written', () => {
     const result = loadLibrary(data, undefined, { cacheDir: join(data, file0(), 'not-a-dir') });
     expect(result.index).toMatchObject({ source: 'built', saved: false });
