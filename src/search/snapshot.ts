@@ -245,20 +245,38 @@ function decodePapers(n: number, shapes: string[][], strings: string[], section:
   const linkStarts = section('p.links.starts');
   const linkUrls = section('p.links.urls');
   const linkKinds = section('p.links.kinds');
+  // Short lists with the same items (a corpus file's name in `sources`; no links) are one frozen array,
+  // shared: a million papers otherwise built millions of identical small arrays, and each
+  // object is work for every full collection. Nothing changes a paper's lists in place.
+  const sharedLists = new Map<string, readonly string[]>();
+  const NO_LINKS: Paper['links'] = Object.freeze([]) as unknown as Paper['links'];
   const columns: Columns = {
     s: strings,
     titleDerived: section('p.titleDerived'),
     ...Object.fromEntries([...STRINGS, ...NUMBERS].map((k) => [k, section(`p.${k}`)])),
     ...Object.fromEntries(LISTS.flatMap((k) => [[`${k}.starts`, section(`p.${k}.starts`)], [`${k}.items`, section(`p.${k}.items`)]])),
-    list(starts: Uint32Array, items: Uint32Array, i: number): string[] {
-      const list: string[] = [];
-      for (let j = starts[i]!; j < starts[i + 1]!; j++) list.push(strings[items[j]!]!);
+    list(starts: Uint32Array, items: Uint32Array, i: number): readonly string[] {
+      // Long lists (authors) are rarely alike: not worth a key each.
+      if (starts[i + 1]! - starts[i]! > 2) {
+        const list: string[] = [];
+        for (let j = starts[i]!; j < starts[i + 1]!; j++) list.push(strings[items[j]!]!);
+        return list;
+      }
+      let key = '';
+      for (let j = starts[i]!; j < starts[i + 1]!; j++) key += `${items[j]!},`;
+      let list = sharedLists.get(key);
+      if (!list) {
+        const fresh: string[] = [];
+        for (let j = starts[i]!; j < starts[i + 1]!; j++) fresh.push(strings[items[j]!]!);
+        sharedLists.set(key, (list = Object.freeze(fresh)));
+      }
       return list;
     },
     text(i: number): string {
       return abstracts.text.read(i);
     },
     links(i: number): Paper['links'] {
+      if (linkStarts[i] === linkStarts[i + 1]) return NO_LINKS;
       const links: Paper['links'] = [];
       for (let j = linkStarts[i]!; j < linkStarts[i + 1]!; j++) links.push({ url: strings[linkUrls[j]!]!, kind: LINK_KINDS[linkKinds[j]!]! });
       return links;

@@ -97,7 +97,7 @@ describe('index snapshots', () => {
     expect(loadSnapshot(file, 'other key')).toBeUndefined();
   });
 
-  it('leaves long abstracts in the file, read when asked for, even once the file is replaced or deleted', () => {
+  it('leaves long abstracts in the file, read when asked for, even once the file is replaced or deleted; shares alike short lists', () => {
     const long = 'A long abstract, with diffusion and Ünïcode 測試 🤖, long enough not to be interned with short strings.';
     const papers: Paper[] = [
       { id: 'l1', title: 'Long', titleDerived: false, abstract: long, links: [], sources: ['x.txt'] },
@@ -108,6 +108,10 @@ describe('index snapshots', () => {
     const file = join(freshCacheDir(), 'lazy.pbix');
     saveSnapshot(file, 'k', { corpus, index: buildIndex(papers) });
     const loaded = loadSnapshot(file, 'k')!.corpus.papers;
+    // Alike short lists are one frozen array: nothing may change one paper's list through another's.
+    expect(loaded[0]!.sources).toBe(loaded[2]!.sources);
+    expect(loaded[0]!.links).toBe(loaded[1]!.links);
+    expect(Object.isFrozen(loaded[0]!.sources)).toBe(true);
     const onDisk = loaded.map((p) => typeof Object.getOwnPropertyDescriptor(p, 'abstract')?.get === 'function');
     expect(onDisk).toEqual([true, false, true]);
     // Replaced by another snapshot, then deleted: the open file still holds this load's text.
