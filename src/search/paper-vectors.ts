@@ -78,16 +78,6 @@ export class PaperVectors {
     return v;
   }
 
-  /** From the arrays `codes` (`count × stride`), `scales` and `present` gave (a cache written earlier). */
-  static fromCodes(model: string, dimensions: number, codes: Int8Array, scales: Float32Array, present: Uint8Array): PaperVectors {
-    const v = PaperVectors.empty(model, dimensions, present.length);
-    if (codes.length !== v.codes.length || scales.length !== present.length) throw new Error('PaperVectors: the arrays disagree on the number of papers');
-    v.codes.set(codes);
-    v.scales.set(scales);
-    v.present.set(present);
-    return v;
-  }
-
   get count(): number {
     return this.present.length;
   }

@@ -240,7 +240,7 @@ function recordBuilder(keys: readonly string[], abstractOnDisk: boolean): (i: nu
   return new Function('i', 'c', `return { ${keys.map(field).join(', ')} };`) as (i: number, c: Columns) => Paper;
 }
 
-function decodePapers(n: number, shapes: string[][], strings: string[], section: (name: string) => TypedArray, abstracts: AbstractsOnDisk): Paper[] {
+function decodePapers(n: number, shapes: string[][], strings: string[], section: (name: string) => TypedArray, abstracts: TextOnDisk): Paper[] {
   const shape = section('p.shape');
   const linkStarts = section('p.links.starts');
   const linkUrls = section('p.links.urls');
@@ -273,7 +273,7 @@ function decodePapers(n: number, shapes: string[][], strings: string[], section:
       return list;
     },
     text(i: number): string {
-      return abstracts.text.read(i);
+      return abstracts.read(i);
     },
     links(i: number): Paper['links'] {
       if (linkStarts[i] === linkStarts[i + 1]) return NO_LINKS;
@@ -284,23 +284,16 @@ function decodePapers(n: number, shapes: string[][], strings: string[], section:
   };
   const builders = shapes.map((keys) => [recordBuilder(keys, false), recordBuilder(keys, true)] as const);
   const papers = new Array<Paper>(n);
-  for (let i = 0; i < n; i++) papers[i] = builders[shape[i]!]![abstracts.onDisk[i]!]!(i, columns);
+  for (let i = 0; i < n; i++) papers[i] = builders[shape[i]!]![abstracts.has(i) ? 1 : 0]!(i, columns);
   return papers;
-}
-
-/** Which papers' abstracts stay in the file (`onDisk[doc]` 1), and the reader of them. */
-interface AbstractsOnDisk {
-  onDisk: Uint8Array;
-  text: TextOnDisk;
 }
 
 /**
  * Leaves in the file the abstracts stored once (not interned: INTERN_BELOW), which no other
  * field can share; `skip` marks their strings, which are then not decoded at load.
  */
-function abstractsOnDisk(fd: number, at: number, column: Uint32Array, bytes: Uint32Array, units: Uint32Array): AbstractsOnDisk & { skip: Uint8Array } {
+function abstractsOnDisk(fd: number, at: number, column: Uint32Array, bytes: Uint32Array, units: Uint32Array): { text: TextOnDisk; skip: Uint8Array } {
   const n = column.length;
-  const onDisk = new Uint8Array(n);
   const from = new Float64Array(n);
   const length = new Uint32Array(n);
   const ascii = new Uint8Array(n);
@@ -308,13 +301,12 @@ function abstractsOnDisk(fd: number, at: number, column: Uint32Array, bytes: Uin
   for (let doc = 0; doc < n; doc++) {
     const k = column[doc]!;
     if (units[k + 1]! - units[k]! < INTERN_BELOW) continue;
-    onDisk[doc] = 1;
     skip[k] = 1;
     from[doc] = bytes[k]!;
     length[doc] = bytes[k + 1]! - bytes[k]!;
     ascii[doc] = length[doc] === units[k + 1]! - units[k]! ? 1 : 0;
   }
-  return { onDisk, skip, text: new TextOnDisk(fd, at, from, length, ascii) };
+  return { skip, text: new TextOnDisk(fd, at, from, length, ascii) };
 }
 
 // ---- File ----------------------------------------------------------------------------------
@@ -431,7 +423,7 @@ export function loadSnapshot(file: string, key: string): Snapshot | undefined {
       docs: section(`f${i}.docs`) as Uint32Array,
       tfs: section(`f${i}.tfs`) as Uint16Array,
     }));
-    const papers = decodePapers(manifest.docCount, manifest.shapes, strings, section, abstracts);
+    const papers = decodePapers(manifest.docCount, manifest.shapes, strings, section, abstracts.text);
     const termsFrom = manifest.stringsBefore;
     abstracts.text.own();
     keepOpen = true;

@@ -37,6 +37,11 @@ export class TextOnDisk {
     closeWhenGone.register(this, this.fd);
   }
 
+  /** True when text `k` is in the file (texts left there are never empty). */
+  has(k: number): boolean {
+    return this.bytes[k]! > 0;
+  }
+
   read(k: number): string {
     const length = this.bytes[k]!;
     if (length === 0) return '';
