@@ -12,6 +12,8 @@
  * - similar: for a paper, the papers a reader of it would want next (the `similar` command).
  */
 
+import { BATCH_4 } from './batch-4.js';
+
 export type Kind = 'known-item' | 'descriptive' | 'topic';
 
 export interface Judged {
@@ -23,8 +25,8 @@ export interface Judged {
   relevant?: string[];
   /** What the query tests, for reading the per-query report. */
   note?: 'paraphrase' | 'typo' | 'untitled' | 'name' | 'recalled';
-  /** Later batches (2, 3), each written whole before any system was run on it; the first set has none. */
-  batch?: 2 | 3;
+  /** Later batches (2, 3, 4), each written whole before any system was run on it; the first set has none. */
+  batch?: 2 | 3 | 4;
 }
 
 export interface SimilarJudgment {
@@ -664,7 +666,7 @@ const TOPICS_3: Judged[] = inBatch(3, [
   ),
 ]);
 
-export const QUERIES: Judged[] = [...KNOWN_ITEMS, ...DESCRIPTIVE, ...TOPICS, ...TOPICS_2, ...TOPICS_3];
+export const QUERIES: Judged[] = [...KNOWN_ITEMS, ...DESCRIPTIVE, ...TOPICS, ...TOPICS_2, ...TOPICS_3, ...BATCH_4];
 
 export const SIMILAR: SimilarJudgment[] = [
   {
