@@ -3,8 +3,9 @@
  * download to match "dataset condensation" with "dataset distillation". Papers are TF-IDF rows
  * (the weighting of similar.ts: titles count double, log term frequency); a truncated SVD of
  * that matrix keeps its strongest `dimensions` directions, where words used in the same papers
- * fall close together. A paper or a query is then the sum of its words' directions ("fold-in"),
- * normalised, and two texts are as similar as the cosine of their vectors.
+ * fall close together. A paper is then the sum of its words' directions weighted by TF-IDF
+ * ("fold-in"), a query the sum of its words' directions at unit length, each normalised; two
+ * texts are as similar as the cosine of their vectors.
  *
  * The SVD is randomised (Halko, Martinsson & Tropp 2011): the matrix times a seeded Gaussian
  * block, a few power iterations, then an exact SVD of the small projected matrix through the
@@ -261,11 +262,26 @@ export function embedPaperText(model: LsaModel, title: string, abstract: string)
   return foldIn(model, counts);
 }
 
-/** The unit vector of a query; undefined when it has no word the model knows. */
+/**
+ * The unit vector of a query; undefined when it has no word the model knows. Each known word adds
+ * its direction at unit length: a query is a few words and each of them counts, where a word's
+ * TF-IDF weight and the length of its direction would let one word stand for the whole query.
+ * Measured against the papers' weighting on the evaluation set (docs/search-quality.md).
+ */
 export function embedQueryText(model: LsaModel, query: string): Float32Array | undefined {
   const counts = new Map<string, number>();
   countStems(query, 1, counts);
-  return foldIn(model, counts);
+  const ids = termIds(model);
+  const k = model.dimensions;
+  const out = new Float32Array(k);
+  for (const term of counts.keys()) {
+    const m = ids.get(term);
+    if (m === undefined) continue;
+    let length = 0;
+    for (let j = 0; j < k; j++) length += model.basis[m * k + j]! ** 2;
+    if (length > 0) addDirection(model, m, 1 / Math.sqrt(length), out, 0);
+  }
+  return normaliseRow(out, 0, k) ? out : undefined;
 }
 
 function foldIn(model: LsaModel, counts: ReadonlyMap<string, number>): Float32Array | undefined {

@@ -104,6 +104,18 @@ describe('LSA learnt from the corpus', () => {
     expect(Math.hypot(...v)).toBeCloseTo(1, 6);
   });
 
+  it('counts each word of a query alike: the query lies as close to each word\'s own direction', () => {
+    const { papers } = realLibrary();
+    const model = trainLsa(buildIndex(papers), { dimensions: 20 });
+    // A frequent word and a rare one, whose TF-IDF weights and directions' lengths differ widely.
+    const words = ['learning', 'equivariant'];
+    const [a, b] = words.map((w) => embedQueryText(model, w)!);
+    const both = embedQueryText(model, words.join(' '))!;
+    const cosine = (x: Float32Array, y: Float32Array) => x.reduce((sum, v, j) => sum + v * y[j]!, 0);
+    expect(cosine(both, a!)).toBeCloseTo(cosine(both, b!), 5);
+    expect(embedQueryText(model, 'learning learning equivariant')).toEqual(both);
+  });
+
   it('trains on an evenly spaced sample of a larger corpus, and still folds every paper in', () => {
     const many = Array.from({ length: 60 }, (_, i) => corpus[i % corpus.length]!);
     const big = buildIndex(many);
