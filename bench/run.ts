@@ -25,6 +25,7 @@ import { benchMemory, type MemoryRow } from './memory.js';
 import { benchParseIndex, type ParseIndexResult } from './parse-index.js';
 import { benchRoundTrip, type RoundTripRow } from './round-trip.js';
 import { benchSearch, type SearchResultRow } from './search.js';
+import { benchSemantic, SEMANTIC_LINES, type SemanticRow } from './semantic.js';
 import { benchSnapshot, type SnapshotRow } from './snapshot.js';
 import { benchStartup, type StartupKind, type StartupRow } from './startup.js';
 
@@ -34,6 +35,8 @@ interface SizeResults {
   parseIndex: ParseIndexResult;
   search: SearchResultRow;
   roundTrip: RoundTripRow;
+  /** Semantic search's cost (semantic.ts); not at a million papers. */
+  semantic?: SemanticRow;
   digest?: DigestRow;
   snapshot: SnapshotRow;
   memory: MemoryRow[];
@@ -91,6 +94,7 @@ async function benchSize(size: SizeName): Promise<SizeResults> {
   const search = benchSearch(size, realCorpus().papers, library, index, anchor);
   await anchor?.close();
   const roundTrip = await benchRoundTrip(size, library);
+  const semantic = size === '1m' ? undefined : await benchSemantic(size, papers, index, realCorpus().papers);
   // The digests' TF-IDF vectors of a million papers take gigabytes more: not at that size.
   const digest = size === '1m' ? undefined : benchDigest(size, papers, index, topics);
   load.sample(`digest ${size}`);
@@ -109,7 +113,7 @@ async function benchSize(size: SizeName): Promise<SizeResults> {
   for (const kind of STARTUPS[size]) startup.push(await benchStartup(size, kind));
   const seconds = (performance.now() - began) / 1000;
   log(`${size} done in ${seconds.toFixed(0)} s; others' load so far: max ${load.report().max.toFixed(2)}`);
-  return { papers: papers.length, vocabulary, parseIndex, search, roundTrip, digest, snapshot, memory, startup, append, seconds };
+  return { papers: papers.length, vocabulary, parseIndex, search, roundTrip, semantic, digest, snapshot, memory, startup, append, seconds };
 }
 
 type Results = Partial<Record<SizeName, SizeResults>>;
@@ -148,6 +152,7 @@ function table(results: Results): string {
     ['append 1k papers, CPU (ms): index+merge · library · full rebuild', (s) => { const a = r(s).append; return a ? `${fmt(a.appendCpuMs)} · ${fmt(a.libraryCpuMs)} · ${fmt(a.fullBuildCpuMs)}` : '–'; }],
     ['RSS after GC (MB)', (s) => r(s).memory[0]!.rssMB.toFixed(0)],
     ['heap + external (of which ArrayBuffers) after GC (MB)', (s) => { const m = r(s).memory[0]!; return `${m.heapMB.toFixed(0)} + ${m.externalMB.toFixed(0)} (${m.arrayBuffersMB.toFixed(0)})`; }],
+    ...SEMANTIC_LINES.map(([label, cell]): [string, (s: SizeName) => string] => [`semantic: ${label}`, (s) => (r(s).semantic ? cell(r(s).semantic!) : '–')]),
   ];
   const head = `| | ${sizes.join(' | ')} |\n|---|${sizes.map(() => '---:').join('|')}|`;
   return [head, ...rows.map(([label, cell]) => `| ${label} | ${sizes.map(cell).join(' | ')} |`)].join('\n');
@@ -159,6 +164,9 @@ const TARGETS: Partial<Record<SizeName, { p50: number; p99: number; startMs: num
   '100k': { p50: 2, p99: 15, startMs: 1000, rssMB: 400 },
   '1m': { p50: 15, p99: 100, startMs: 5000, rssMB: 3072 },
 };
+
+/** Search with semantic fusion at 100k papers, first-sight p99 (ms). */
+const FUSED_P99_100K = 50;
 
 function targets(results: Results): string {
   const mark = (value: number, limit: number, unit: string, digits = 2) =>
@@ -175,6 +183,8 @@ function targets(results: Results): string {
       `| ${size === 'real' ? `real (${r.papers})` : r.papers.toLocaleString('en-US')} | ${mark(r.search.engine.firstSight.p50, t.p50, 'ms')} | ${mark(r.search.engine.firstSight.p99, t.p99, 'ms', 1)} | ${mark(start, t.startMs, 'ms', 0)} | ${mark(r.memory[0]!.rssMB, t.rssMB, 'MB', 0)} |`,
     );
   }
+  const fused = results['100k']?.semantic?.fused.firstSight.p99;
+  lines.push('', `Search with semantic fusion at 100,000 papers, first-sight p99: ${fused === undefined ? 'not run' : mark(fused, FUSED_P99_100K, 'ms', 1)}`);
   return lines.join('\n');
 }
 

@@ -21,7 +21,7 @@ import type { AnchorThread } from './lib/anchor-thread.js';
 import type { SizeName } from './lib/corpora.js';
 import { load } from './lib/load.js';
 import { KIND_COUNTS, measuredQueries, type QueryKind } from './lib/query-set.js';
-import { log, median, summarize, type Summary } from './lib/stats.js';
+import { log, median, shuffled, summarize, type Summary } from './lib/stats.js';
 import { prng } from './lib/synthetic.js';
 import type { Paper } from '../src/corpus/paper.js';
 import type { IndexData } from '../src/search/postings.js';
@@ -162,15 +162,6 @@ export function benchSearch(size: SizeName, real: readonly Paper[], library: Pap
   const broken = Object.entries(row.features).filter(([, ok]) => !ok);
   if (broken.length) log(`search ${size}: FEATURES NOT WORKING: ${broken.map(([name]) => name).join(', ')}`);
   return row;
-}
-
-function shuffled(n: number, random: () => number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
 }
 
 /**

@@ -50,3 +50,13 @@ export function fmt(ms: number): string {
 export function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
+
+/** 0 .. n-1 in an order drawn from `random` (Fisher–Yates). */
+export function shuffled(n: number, random: () => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
