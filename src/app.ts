@@ -15,7 +15,6 @@ import type { Logger } from './core/logger.js';
 import type { Poster } from './core/poster.js';
 import { loadLibrary } from './load-library.js';
 import { PACKAGE_VERSION } from './paths.js';
-import { createArxivSource } from './sources/arxiv.js';
 import { SourceHealth } from './sources/health.js';
 import { createHfSource, type HfSource } from './sources/hf.js';
 import { ingestBatch, seedsByTitle } from './sources/ingest.js';
@@ -304,6 +303,8 @@ async function startSources(
   const jobs: SourceJob[] = [];
   if (hf) jobs.push(hfJob(hf));
   if (settings.poll.includes('arxiv')) {
+    // The XML parser is loaded only by a bot that polls arXiv.
+    const { createArxivSource } = await import('./sources/arxiv.js');
     jobs.push(arxivJob(createArxivSource({ baseUrl: settings.arxivApiUrl, categories: settings.arxivCategories, userAgent })));
   }
   // Started afresh whenever this replica takes the sources over: it has no failures to report before that.

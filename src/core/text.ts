@@ -12,14 +12,16 @@ export function truncate(text: string, max: number): string {
   return `${base.trimEnd()}…`;
 }
 
-// Built once: creating a formatter per call dominated digest composition at scale.
-const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+// Built once: creating a formatter per call dominated digest composition at scale. Built on first
+// use, not at import: the first Intl formatter of a process loads locale data (tens of ms of start-up).
+let dateFormat: Intl.DateTimeFormat | undefined;
 
 /** Formats a `YYYY-MM-DD` date as `Nov 25, 2024`. */
 export function formatDate(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return DATE_FORMAT.format(date);
+  dateFormat ??= new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  return dateFormat.format(date);
 }
 
 /** Collapses all whitespace, newlines included, to single spaces. */

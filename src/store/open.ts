@@ -3,7 +3,6 @@
  * embedded SQLite file.
  */
 import type { Logger } from '../core/logger.js';
-import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
@@ -14,6 +13,10 @@ export interface StoreSettings {
 }
 
 export async function openStore(settings: StoreSettings, logger?: Logger): Promise<Store> {
-  if (settings.databaseUrl) return openPostgresStore(settings.databaseUrl, logger ? { logger } : {});
+  if (settings.databaseUrl) {
+    // Loaded only when asked for: the driver costs start-up time a SQLite bot never needs.
+    const { openPostgresStore } = await import('./postgres.js');
+    return openPostgresStore(settings.databaseUrl, logger ? { logger } : {});
+  }
   return openSqliteStore(settings.databaseFile);
 }

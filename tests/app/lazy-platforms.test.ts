@@ -1,7 +1,8 @@
 /**
  * A console run (`paperbot start` without credentials) and a CLI search never load a chat SDK:
  * discord.js and Bolt cost most of a process's start-up, and only a configured platform needs
- * its own. The built process runs with a module-resolution hook that writes every module it
+ * its own. Likewise the Postgres driver (only with a `DATABASE_URL`) and the XML parser (only
+ * when arXiv is polled). The built process runs with a module-resolution hook that writes every module it
  * resolves to a file; the test reads that list.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,6 +16,8 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 const BIN = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'bin.js');
 /** Any part of a platform SDK: discord.js and its @discordjs packages, Bolt and the @slack packages. */
 const SDK = /\/node_modules\/(discord\.js|@discordjs\/[^/]+|@slack\/[^/]+)\//;
+/** Dependencies a SQLite bot that does not poll arXiv never needs. */
+const UNUSED = /\/node_modules\/(pg|pg-[^/]+|fast-xml-parser)\//;
 
 let hookDir: string;
 beforeAll(() => {
@@ -60,7 +63,7 @@ function run(args: string[], input: string): Promise<{ code: number | null; modu
   );
 }
 
-describe('platform SDKs load only when their platform is configured', () => {
+describe('platform SDKs, the Postgres driver and the XML parser load only when configured', () => {
   it('console mode answers a search without loading discord.js or Bolt', async () => {
     const { code, modules, output } = await run(['start'], '/search diffusion\nquit\n');
     expect(code, output).toBe(0);
@@ -69,6 +72,7 @@ describe('platform SDKs load only when their platform is configured', () => {
     expect(modules.some((url) => url.includes('/node_modules/zod/'))).toBe(true);
     expect(modules.some((url) => url.endsWith('/platforms/discord/adapter.js'))).toBe(true);
     expect(modules.filter((url) => SDK.test(url))).toEqual([]);
+    expect(modules.filter((url) => UNUSED.test(url))).toEqual([]);
   });
 
   it('a CLI search loads neither', async () => {
