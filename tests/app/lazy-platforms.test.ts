@@ -1,9 +1,9 @@
 /**
  * A console run (`paperbot start` without credentials) and a CLI search never load a chat SDK:
  * discord.js and Bolt cost most of a process's start-up, and only a configured platform needs
- * its own. Likewise the Postgres driver (only with a `DATABASE_URL`) and the XML parser (only
- * when arXiv is polled). The built process runs with a module-resolution hook that writes every module it
- * resolves to a file; the test reads that list.
+ * its own. Nor does a console run load the Postgres driver (needed only with a `DATABASE_URL`)
+ * or the XML parser (only when arXiv is polled). The built process runs with a module-resolution
+ * hook that writes every module it resolves to a file; the test reads that list.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -64,7 +64,7 @@ function run(args: string[], input: string): Promise<{ code: number | null; modu
 }
 
 describe('platform SDKs, the Postgres driver and the XML parser load only when configured', () => {
-  it('console mode answers a search without loading discord.js or Bolt', async () => {
+  it('console mode answers a search without loading discord.js, Bolt, pg or the XML parser', async () => {
     const { code, modules, output } = await run(['start'], '/search diffusion\nquit\n');
     expect(code, output).toBe(0);
     expect(output).toContain('papers loaded');
