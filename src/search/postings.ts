@@ -72,6 +72,18 @@ class Growable {
   }
 }
 
+/** A token's term or surface word not worked out yet; a token that is not indexed (stop word, digits, URL boilerplate). */
+const UNKNOWN = -2;
+const NOT_INDEXED = -1;
+
+/**
+ * Each paper's fields are read once, token by token. Every distinct token is numbered on first
+ * sight, and what the index needs of it (its term in prose and in links, its surface word) is
+ * worked out then and read from arrays afterwards: one hash lookup per token instead of four
+ * (stem memo, term ids, surface ids, the field's distinct tokens). Per-document and per-field
+ * counts use stamps (the last document or field that counted an entry) instead of fresh Sets
+ * and Maps. Ids are still given in first-seen order, so the index is the same as before.
+ */
 export function buildIndex(papers: readonly Paper[]): IndexData {
   const n = papers.length;
   const F = FIELDS.length;
@@ -80,11 +92,22 @@ export function buildIndex(papers: readonly Paper[]): IndexData {
   const raw = FIELDS.map(() => ({ term: new Growable(), doc: new Growable(), tf: new Growable() }));
   const fieldLength = new Uint16Array(n * F);
   const lengthSums = new Array<number>(F).fill(0);
+  // Per term: documents with it in title or abstract, compound flag, count in the current field, last document counted.
   const stemDfList: number[] = [];
+  const compoundList: number[] = [];
+  const termTf: number[] = [];
+  const termStamp: number[] = [];
+  // Per surface word: documents with it, its term, last document counted.
   const surfaceIds = new Map<string, number>();
   const surfaceDfList: number[] = [];
   const surfaceStemList: number[] = [];
-  const compoundList: number[] = [];
+  const surfaceStamp: number[] = [];
+  // Per token: its term in titles and abstracts, in links, its surface word, the last field that counted it.
+  const tokenIds = new Map<string, number>();
+  const proseTerm: number[] = [];
+  const linkTerm: number[] = [];
+  const tokenSurface: number[] = [];
+  const tokenStamp: number[] = [];
   const streams = new StreamBuilder(n);
 
   const termId = (s: string): number => {
@@ -94,6 +117,8 @@ export function buildIndex(papers: readonly Paper[]): IndexData {
       terms.push(s);
       stemDfList.push(0);
       compoundList.push(0);
+      termTf.push(0);
+      termStamp.push(0);
     }
     return id;
   };
@@ -103,68 +128,101 @@ export function buildIndex(papers: readonly Paper[]): IndexData {
       surfaceIds.set(word, (w = surfaceDfList.length));
       surfaceDfList.push(0);
       surfaceStemList.push(stemId);
+      surfaceStamp.push(0);
     }
     return w;
   };
+  const tokenId = (word: string): number => {
+    let t = tokenIds.get(word);
+    if (t === undefined) {
+      tokenIds.set(word, (t = tokenStamp.length));
+      proseTerm.push(UNKNOWN);
+      linkTerm.push(UNKNOWN);
+      tokenSurface.push(UNKNOWN);
+      tokenStamp.push(0);
+    }
+    return t;
+  };
+  /** The term of a word in field `f`, given on first need (as the index has always given term ids). */
+  const termOf = (word: string, f: number, terms: number[], t: number): number => {
+    let id = terms[t]!;
+    if (id === UNKNOWN) {
+      const s = processNormalized(word, FIELDS[f]);
+      terms[t] = id = s ? termId(s) : NOT_INDEXED;
+    }
+    return id;
+  };
 
   papers.forEach((paper, doc) => {
-    const docStems = new Set<number>();
-    const docSurfaces = new Set<number>();
+    const docStamp = doc + 1;
     fieldTexts(paper).forEach((text, f) => {
+      const prose = f < STREAM_FIELDS;
+      const fieldStamp = doc * F + f + 1;
       const normalized = normalize(text);
       // Words at even positions, what separates them at odd ones.
       const parts = normalized.split(WORDS_AND_GAPS);
-      const tokens = parts.filter((part, i) => i % 2 === 0 && part.length > 0);
-      const length = Math.min(0xffff, new Set(tokens).size);
+      const inField: number[] = [];
+      /** Counts term `id` in this field, and in this document's title or abstract. */
+      const count = (id: number): void => {
+        if (termTf[id] === 0) inField.push(id);
+        termTf[id]! += 1;
+        if (prose && termStamp[id] !== docStamp) {
+          termStamp[id] = docStamp;
+          stemDfList[id]! += 1;
+        }
+      };
+      let distinct = 0;
+      let gap = true;
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i]!;
+        if (i % 2 === 1) {
+          if (part !== ' ' && !ONLY_JOINERS.test(part)) gap = true;
+          continue;
+        }
+        if (part.length === 0) continue;
+        const t = tokenId(part);
+        if (tokenStamp[t] !== fieldStamp) {
+          tokenStamp[t] = fieldStamp;
+          distinct++;
+        }
+        const id = termOf(part, f, prose ? proseTerm : linkTerm, t);
+        if (id === NOT_INDEXED) {
+          gap = true;
+          continue;
+        }
+        count(id);
+        if (!prose) continue;
+        let w = tokenSurface[t]!;
+        if (w === UNKNOWN) tokenSurface[t] = w = surfaceId(part, id);
+        if (surfaceStamp[w] !== docStamp) {
+          surfaceStamp[w] = docStamp;
+          surfaceDfList[w]! += 1;
+        }
+        streams.push(w, gap);
+        gap = false;
+      }
+      const length = Math.min(0xffff, distinct);
       fieldLength[doc * F + f] = length;
       lengthSums[f] = (lengthSums[f] ?? 0) + length;
-      const tf = new Map<number, number>();
-      /** Indexes a word; returns its surface id when it is a content word of the title or abstract. */
-      const add = (word: string, isCompound: boolean): number | undefined => {
-        const s = processNormalized(word, FIELDS[f]);
-        if (!s) return undefined;
-        const id = termId(s);
-        tf.set(id, (tf.get(id) ?? 0) + 1);
-        if (f >= STREAM_FIELDS) return undefined;
-        docStems.add(id);
-        // Joined compounds stay out of the surface words: their parts already answer prefix and typo lookups.
-        if (isCompound) {
-          compoundList[id] = 1;
-          return undefined;
-        }
-        const w = surfaceId(word, id);
-        docSurfaces.add(w);
-        return w;
-      };
-      if (f < STREAM_FIELDS) {
-        let gap = true;
-        for (let i = 0; i < parts.length; i++) {
-          const part = parts[i]!;
-          if (i % 2 === 1) {
-            if (part !== ' ' && !ONLY_JOINERS.test(part)) gap = true;
-          } else if (part.length > 0) {
-            const w = add(part, false);
-            if (w === undefined) gap = true;
-            else {
-              streams.push(w, gap);
-              gap = false;
-            }
-          }
-        }
+      if (prose) {
         streams.endField();
-        for (const joined of joinedCompounds(normalized)) add(joined, true);
-      } else {
-        for (const word of tokens) add(word, false);
+        // Joined compounds stay out of the surface words: their parts already answer prefix and typo lookups.
+        for (const joined of joinedCompounds(normalized)) {
+          const s = processNormalized(joined, FIELDS[f]);
+          if (!s) continue;
+          const id = termId(s);
+          compoundList[id] = 1;
+          count(id);
+        }
       }
       const r = raw[f]!;
-      for (const [id, count] of tf) {
+      for (const id of inField) {
         r.term.push(id);
         r.doc.push(doc);
-        r.tf.push(Math.min(0xffff, count));
+        r.tf.push(Math.min(0xffff, termTf[id]!));
+        termTf[id] = 0;
       }
     });
-    for (const id of docStems) stemDfList[id]! += 1;
-    for (const w of docSurfaces) surfaceDfList[w]! += 1;
   });
 
   // Counting sort by term: stable, so each term's doc ids stay ascending.
