@@ -8,25 +8,32 @@ import type { Paper } from '../corpus/paper.js';
 import { passesDateFilter, type ParsedQuery } from './query.js';
 
 export class PublishedDates {
-  /** Per paper, the rank of its date: 0 when undated, else 1 + position among distinct dates ascending. */
-  readonly rank: Int32Array;
-  /** The date of each rank (`dates[0]` undefined: undated). */
-  private readonly dates: (string | undefined)[];
+  private table: { rank: Int32Array; dates: (string | undefined)[] } | undefined;
 
-  constructor(papers: readonly Paper[]) {
-    // `YYYY-MM-DD` strings sort chronologically. A plain loop: a flatMap of one-element arrays
-    // cost ~80 ms at 100k papers, on every library a new paper creates.
-    const seen = new Set<string>();
-    for (const paper of papers) if (paper.published) seen.add(paper.published);
-    const distinct = [...seen].sort();
-    const rankOf = new Map(distinct.map((d, i) => [d, i + 1]));
-    this.dates = [undefined, ...distinct];
-    this.rank = Int32Array.from(papers, (p) => (p.published ? rankOf.get(p.published)! : 0));
+  // Numbered on first use, not when a library is made: start-up does not wait for it.
+  constructor(private readonly papers: readonly Paper[]) {}
+
+  /** Per paper, the rank of its date: 0 when undated, else 1 + position among distinct dates ascending. */
+  get rank(): Int32Array {
+    return this.numbered().rank;
   }
 
   /** Per date rank, 1 if papers of that date pass the query's `year:`/`since:`; undefined when it has neither. */
   passing(q: Pick<ParsedQuery, 'year' | 'since'>): Uint8Array | undefined {
     if (q.year === undefined && q.since === undefined) return undefined;
-    return Uint8Array.from(this.dates, (date) => (passesDateFilter(q, date) ? 1 : 0));
+    return Uint8Array.from(this.numbered().dates, (date) => (passesDateFilter(q, date) ? 1 : 0));
+  }
+
+  private numbered(): { rank: Int32Array; dates: (string | undefined)[] } {
+    if (this.table) return this.table;
+    // `YYYY-MM-DD` strings sort chronologically. A plain loop: a flatMap of one-element arrays
+    // cost ~80 ms at 100k papers, on every library a new paper creates.
+    const seen = new Set<string>();
+    for (const paper of this.papers) if (paper.published) seen.add(paper.published);
+    const distinct = [...seen].sort();
+    const rankOf = new Map(distinct.map((d, i) => [d, i + 1]));
+    // `dates[0]` undefined: undated.
+    this.table = { rank: Int32Array.from(this.papers, (p) => (p.published ? rankOf.get(p.published)! : 0)), dates: [undefined, ...distinct] };
+    return this.table;
   }
 }

@@ -22,8 +22,8 @@ export interface Ranked {
 export class Ranker {
   private readonly proximity: ProximityScorer;
   // Upvotes (-1: none) as numbers: `sort:top` over tens of thousands of matches compares numbers
-  // instead of reading paper objects.
-  private readonly upvotes: Int32Array;
+  // instead of reading paper objects. Read on the first `sort:top`, not at start-up.
+  private upvoteTable: Int32Array | undefined;
 
   constructor(
     private readonly papers: readonly Paper[],
@@ -32,7 +32,10 @@ export class Ranker {
     engine: SearchEngine,
   ) {
     this.proximity = new ProximityScorer(engine.index.streams, engine.index.surfaceStem, engine.index.terms.length, (stem) => engine.termId(stem));
-    this.upvotes = Int32Array.from(papers, (p) => p.upvotes ?? -1);
+  }
+
+  private get upvotes(): Int32Array {
+    return (this.upvoteTable ??= Int32Array.from(this.papers, (p) => p.upvotes ?? -1));
   }
 
   /** The first `depth` matches of `q`, in order, and how many there are in all. */
