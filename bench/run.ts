@@ -198,7 +198,7 @@ const loadReport: LoadReport = load.report();
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, memoryGB: Math.round(totalmem() / 2 ** 30) };
 const totalSeconds = (performance.now() - started) / 1000;
 const peakRssMB = process.resourceUsage().maxRSS / 1024;
-const loadLine = `Others' load (1-minute load average less the benchmark's own thread): at start ${loadReport.atStart.toFixed(2)}, mean ${loadReport.mean.toFixed(2)}, max ${loadReport.max.toFixed(2)} (${loadReport.maxAt}); limit ${loadReport.limit.toFixed(2)} on ${loadReport.cores} cores.`;
+const loadLine = `Others' load (before the run: the 1-minute load average; during it: cores others kept busy, from /proc, between samples): at start ${loadReport.atStart.toFixed(2)}, mean ${loadReport.mean.toFixed(2)}, max ${loadReport.max.toFixed(2)} (${loadReport.maxAt}); limit ${loadReport.limit.toFixed(2)} on ${loadReport.cores} cores.`;
 if (loadReport.noisy && !allowNoisy) {
   process.stderr.write(`\n${loadLine}\nThe machine was too busy during the run: no results written. Run again on a quiet machine, or with --allow-noisy to keep noisy figures.\n`);
   process.exit(3);

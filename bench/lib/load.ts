@@ -1,14 +1,20 @@
 /**
  * The machine's load during a benchmark run. Other work on the machine shares the cores with the
  * benchmark and inflates every figure, tails most, so a run on a busy machine must not pass for a
- * measurement. The 1-minute load average is sampled before the run and between (and inside) its
- * steps. The run refuses to start, and to write results, when others' load goes over the limit:
- * 0.75 × cores (1.5 on 2 cores) before the run, and during it the same plus 1 for the benchmark's
- * own busy thread. `--allow-noisy` (or BENCH_ALLOW_NOISY=1, for CI) runs anyway and marks every
- * output as noisy.
+ * measurement. The run refuses to start when the 1-minute load average is over 0.75 × cores (1.5
+ * on 2 cores), and refuses to write results when, between any two samples taken between (and
+ * inside) its steps, others used more than that many cores. `--allow-noisy` (or
+ * BENCH_ALLOW_NOISY=1, for CI) runs anyway and marks every output as noisy.
+ *
+ * Others' use is the CPU time the whole machine spent busy (Linux's /proc/stat, steal included:
+ * a neighbour on the host) less the time this process spent (every thread, and the children it
+ * has waited for), over the wall time between samples. The load average cannot tell the
+ * benchmark's own threads from others': the anchors' thread and V8's collector threads counted as
+ * others' load, and runs on a quiet machine were refused. Where /proc is missing, the 1-minute
+ * load average less one (the benchmark's main thread) stands in.
  */
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-
 /** Above this share of the cores busy in the last minute, timings are taken under load (the monitor's limit too). */
 export const NOISY_SHARE = 0.75;
 
@@ -26,20 +32,83 @@ export interface LoadReport {
   maxAt: string;
 }
 
+/** Cumulative CPU time in clock ticks: the machine's, busy and in all, and this process's own. */
+export interface CpuTicks {
+  busy: number;
+  total: number;
+  own: number;
+}
+
+/** Reads /proc/stat and /proc/self/stat; undefined where they do not exist (not Linux). */
+export function readCpuTicks(): CpuTicks | undefined {
+  try {
+    // cpu user nice system idle iowait irq softirq steal (guest time is inside user)
+    const machine = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = machine;
+    // After the command name (which may hold spaces, hence the last ')'): fields 14-17 are utime stime cutime cstime.
+    const self = readFileSync('/proc/self/stat', 'utf8');
+    const fields = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+    const own = fields.slice(11, 15).reduce((a, b) => a + b, 0);
+    const busy = user + nice + system + irq + softirq + steal;
+    if (![busy, own].every(Number.isFinite)) return undefined;
+    return { busy, total: busy + idle + iowait, own };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cores others kept busy between two readings: the machine's busy time less this process's, over the wall time. */
+export function othersCores(before: CpuTicks, after: CpuTicks, cores: number): number {
+  const wall = (after.total - before.total) / cores;
+  if (wall <= 0) return 0;
+  return Math.max(0, (after.busy - before.busy - (after.own - before.own)) / wall);
+}
+
+/** Shortest time between two samples that count. */
+const MIN_SAMPLE_MS = 1000;
+
+export interface LoadMonitorOptions {
+  /** The machine's and this process's CPU time; /proc by default. */
+  ticks?: () => CpuTicks | undefined;
+  /** Milliseconds, for the spacing of samples. */
+  clock?: () => number;
+  cores?: number;
+}
+
 export class LoadMonitor {
-  readonly cores = cpus().length;
-  readonly limit = NOISY_SHARE * this.cores;
+  readonly cores: number;
+  readonly limit: number;
   private readonly values: number[] = [];
   private maxAt = 'start';
   private readonly atStart: number;
+  private readonly ticks: () => CpuTicks | undefined;
+  private readonly clock: () => number;
+  private last: CpuTicks | undefined;
+  private lastAt: number;
 
-  constructor() {
+  constructor(options: LoadMonitorOptions = {}) {
+    this.cores = options.cores ?? cpus().length;
+    this.limit = NOISY_SHARE * this.cores;
+    this.ticks = options.ticks ?? readCpuTicks;
+    this.clock = options.clock ?? (() => performance.now());
     this.atStart = loadavg()[0]!;
+    this.last = this.ticks();
+    this.lastAt = this.clock();
   }
 
-  /** Others' load now: the 1-minute average less one for the benchmark's own thread. */
+  /** Others' load since the previous sample, in cores (see the top of this file). */
   sample(where: string): number {
-    const value = Math.max(0, loadavg()[0]! - 1);
+    const now = this.ticks();
+    let value: number;
+    if (now && this.last) {
+      // Readings a moment apart are mostly rounding (a tick is 10 ms): wait for a second's worth.
+      if (this.clock() - this.lastAt < MIN_SAMPLE_MS) return this.values[this.values.length - 1] ?? 0;
+      value = othersCores(this.last, now, this.cores);
+      this.last = now;
+      this.lastAt = this.clock();
+    } else {
+      value = Math.max(0, loadavg()[0]! - 1);
+    }
     if (this.values.length === 0 || value > Math.max(...this.values)) this.maxAt = where;
     this.values.push(value);
     return value;
