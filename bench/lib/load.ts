@@ -15,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+
 /** Above this share of the cores busy in the last minute, timings are taken under load (the monitor's limit too). */
 export const NOISY_SHARE = 0.75;
 

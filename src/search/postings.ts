@@ -143,12 +143,12 @@ export function buildIndex(papers: readonly Paper[]): IndexData {
     }
     return t;
   };
-  /** The term of a word in field `f`, given on first need (as the index has always given term ids). */
-  const termOf = (word: string, f: number, terms: number[], t: number): number => {
-    let id = terms[t]!;
+  /** The term of token `t` (the word `word`) in field `f`, from `byToken` (proseTerm or linkTerm); given on first need, as the index has always given term ids. */
+  const termOf = (word: string, f: number, byToken: number[], t: number): number => {
+    let id = byToken[t]!;
     if (id === UNKNOWN) {
       const s = processNormalized(word, FIELDS[f]);
-      terms[t] = id = s ? termId(s) : NOT_INDEXED;
+      byToken[t] = id = s ? termId(s) : NOT_INDEXED;
     }
     return id;
   };

@@ -33,6 +33,7 @@ export function warmUpQueries(papers: readonly Paper[], index: IndexData): strin
   const compound = compounds[0];
   const description = sample.map((p) => p.abstract.split(/\s+/).slice(0, 12).join(' ')).find((d) => d.split(' ').length >= 8);
   const phrase = adjacentPair(index, Math.min(SAMPLE, index.docCount));
+  const year = new Date().getUTCFullYear();
   return [
     first,
     `${first} ${second}`,
@@ -46,7 +47,7 @@ export function warmUpQueries(papers: readonly Paper[], index: IndexData): strin
     ...frequent.slice(0, FILTER_WORDS).flatMap((word, i) => {
       const other = frequent[i + 1] ?? second;
       return [
-        `${word} year:${new Date().getUTCFullYear()}`,
+        `${word} year:${year}`,
         `${word} since:2020-01`,
         `${word} -${other}`,
         ...(phrase ? [`${word} -"${phrase}"`] : []),
