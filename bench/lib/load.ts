@@ -74,6 +74,8 @@ export interface LoadMonitorOptions {
   /** Milliseconds, for the spacing of samples. */
   clock?: () => number;
   cores?: number;
+  /** The 1-minute load average, read once, before the run. */
+  loadAverage?: () => number;
 }
 
 export class LoadMonitor {
@@ -92,7 +94,7 @@ export class LoadMonitor {
     this.limit = NOISY_SHARE * this.cores;
     this.ticks = options.ticks ?? readCpuTicks;
     this.clock = options.clock ?? (() => performance.now());
-    this.atStart = loadavg()[0]!;
+    this.atStart = (options.loadAverage ?? (() => loadavg()[0]!))();
     this.last = this.ticks();
     this.lastAt = this.clock();
   }
