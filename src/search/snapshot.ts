@@ -217,6 +217,9 @@ function encodePapers(papers: readonly Paper[], table: StringTable): { shapes: s
 interface Columns {
   /** Every string of the table. */
   s: string[];
+  /** The hidden key of a record's paper number, and the getter of an abstract left in the file. */
+  docKey: symbol;
+  abstractOnDisk: PropertyDescriptor;
   [column: string]: unknown;
 }
 
@@ -224,11 +227,15 @@ interface Columns {
  * A function that builds one kind of paper record as an object literal with its keys in their
  * order: V8 then gives every record of a kind one hidden class, where assigning keys one by one
  * in a loop took about half of a 100,000-paper load. The keys come from `KNOWN` only.
+ *
+ * An abstract left in the file is an own, enumerable getter in the key's place: the record still
+ * spreads, compares and serialises like a parsed one, and reads its text when first asked for.
+ * The getter is one function shared by every record (`c.abstractOnDisk`), which finds the paper by
+ * a hidden own property (`c.docKey`). A getter written in the literal is a new closure per record,
+ * and gives each record a hidden class of its own: at a million papers that took 2 s more to
+ * load and 500 MB more heap.
  */
 function recordBuilder(keys: readonly string[], abstractOnDisk: boolean): (i: number, c: Columns) => Paper {
-  // An own, enumerable getter in the key's place: the record still spreads, compares and
-  // serialises like a parsed one, and its abstract is read from the file when first asked for.
-  const field = (key: string): string => (key === 'abstract' && abstractOnDisk ? `get "abstract"() { return c.text(i); }` : `${JSON.stringify(key)}: ${value(key)}`);
   const value = (key: string): string => {
     if (!KNOWN.has(key)) throw new Error(`index snapshot: unknown paper field ${key}`);
     if (key === 'titleDerived') return 'c.titleDerived[i] === 1';
@@ -237,7 +244,13 @@ function recordBuilder(keys: readonly string[], abstractOnDisk: boolean): (i: nu
     if ((NUMBERS as readonly string[]).includes(key)) return `c[${JSON.stringify(key)}][i]`;
     return `c.list(c[${JSON.stringify(`${key}.starts`)}], c[${JSON.stringify(`${key}.items`)}], i)`;
   };
-  return new Function('i', 'c', `return { ${keys.map(field).join(', ')} };`) as (i: number, c: Columns) => Paper;
+  const literal = (some: readonly string[]) => `{ ${some.map((key) => `${JSON.stringify(key)}: ${value(key)}`).join(', ')} }`;
+  const at = keys.indexOf('abstract');
+  if (!abstractOnDisk || at < 0) return new Function('i', 'c', `return ${literal(keys)};`) as (i: number, c: Columns) => Paper;
+  // The keys after the abstract are assigned in order, so every record of the kind follows the same transitions.
+  const after = keys.slice(at + 1).map((key) => `o[${JSON.stringify(key)}] = ${value(key)};`);
+  const body = `const o = ${literal(keys.slice(0, at))}; Object.defineProperty(o, c.docKey, { value: i }); Object.defineProperty(o, 'abstract', c.abstractOnDisk); ${after.join(' ')} return o;`;
+  return new Function('i', 'c', body) as (i: number, c: Columns) => Paper;
 }
 
 function decodePapers(n: number, shapes: string[][], strings: string[], section: (name: string) => TypedArray, abstracts: TextOnDisk): Paper[] {
@@ -250,8 +263,17 @@ function decodePapers(n: number, shapes: string[][], strings: string[], section:
   // object is work for every full collection. Nothing changes a paper's lists in place.
   const sharedLists = new Map<string, readonly string[]>();
   const NO_LINKS: Paper['links'] = Object.freeze([]) as unknown as Paper['links'];
+  const docKey = Symbol('paper number');
   const columns: Columns = {
     s: strings,
+    docKey,
+    abstractOnDisk: {
+      get(this: Record<symbol, number>): string {
+        return abstracts.read(this[docKey]!);
+      },
+      enumerable: true,
+      configurable: true,
+    },
     titleDerived: section('p.titleDerived'),
     ...Object.fromEntries([...STRINGS, ...NUMBERS].map((k) => [k, section(`p.${k}`)])),
     ...Object.fromEntries(LISTS.flatMap((k) => [[`${k}.starts`, section(`p.${k}.starts`)], [`${k}.items`, section(`p.${k}.items`)]])),
@@ -271,9 +293,6 @@ function decodePapers(n: number, shapes: string[][], strings: string[], section:
         sharedLists.set(key, (list = Object.freeze(fresh)));
       }
       return list;
-    },
-    text(i: number): string {
-      return abstracts.read(i);
     },
     links(i: number): Paper['links'] {
       if (linkStarts[i] === linkStarts[i + 1]) return NO_LINKS;
