@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { SEED } from '../../bench/lib/corpora.js';
 import { generatePapers, vocabularySize } from '../../bench/lib/synthetic.js';
 import { realLibrary } from '../search/helpers.js';
 
@@ -7,6 +9,11 @@ const { papers: real } = realLibrary();
 describe('synthetic corpus generator', () => {
   it('is reproducible: same seed and size give the same papers', () => {
     expect(generatePapers(real, 300, 42)).toEqual(generatePapers(real, 300, 42));
+  });
+
+  it('makes the papers it always made: benchmark figures of different revisions stay comparable', () => {
+    const papers = generatePapers(real, 2000, SEED);
+    expect(createHash('sha256').update(JSON.stringify(papers)).digest('hex')).toBe('f269a272a664b0e5e24515499ff6162bcca8d9d0fc4a2d9870927c793ce3cc77');
   });
 
   it('depends on the seed', () => {
