@@ -16,7 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG_DIR, PROJECT_ROOT } from '../src/paths.js';
 import { createLibrary, loadTopicsConfig } from '../src/search/library.js';
-import { forgetPapers, papersAfter, papersOf, realCorpus, syntheticCorpus, SIZES, type SizeName } from './lib/corpora.js';
+import { corpusDir, forgetPapers, papersAfter, papersOf, realCorpus, syntheticCorpus, SIZES, type SizeName } from './lib/corpora.js';
 import { load, type LoadReport } from './lib/load.js';
 import { fmt, log } from './lib/stats.js';
 import { ADDED, benchAppend, type AppendRow } from './append.js';
@@ -94,7 +94,7 @@ async function benchSize(size: SizeName): Promise<SizeResults> {
   const search = benchSearch(size, realCorpus().papers, library, index, anchor);
   await anchor?.close();
   const roundTrip = await benchRoundTrip(size, library);
-  const semantic = size === '1m' ? undefined : await benchSemantic(size, papers, index, realCorpus().papers);
+  const semantic = size === '1m' ? undefined : await benchSemantic(size, papers, index, realCorpus().papers, corpusDir(size));
   // The digests' TF-IDF vectors of a million papers take gigabytes more: not at that size.
   const digest = size === '1m' ? undefined : benchDigest(size, papers, index, topics);
   load.sample(`digest ${size}`);
