@@ -200,43 +200,68 @@ export function normaliseRow(out: Float32Array, at: number, k: number): boolean 
 /**
  * Folds every paper of an index into the model: `docCount × dimensions` unit vectors, row-major,
  * and which papers got one (a paper with no word of the model gets none).
+ *
+ * Word at a time, one block of papers after another: each posting adds its word's direction to
+ * its paper's row, and a block's rows (FOLD_BLOCK × dimensions floats) stay in the processor's
+ * cache while every word adds to them. Over all the papers at once, each posting fetched a row
+ * from memory: at a million papers, 400 MB of rows read and written some 80 million times, half
+ * a minute of a first start. A paper still gets its words' additions in the index's order, so the
+ * vectors are exactly those of one pass.
  */
-export function embedIndex(model: LsaModel, index: IndexData): { vectors: Float32Array; present: Uint8Array } {
+export function embedIndex(model: LsaModel, index: IndexData, block = FOLD_BLOCK): { vectors: Float32Array; present: Uint8Array } {
   const k = model.dimensions;
   const { basis, idf } = model;
-  const vectors = new Float32Array(index.docCount * k);
-  const present = new Uint8Array(index.docCount);
+  const n = index.docCount;
+  const vectors = new Float32Array(n * k);
+  const present = new Uint8Array(n);
   const ids = termIds(model);
   const title = index.fields[TITLE]!;
   const abstract = index.fields[ABSTRACT]!;
-  // Word at a time: each posting adds the word's direction to its paper's row. The merge of the
-  // title and abstract postings is inlined: this loop runs once per posting of the corpus.
+  // The index's terms the model knows, in the index's order, and how far each has got in its two postings lists.
+  const terms: number[] = [];
+  const rows: number[] = [];
+  index.terms.forEach((term, t) => {
+    const m = ids.get(term);
+    if (m === undefined) return;
+    terms.push(t);
+    rows.push(m);
+  });
+  const inTitle = Uint32Array.from(terms, (t) => title.offsets[t]!);
+  const inAbstract = Uint32Array.from(terms, (t) => abstract.offsets[t]!);
   const add = (doc: number, count: number, m: number) => {
     const w = (1 + Math.log(count)) * idf[m]!;
     const at = doc * k;
     const from = m * k;
     for (let j = 0; j < k; j++) vectors[at + j]! += w * basis[from + j]!;
   };
-  index.terms.forEach((term, t) => {
-    const m = ids.get(term);
-    if (m === undefined) return;
-    let i = title.offsets[t]!;
-    let j = abstract.offsets[t]!;
-    const iEnd = title.offsets[t + 1]!;
-    const jEnd = abstract.offsets[t + 1]!;
-    while (i < iEnd && j < jEnd) {
-      const a = title.docs[i]!;
-      const b = abstract.docs[j]!;
-      if (a === b) add(a, TITLE_WEIGHT * title.tfs[i++]! + abstract.tfs[j++]!, m);
-      else if (a < b) add(a, TITLE_WEIGHT * title.tfs[i++]!, m);
-      else add(b, abstract.tfs[j++]!, m);
+  for (let blockEnd = Math.min(block, n); ; blockEnd = Math.min(blockEnd + block, n)) {
+    for (let c = 0; c < terms.length; c++) {
+      const t = terms[c]!;
+      const m = rows[c]!;
+      let i = inTitle[c]!;
+      let j = inAbstract[c]!;
+      const iEnd = title.offsets[t + 1]!;
+      const jEnd = abstract.offsets[t + 1]!;
+      // The two lists merged, up to the block's end (n: past every paper).
+      for (;;) {
+        const a = i < iEnd ? title.docs[i]! : n;
+        const b = j < jEnd ? abstract.docs[j]! : n;
+        if ((a < b ? a : b) >= blockEnd) break;
+        if (a === b) add(a, TITLE_WEIGHT * title.tfs[i++]! + abstract.tfs[j++]!, m);
+        else if (a < b) add(a, TITLE_WEIGHT * title.tfs[i++]!, m);
+        else add(b, abstract.tfs[j++]!, m);
+      }
+      inTitle[c] = i;
+      inAbstract[c] = j;
     }
-    while (i < iEnd) add(title.docs[i]!, TITLE_WEIGHT * title.tfs[i++]!, m);
-    while (j < jEnd) add(abstract.docs[j]!, abstract.tfs[j++]!, m);
-  });
-  for (let d = 0; d < index.docCount; d++) present[d] = normaliseRow(vectors, d * k, k) ? 1 : 0;
+    if (blockEnd >= n) break;
+  }
+  for (let d = 0; d < n; d++) present[d] = normaliseRow(vectors, d * k, k) ? 1 : 0;
   return { vectors, present };
 }
+
+/** Papers per block of embedIndex: 4,096 rows of 100 floats, 1.6 MB. */
+const FOLD_BLOCK = 4096;
 
 const idCache = new WeakMap<LsaModel, Map<string, number>>();
 function termIds(model: LsaModel): Map<string, number> {

@@ -96,6 +96,20 @@ describe('LSA learnt from the corpus', () => {
     }
   });
 
+  it('folds papers in block by block exactly as in one pass, whatever the block size', () => {
+    const { papers } = realLibrary();
+    const real = buildIndex(papers);
+    const model = trainLsa(real, { dimensions: 20 });
+    const onePass = embedIndex(model, real, papers.length);
+    for (const block of [1, 7, 64, 487]) {
+      const blocked = embedIndex(model, real, block);
+      expect(blocked.present).toEqual(onePass.present);
+      // Bit for bit: each paper gets its words' additions in the same order.
+      expect(Buffer.from(blocked.vectors.buffer).equals(Buffer.from(onePass.vectors.buffer))).toBe(true);
+    }
+    expect(onePass.present.filter((x) => x === 1).length).toBeGreaterThan(papers.length * 0.95);
+  });
+
   it('gives no vector to a text without a word it knows, and unit vectors otherwise', () => {
     const model = trainLsa(index, { dimensions: 2, minDf: 1 });
     expect(embedQueryText(model, 'zebra quokka')).toBeUndefined();
