@@ -236,8 +236,10 @@ async function startParts(config: Config, logger: Logger, io: AppIo, shutdown: S
     const watcher = watchCorpus(config.dataDir, holder, { logger });
     shutdown.onClose('corpus watcher', () => watcher.close());
   }
-  // Only now: warming the library takes CPU that start-up needs more.
+  // Only now: warming the library takes CPU that start-up needs more. Stopped at shutdown: at a
+  // million papers the rest of it kept the process alive for seconds after `quit`.
   holder.warm();
+  shutdown.onClose('library warm-up', () => holder.stopWarming());
   return { bot, store, scheduler, holder, metrics, shutdown, console: session, opsPort };
 }
 

@@ -30,9 +30,10 @@ export interface PaperLibrary {
   completeTitles(prefix: string, limit: number): Paper[];
   /**
    * Gets search ready for every kind of query ahead of the first one (tables built on first use,
-   * compiled code paths), yielding to other work as it goes. Optional; never rejects.
+   * compiled code paths), yielding to other work as it goes, and stopping at its next step once
+   * `signal` is aborted. Optional; never rejects.
    */
-  warm?(): Promise<void>;
+  warm?(signal?: AbortSignal): Promise<void>;
 }
 
 /**

@@ -61,16 +61,14 @@ async function loadChecked(load: CorpusLoader, strict: boolean): Promise<LoadedC
   return loaded;
 }
 
-/** Warms a library just swapped in, once the code that swapped it has returned (see PaperLibrary.warm). */
-function warmSoon(loaded: LoadedCorpus): void {
-  setImmediate(() => void loaded.library.warm?.());
-}
-
 export class LibraryHolder {
   private loaded: LoadedCorpus;
   private running: Promise<ReloadOutcome> | undefined;
   private queued: Promise<ReloadOutcome> | undefined;
   private readonly log: Logger;
+  /** The warm-up of the library being served, stopped when another replaces it or the bot stops. */
+  private warming: AbortController | undefined;
+  private warmingStopped = false;
 
   private constructor(
     private readonly load: CorpusLoader,
@@ -87,7 +85,27 @@ export class LibraryHolder {
    * they arrive.
    */
   warm(): void {
-    warmSoon(this.loaded);
+    this.warmServed();
+  }
+
+  /** Stops warming for good (the bot is shutting down): the warm-up's next step does not run. */
+  stopWarming(): void {
+    this.warmingStopped = true;
+    this.warming?.abort();
+  }
+
+  /**
+   * Warms the library being served once the code that swapped it in has returned (see
+   * PaperLibrary.warm). The library it replaced needs no more warming: its warm-up stops.
+   */
+  private warmServed(): void {
+    this.warming?.abort();
+    if (this.warmingStopped) return;
+    const warming = (this.warming = new AbortController());
+    const { library } = this.loaded;
+    setImmediate(() => {
+      if (!warming.signal.aborted) void library.warm?.(warming.signal);
+    });
   }
 
   /**
@@ -119,7 +137,7 @@ export class LibraryHolder {
       return;
     }
     this.loaded = derive(this.loaded);
-    warmSoon(this.loaded);
+    this.warmServed();
   }
 
   /**
@@ -147,7 +165,7 @@ export class LibraryHolder {
     try {
       const next = await loadChecked(this.load, true);
       this.loaded = next;
-      warmSoon(next);
+      this.warmServed();
       const warnings = next.corpus.stats.warnings;
       outcome = { ok: true, papers: next.corpus.papers.length, previousPapers, warnings, ms: performance.now() - started };
       this.log.info({ papers: outcome.papers, previousPapers, warnings: warnings.length, ms: Math.round(outcome.ms) }, 'corpus reloaded');

@@ -120,17 +120,24 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
     get: (id) => papers[byId.get(id) ?? -1],
     byArxivId: (arxivId) => byArxiv().get(arxivId),
     search,
-    warm: async () => {
+    warm: async (signal) => {
+      // Between steps: other work goes first, and a bot shutting down (or a library already
+      // replaced) stops here. At a million papers the whole warm-up takes seconds.
+      const next = async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return !signal?.aborted;
+      };
       try {
         engine.warm();
+        if (!(await next())) return;
         speller();
         for (const query of warmUpQueries(papers, index)) {
+          if (!(await next())) return;
           try {
             search(query, { limit: 5 });
           } catch {
             // A query the syntax rejects has still warmed the parser.
           }
-          await new Promise((resolve) => setImmediate(resolve));
         }
       } catch {
         // Warming is an optimisation: a failure here leaves search to build what it needs itself.

@@ -62,9 +62,45 @@ describe('LibraryHolder with an injected loader', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(warmed).toEqual(['v1']);
     await holder.reload();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warmed).toEqual(['v1', 'v2']);
     holder.update(() => warmable(5, 'v3'));
     await new Promise((resolve) => setImmediate(resolve));
     expect(warmed).toEqual(['v1', 'v2', 'v3']);
+    // A library replaced before its warm-up began is not warmed at all.
+    holder.update(() => warmable(6, 'v4'));
+    holder.update(() => warmable(7, 'v5'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warmed).toEqual(['v1', 'v2', 'v3', 'v5']);
+  });
+
+  it('stops warming a library once another replaces it, and stops for good when the bot shuts down', async () => {
+    const steps: string[] = [];
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    // A warm-up of five steps, each after a yield, that stops when its signal is aborted.
+    const warmable = (tag: string): LoadedCorpus => {
+      const loaded = fake(2, tag);
+      (loaded.library as { warm?: (signal?: AbortSignal) => Promise<void> }).warm = async (signal) => {
+        for (let i = 0; i < 5; i++) {
+          await tick();
+          if (signal?.aborted) return;
+          steps.push(`${tag}${i}`);
+        }
+      };
+      return loaded;
+    };
+    const holder = await LibraryHolder.create(() => warmable('a'));
+    holder.warm();
+    for (let i = 0; i < 3; i++) await tick();
+    holder.update(() => warmable('b'));
+    for (let i = 0; i < 3; i++) await tick();
+    holder.stopWarming();
+    for (let i = 0; i < 10; i++) await tick();
+    expect(steps).toEqual(['a0', 'a1', 'b0', 'b1']);
+    // Nothing swapped in afterwards is warmed either.
+    holder.update(() => warmable('c'));
+    for (let i = 0; i < 10; i++) await tick();
+    expect(steps).toEqual(['a0', 'a1', 'b0', 'b1']);
   });
 
   it('refuses to start without papers', async () => {
