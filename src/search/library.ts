@@ -128,8 +128,10 @@ export function createLibrary(papers: Paper[], options: LibraryOptions = {}): Pa
         return !signal?.aborted;
       };
       try {
-        engine.warm();
-        if (!(await next())) return;
+        for (const step of engine.warmSteps()) {
+          step();
+          if (!(await next())) return;
+        }
         speller();
         for (const query of warmUpQueries(papers, index)) {
           if (!(await next())) return;
