@@ -197,6 +197,9 @@ export function normaliseRow(out: Float32Array, at: number, k: number): boolean 
   return true;
 }
 
+/** Papers per block of embedIndex: 4,096 rows of 100 floats, 1.6 MB. */
+const FOLD_BLOCK = 4096;
+
 /**
  * Folds every paper of an index into the model: `docCount × dimensions` unit vectors, row-major,
  * and which papers got one (a paper with no word of the model gets none).
@@ -259,9 +262,6 @@ export function embedIndex(model: LsaModel, index: IndexData, block = FOLD_BLOCK
   for (let d = 0; d < n; d++) present[d] = normaliseRow(vectors, d * k, k) ? 1 : 0;
   return { vectors, present };
 }
-
-/** Papers per block of embedIndex: 4,096 rows of 100 floats, 1.6 MB. */
-const FOLD_BLOCK = 4096;
 
 const idCache = new WeakMap<LsaModel, Map<string, number>>();
 function termIds(model: LsaModel): Map<string, number> {
