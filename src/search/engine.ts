@@ -31,6 +31,7 @@
  * papers touches ~10^5 Map entries and allocates as many objects (0.1–2 s). This engine scores
  * term at a time into flat typed arrays (docs/performance.md has the numbers).
  */
+import { AllWords, type ScoredWord } from './all-words.js';
 import { FIELDS, type IndexData } from './postings.js';
 import { NearWords } from './near-words.js';
 import { SortedWords } from './sorted-words.js';
@@ -113,8 +114,16 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
   private readonly touched: Int32Array;
   private alternatives: AlternativeScratch | undefined;
   private found: { docs: Int32Array; scores: Float64Array; full: Uint8Array } | undefined;
+  private allWords: AllWords | undefined;
 
-  constructor(readonly index: IndexData) {
+  /**
+   * `allWords: false` scores every query term at a time, reading every posting: the reference the
+   * all-words path (all-words.ts) is checked against.
+   */
+  constructor(
+    readonly index: IndexData,
+    private readonly options: { allWords?: boolean } = {},
+  ) {
     const n = index.docCount;
     this.score = new Float64Array(n);
     this.wordsMatched = new Uint16Array(n);
@@ -243,12 +252,29 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
     const queries = [...this.wordQueries([words.join(' ')], false), ...this.wordQueries(strict, true)];
     if (queries.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), full: new Uint8Array(0), length: 0 };
     const boost = queries.length >= LONG_QUERY_WORDS ? LONG_QUERY_BOOST : BOOST;
-    const touchedCount = this.accumulate(queries, boost);
+    const scored = queries.map((q) => this.scoredWord(q));
+    // Enough papers with every word: the others are never shown, so only those are scored.
+    const all = this.options.allWords === false ? undefined : (this.allWords ??= new AllWords(this.index, BM25)).match(scored, boost, MIN_AND_HITS);
+    if (all) return this.collectAll(all.docs, all.scores, all.length, scored.length, accept);
+    const touchedCount = this.accumulate(scored, boost);
     try {
       return this.collect(touchedCount, queries.length, accept);
     } finally {
       this.reset(touchedCount);
     }
+  }
+
+  /** A word's stems in the index, most postings first, and how term at a time scores them (below). */
+  private scoredWord({ stems }: WordQuery): ScoredWord {
+    const ids = [...stems]
+      .flatMap(([s, weight]) => {
+        const id = this.termIds.get(s);
+        return id === undefined ? [] : [{ id, weight, postings: this.postings(id) }];
+      })
+      .sort((a, b) => b.postings - a.postings);
+    const [main, ...rest] = ids;
+    if (!main || rest.length === 0) return { stems: ids, mode: 'one' };
+    return { stems: ids, mode: rest.reduce((sum, r) => sum + r.postings, 0) * RARE_ALTERNATIVES <= main.postings ? 'rare' : 'best' };
   }
 
   /**
@@ -257,23 +283,17 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
    * of them: two spellings of one word in a paper are still one word. Returns the number of
    * touched documents.
    */
-  private accumulate(queries: WordQuery[], boost: number[]): number {
+  private accumulate(words: ScoredWord[], boost: number[]): number {
     let touchedCount = 0;
-    queries.forEach(({ stems }, w) => {
-      const ids = [...stems]
-        .flatMap(([s, weight]) => {
-          const id = this.termIds.get(s);
-          return id === undefined ? [] : [{ id, weight, postings: this.postings(id) }];
-        })
-        .sort((a, b) => b.postings - a.postings);
-      const [main, ...rest] = ids;
+    words.forEach(({ stems, mode }, w) => {
+      const [main, ...rest] = stems;
       if (!main) return;
-      if (rest.length === 0) {
+      if (mode === 'one') {
         touchedCount = this.addStem(main.id, main.weight, boost, this.score, this.touched, touchedCount, w);
-      } else if (rest.reduce((sum, r) => sum + r.postings, 0) * RARE_ALTERNATIVES <= main.postings) {
+      } else if (mode === 'rare') {
         touchedCount = this.addWithRareAlternatives(main, rest, boost, touchedCount, w);
       } else {
-        touchedCount = this.addBestOf(ids, boost, touchedCount, w);
+        touchedCount = this.addBestOf(stems, boost, touchedCount, w);
       }
     });
     return touchedCount;
@@ -414,8 +434,7 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
     }
     const withOr = andCount < MIN_AND_HITS && wordCount > 1;
     const scale = withOr && orTop > 0 && Number.isFinite(floor) ? Math.min(1, (floor * 0.99) / orTop) : 1;
-    const n = this.index.docCount;
-    const { docs, scores, full } = (this.found ??= { docs: new Int32Array(n), scores: new Float64Array(n), full: new Uint8Array(n) });
+    const { docs, scores, full } = this.foundArrays();
     let k = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
@@ -426,6 +445,25 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
       scores[k++] = score[doc]! * wordsMatched[doc]! * (isAnd ? 1 : scale);
     }
     return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), full: full.subarray(0, k), length: k };
+  }
+
+  /** Candidates from papers that have every word (all-words.ts): scored as `collect` scores them. */
+  private collectAll(all: Int32Array, sums: Float64Array, length: number, wordCount: number, accept: ((doc: number) => boolean) | undefined): Candidates {
+    const { docs, scores, full } = this.foundArrays();
+    let k = 0;
+    for (let i = 0; i < length; i++) {
+      const doc = all[i]!;
+      if (accept && !accept(doc)) continue;
+      docs[k] = doc;
+      full[k] = 1;
+      scores[k++] = sums[i]! * wordCount;
+    }
+    return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), full: full.subarray(0, k), length: k };
+  }
+
+  private foundArrays(): { docs: Int32Array; scores: Float64Array; full: Uint8Array } {
+    const n = this.index.docCount;
+    return (this.found ??= { docs: new Int32Array(n), scores: new Float64Array(n), full: new Uint8Array(n) });
   }
 
   private reset(touchedCount: number): void {
