@@ -37,6 +37,7 @@ import { NearWords } from './near-words.js';
 import { SortedWords } from './sorted-words.js';
 import { compoundParts, planQuery, type PlanVocabulary, type QueryPlan } from './query-plan.js';
 import { isContentWord, stem } from './text.js';
+import { PositionsBuilder, type WordPositions } from './word-positions.js';
 
 /** Field boosts: a title match is worth three abstract matches. */
 export const BOOST = [3, 1, 0.5];
@@ -160,7 +161,18 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
       () => {
         this.alternatives ??= newScratch(this.index.docCount);
       },
+      ...this.positionsBuilder.steps(),
     ];
+  }
+
+  private get positionsBuilder(): PositionsBuilder {
+    const tables = tablesOf(this.index);
+    return (tables.positions ??= new PositionsBuilder(this.index.streams, this.index.surfaceWords.length));
+  }
+
+  /** Where each word stands (word-positions.ts), once the warm-up has built it; phrases are checked on the streams until then. */
+  get positions(): WordPositions | undefined {
+    return tablesOf(this.index).positions?.result;
   }
 
   /** The id of a stem in the index, if the corpus has it. */
@@ -243,18 +255,20 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
    * OR results follow, scaled to score below every AND result.
    * `strict` words (from quoted phrases) never match loosely. Documents `accept` rejects are left
    * out (after the AND/OR choice, which counts every match: filters do not loosen a query).
+   * `within` (ascending), when given, holds every document `accept` takes (those with a quoted
+   * phrase): only those are then scored, where they can be.
    *
    * The arrays returned are the engine's own, valid until its next `retrieve`: a query over a
    * million papers can match most of them, and fresh arrays of that size on every query made V8
    * collect its whole heap every few queries.
    */
-  retrieve(words: string[], strict: string[] = [], accept?: (doc: number) => boolean): Candidates {
+  retrieve(words: string[], strict: string[] = [], accept?: (doc: number) => boolean, within?: Int32Array): Candidates {
     const queries = [...this.wordQueries([words.join(' ')], false), ...this.wordQueries(strict, true)];
     if (queries.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), full: new Uint8Array(0), length: 0 };
     const boost = queries.length >= LONG_QUERY_WORDS ? LONG_QUERY_BOOST : BOOST;
     const scored = queries.map((q) => this.scoredWord(q));
     // Enough papers with every word: the others are never shown, so only those are scored.
-    const all = this.options.allWords === false ? undefined : (this.allWords ??= new AllWords(this.index, BM25)).match(scored, boost, MIN_AND_HITS);
+    const all = this.options.allWords === false ? undefined : (this.allWords ??= new AllWords(this.index, BM25)).match(scored, boost, MIN_AND_HITS, within);
     if (all) return this.collectAll(all.docs, all.scores, all.length, scored.length, accept);
     const touchedCount = this.accumulate(scored, boost);
     try {
@@ -514,8 +528,14 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
  * postings (semantic search attached at start-up, new vectors from a remote model) does not build
  * them again. At a million papers the stems' ids alone take a few hundred milliseconds.
  */
-const wordTables = new WeakMap<IndexData, { termIds?: Map<string, number>; near?: NearWords; sorted?: SortedWords }>();
-function tablesOf(index: IndexData): { termIds?: Map<string, number>; near?: NearWords; sorted?: SortedWords } {
+interface WordTables {
+  termIds?: Map<string, number>;
+  near?: NearWords;
+  sorted?: SortedWords;
+  positions?: PositionsBuilder;
+}
+const wordTables = new WeakMap<IndexData, WordTables>();
+function tablesOf(index: IndexData): WordTables {
   let tables = wordTables.get(index);
   if (!tables) wordTables.set(index, (tables = {}));
   return tables;

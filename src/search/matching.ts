@@ -64,12 +64,22 @@ export class Matcher {
     return this.engine.plan([q.terms.join(' '), ...q.phrases]);
   }
 
+  /** The papers that may have every quoted phrase of `q`, ascending, when the word positions tell (phrases.ts `candidates`). */
+  private within(q: ParsedQuery): Int32Array | undefined {
+    let within: Int32Array | undefined;
+    for (const phrase of q.phrases) {
+      const docs = this.phrases.candidates(phrase);
+      if (docs) within = within ? intersect(within, docs) : docs;
+    }
+    return within;
+  }
+
   /**
    * The engine's candidates for the query's words and phrases, or every paper when there is
    * nothing to look up; those `accept` rejects left out as they are collected.
    */
   private candidates(q: ParsedQuery, accept: ((doc: number) => boolean) | undefined): Candidates {
-    const found = q.terms.length + q.phrases.length > 0 ? this.engine.retrieve(q.terms, q.phrases, accept) : undefined;
+    const found = q.terms.length + q.phrases.length > 0 ? this.engine.retrieve(q.terms, q.phrases, accept, this.within(q)) : undefined;
     // A filter-only query (`year:2024 sort:top`) or a phrase of stop words lists everything that passes.
     const nothingToLookUp = q.terms.length === 0 && !q.phrases.some((p) => stems(p).length > 0);
     if (found && !(found.length === 0 && nothingToLookUp)) return found;
@@ -79,4 +89,19 @@ export class Matcher {
     for (let d = 0; d < n; d++) if (!accept || accept(d)) docs[length++] = d;
     return { docs: docs.subarray(0, length), scores: new Float64Array(length), full: new Uint8Array(length).fill(1), length };
   }
+}
+
+/** The values of both ascending arrays, ascending. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return Int32Array.from(out);
 }

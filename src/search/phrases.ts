@@ -10,19 +10,24 @@ import type { Paper } from '../corpus/paper.js';
 import type { SearchEngine } from './engine.js';
 import { isContentWord, ONLY_JOINERS, phraseForm, stems } from './text.js';
 import { hasRun } from './token-streams.js';
+import { memberOf, papersWithRun } from './word-positions.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Spellings of a phrase tried on the token streams at most: each compound word doubles them. */
 const MAX_RUNS = 8;
+/** Phrases whose papers are kept: those of the queries in flight. */
+const FOUND_KEPT = 32;
 
 export class PhraseTests {
   // Per paper and field: 0 not yet known, 1 ASCII, 2 not ASCII. ASCII text is NFKC-stable, so a
   // phrase test needs no normalisation there (the costly part at scale), just a case-insensitive pattern.
   private readonly ascii: Uint8Array;
+  // A query's phrase is looked up twice (its candidates, its test): found once.
+  private readonly found = new Map<string, Int32Array>();
 
   constructor(
     private readonly papers: readonly Paper[],
-    private readonly engine: Pick<SearchEngine, 'docsWithAll' | 'compoundParts' | 'surfaceId' | 'index'>,
+    private readonly engine: Pick<SearchEngine, 'docsWithAll' | 'compoundParts' | 'surfaceId' | 'index' | 'positions'>,
   ) {
     this.ascii = new Uint8Array(papers.length * 2);
   }
@@ -51,6 +56,11 @@ export class PhraseTests {
     // The token streams tell, for most phrases exactly and otherwise as a necessary condition.
     const plan = this.streamPlan(form);
     if (plan === 'nowhere') return () => false;
+    const known = this.papersWith(form, plan);
+    if (known) {
+      const member = memberOf(known);
+      return plan?.exact ? member : (doc) => member(doc) && (this.fieldHas(doc, 0, patterns) || this.fieldHas(doc, 1, patterns));
+    }
     // Only papers with all the phrase's words can contain it; the index knows those without reading
     // text. The streams know it too (a paper without the words has no run of them).
     const may = stems(phrase).length && !(plan && mostHaveWords) ? this.engine.docsWithAll([phrase]) : undefined;
@@ -61,6 +71,30 @@ export class PhraseTests {
       (may === undefined || may[doc] === 1) &&
       (plan === undefined || (onlyIfRun ? hasRun(streams, doc, onlyIfRun, false) : plan.runs.some((run) => hasRun(streams, doc, run, false)))) &&
       (this.fieldHas(doc, 0, patterns) || this.fieldHas(doc, 1, patterns));
+  }
+
+  /**
+   * The papers that may contain `phrase`, ascending: every one of them does when its streams'
+   * plan is exact. Undefined when the word positions are not built yet or the streams cannot tell.
+   */
+  candidates(phrase: string): Int32Array | undefined {
+    const form = phraseForm(phrase);
+    const plan = this.streamPlan(form);
+    return plan === 'nowhere' ? new Int32Array(0) : this.papersWith(form, plan);
+  }
+
+  /** The papers with one of the plan's runs, from the word positions (word-positions.ts), if built. */
+  private papersWith(form: string, plan: { runs: Uint32Array[]; exact: boolean } | undefined): Int32Array | undefined {
+    const positions = this.engine.positions;
+    if (!positions || !plan) return undefined;
+    let docs = this.found.get(form);
+    if (!docs) {
+      const lists = plan.runs.map((run) => papersWithRun(positions, this.engine.index.streams, run, plan.exact));
+      docs = lists.length === 1 ? lists[0]! : Int32Array.from(new Set(lists.flatMap((list) => [...list]))).sort();
+      if (this.found.size >= FOUND_KEPT) this.found.delete(this.found.keys().next().value as string);
+      this.found.set(form, docs);
+    }
+    return docs;
   }
 
   /**

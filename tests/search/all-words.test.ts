@@ -12,6 +12,7 @@ import { generatePapers } from '../../bench/lib/synthetic.js';
 import { AllWords } from '../../src/search/all-words.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { buildIndex } from '../../src/search/postings.js';
+import { PhraseTests } from '../../src/search/phrases.js';
 import { parseQuery } from '../../src/search/query.js';
 import { realLibrary } from './helpers.js';
 
@@ -19,9 +20,13 @@ const { papers: real } = realLibrary();
 const papers = generatePapers(real, 6000, SEED);
 const index = buildIndex(papers);
 
-function answers(engine: SearchEngine, query: string): [number, number][] {
+/** The papers and scores the engine finds for `query`; with `phrases`, only papers with its quoted phrases, as search asks. */
+function answers(engine: SearchEngine, query: string, phrases?: PhraseTests): [number, number][] {
   const q = parseQuery(query);
-  const found = engine.retrieve(q.terms, q.phrases);
+  const tests = phrases ? q.phrases.map((p) => phrases.contains(p, true)) : [];
+  const accept = tests.length ? (doc: number) => tests.every((has) => has(doc)) : undefined;
+  const within = phrases && q.phrases.length === 1 ? phrases.candidates(q.phrases[0]!) : undefined;
+  const found = engine.retrieve(q.terms, q.phrases, accept, within);
   return Array.from(found.docs, (doc, i): [number, number] => [doc, found.scores[i]!]).sort((a, b) => a[0] - b[0]);
 }
 
@@ -57,4 +62,32 @@ describe('all-words retrieval', () => {
     console.log("USED", used, modes);
     expect(used).toBeGreaterThan(40);
   });
+
+  it('finds the same papers with quoted phrases, starting from the papers that have them', () => {
+    const reference = new SearchEngine(index, { allWords: false });
+    const engine = new SearchEngine(index);
+    // The reference checks phrases on the streams, paper by paper; the engine, with word positions.
+    for (const step of engine.warmSteps()) step();
+    expect(reference.positions).toBeDefined();
+    const referencePhrases = new PhraseTests(papers, { ...pick(reference), positions: undefined });
+    const phrases = new PhraseTests(papers, engine);
+    const quoted = [
+      ...queries.filter((q) => q.includes('"')),
+      '"diffusion models" image',
+      '"language models" reasoning benchmark',
+      '"generally domain"',
+      '"neural radiance" fields rendering',
+      '"image generation" -video',
+    ];
+    const match = vi.spyOn(AllWords.prototype, 'match');
+    for (const query of quoted) expect(answers(engine, query, phrases), query).toEqual(answers(reference, query, referencePhrases));
+    const within = match.mock.calls.filter((call) => call[3] !== undefined).length;
+    match.mockRestore();
+    expect(within).toBeGreaterThan(20);
+  });
 });
+
+/** The parts of an engine phrase tests use, as a plain object (so one can be left out). */
+function pick(engine: SearchEngine) {
+  return { docsWithAll: engine.docsWithAll.bind(engine), compoundParts: engine.compoundParts.bind(engine), surfaceId: engine.surfaceId.bind(engine), index: engine.index, positions: engine.positions };
+}
