@@ -118,12 +118,13 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
   private allWords: AllWords | undefined;
 
   /**
-   * `allWords: false` scores every query term at a time, reading every posting: the reference the
-   * all-words path (all-words.ts) is checked against.
+   * `allWordsFrom`: the postings a query needs before the all-words path (all-words.ts) is tried;
+   * `Infinity` scores every query term at a time, reading every posting: the reference that path
+   * is checked against.
    */
   constructor(
     readonly index: IndexData,
-    private readonly options: { allWords?: boolean } = {},
+    private readonly options: { allWordsFrom?: number } = {},
   ) {
     const n = index.docCount;
     this.score = new Float64Array(n);
@@ -268,7 +269,7 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
     const boost = queries.length >= LONG_QUERY_WORDS ? LONG_QUERY_BOOST : BOOST;
     const scored = queries.map((q) => this.scoredWord(q));
     // Enough papers with every word: the others are never shown, so only those are scored.
-    const all = this.options.allWords === false ? undefined : (this.allWords ??= new AllWords(this.index, BM25)).match(scored, boost, MIN_AND_HITS, within);
+    const all = (this.allWords ??= new AllWords(this.index, BM25, this.options.allWordsFrom)).match(scored, boost, MIN_AND_HITS, within);
     if (all) return this.collectAll(all.docs, all.scores, all.length, scored.length, accept);
     const touchedCount = this.accumulate(scored, boost);
     try {
