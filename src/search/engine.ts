@@ -36,7 +36,7 @@ import { FIELDS, type IndexData } from './postings.js';
 import { NearWords } from './near-words.js';
 import { SortedWords } from './sorted-words.js';
 import { compoundParts, planQuery, type PlanVocabulary, type QueryPlan } from './query-plan.js';
-import { isContentWord, stem } from './text.js';
+import { byCodeUnits, isContentWord, stem } from './text.js';
 import { PositionsBuilder, type WordPositions } from './word-positions.js';
 
 /** Field boosts: a title match is worth three abstract matches. */
@@ -518,7 +518,7 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
 
   private mostFrequent(words: Iterable<[string, number]>, limit: number): string[] {
     return [...words]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0]))
       .slice(0, limit)
       .map(([w]) => w);
   }

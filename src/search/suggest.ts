@@ -2,7 +2,7 @@
  * "Did you mean": corrections for query words the corpus does not know, looked up by edit
  * distance in the vocabulary of surface words (near-words.ts, and sorted-words.ts for two edits).
  */
-import { isContentWord, normalize, stem, tokenize } from './text.js';
+import { byCodeUnits, isContentWord, normalize, stem, tokenize } from './text.js';
 import type { Vocabulary } from './engine.js';
 
 const MAX_SUGGESTIONS = 3;
@@ -17,7 +17,7 @@ export class Speller {
     // The closest tier only, as search expands typos.
     return [...this.vocab.closestWords(w).words]
       .filter(([candidate]) => candidate !== w)
-      .sort(([a, ca], [b, cb]) => cb - ca || a.localeCompare(b))
+      .sort(([a, ca], [b, cb]) => cb - ca || byCodeUnits(a, b))
       .slice(0, limit)
       .map(([candidate]) => candidate);
   }
