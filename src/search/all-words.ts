@@ -119,9 +119,7 @@ export class AllWords {
     for (let i = 0; i < length; i++) {
       const doc = docs[i]!;
       let score = 0;
-      words.forEach((word, w) => {
-        score = this.addWord(score, word.mode, runs[w]!, doc);
-      });
+      for (let w = 0; w < words.length; w++) score = this.addWord(score, words[w]!.mode, runs[w]!, doc);
       this.scores[i] = score;
     }
     return { docs: docs.subarray(0, length), scores: this.scores.subarray(0, length), length };

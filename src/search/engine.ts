@@ -29,7 +29,8 @@
  * Why not MiniSearch's own search: it scores and materialises every matching document as an
  * object (with per-term match lists) before any ranking cut, so a long query over 100,000
  * papers touches ~10^5 Map entries and allocates as many objects (0.1–2 s). This engine scores
- * term at a time into flat typed arrays (docs/performance.md has the numbers).
+ * term at a time into flat typed arrays (docs/performance.md has the numbers); when the rarest
+ * word bounds the papers that have every word, it scores only those (all-words.ts).
  */
 import { AllWords, type ScoredWord } from './all-words.js';
 import { FIELDS, type IndexData } from './postings.js';
@@ -151,8 +152,9 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
 
   /**
    * What queries with rare words need, built ahead of them: the word tables, and the scratch of
-   * words with several stems. One step each, so a caller can yield between them: at a million
-   * papers each takes up to a second.
+   * words with several stems; then what phrases need, the word positions, in several steps. One
+   * step each, so a caller can yield between them: at a million papers a table takes up to a
+   * second.
    */
   warmSteps(): (() => void)[] {
     return [
