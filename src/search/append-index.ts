@@ -11,6 +11,7 @@
 import type { Paper } from '../corpus/paper.js';
 import { buildIndex, FIELDS, type FieldPostings, type IndexData } from './postings.js';
 import { concatStreams } from './token-streams.js';
+import { continues } from './word-positions.js';
 
 /**
  * The index of `main`'s papers followed by `added` (doc ids `main.docCount` onwards).
@@ -29,6 +30,9 @@ export function mergeIndexes(a: IndexData, b: IndexData): IndexData {
   const fieldLength = new Uint16Array(a.fieldLength.length + b.fieldLength.length);
   fieldLength.set(a.fieldLength);
   fieldLength.set(b.fieldLength, a.fieldLength.length);
+  const streams = concatStreams(a.streams, b.streams, surfaces.fromB);
+  // a's tokens come first: their word positions, once built, are copied rather than found again.
+  continues(streams, a.streams);
   return {
     docCount: a.docCount + b.docCount,
     terms: terms.words,
@@ -40,7 +44,7 @@ export function mergeIndexes(a: IndexData, b: IndexData): IndexData {
     surfaceDf: sumCounts(a.surfaceDf, b.surfaceDf, surfaces),
     compound: eitherFlag(a.compound, b.compound, terms),
     surfaceStem: mergeSurfaceStems(a.surfaceStem, b.surfaceStem, surfaces, terms),
-    streams: concatStreams(a.streams, b.streams, surfaces.fromB),
+    streams,
   };
 }
 

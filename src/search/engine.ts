@@ -38,7 +38,7 @@ import { NearWords } from './near-words.js';
 import { SortedWords } from './sorted-words.js';
 import { compoundParts, planQuery, type PlanVocabulary, type QueryPlan } from './query-plan.js';
 import { byCodeUnits, isContentWord, stem } from './text.js';
-import { PositionsBuilder, type WordPositions } from './word-positions.js';
+import { builtPositions, positionsBuilder, type WordPositions } from './word-positions.js';
 
 /** Field boosts: a title match is worth three abstract matches. */
 export const BOOST = [3, 1, 0.5];
@@ -168,14 +168,13 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
     ];
   }
 
-  private get positionsBuilder(): PositionsBuilder {
-    const tables = tablesOf(this.index);
-    return (tables.positions ??= new PositionsBuilder(this.index.streams, this.index.surfaceWords.length));
+  private get positionsBuilder() {
+    return positionsBuilder(this.index.streams, this.index.surfaceWords.length);
   }
 
   /** Where each word stands (word-positions.ts), once the warm-up has built it; phrases are checked on the streams until then. */
   get positions(): WordPositions | undefined {
-    return tablesOf(this.index).positions?.result;
+    return builtPositions(this.index.streams);
   }
 
   /** The id of a stem in the index, if the corpus has it. */
@@ -535,7 +534,6 @@ interface WordTables {
   termIds?: Map<string, number>;
   near?: NearWords;
   sorted?: SortedWords;
-  positions?: PositionsBuilder;
 }
 const wordTables = new WeakMap<IndexData, WordTables>();
 function tablesOf(index: IndexData): WordTables {

@@ -24,31 +24,44 @@ export interface WordPositions {
 const STEP_TOKENS = 1 << 23;
 const GAP = 0x80;
 
-/** Builds the positions of `streams` (whose word ids are below `wordCount`) one step at a time. */
+/**
+ * Builds the positions of `streams` (whose word ids are below `wordCount`) one step at a time.
+ * With `base`, the positions of the streams' first tokens (those of an index that papers were
+ * appended to): its lists are copied and only the tokens after them counted and placed.
+ */
 export class PositionsBuilder {
   private readonly offsets: Uint32Array;
   private positions: Uint32Array | undefined;
   private next: Uint32Array | undefined;
-  private counted = 0;
-  private placed = 0;
+  private counted: number;
+  private copiedWords = 0;
+  private placed: number;
   private built: WordPositions | undefined;
 
   constructor(
     private readonly streams: TokenStreams,
     wordCount: number,
+    private base?: WordPositions,
   ) {
     this.offsets = new Uint32Array(wordCount + 1);
+    this.counted = this.placed = base?.positions.length ?? 0;
   }
 
   get result(): WordPositions | undefined {
     return this.built;
   }
 
-  /** Steps left, each a few million tokens: first counting each word's occurrences, then placing them. */
+  /** True when it starts from the positions of the papers before the appended ones. */
+  get extends(): boolean {
+    return this.base !== undefined || this.copiedWords > 0;
+  }
+
+  /** Steps left, each a few million tokens: counting each word's new occurrences, copying the base's, placing the new. */
   steps(): (() => void)[] {
-    const tokens = this.streams.low.length;
-    const each = Math.max(1, Math.ceil(tokens / STEP_TOKENS));
-    return Array.from({ length: 2 * each + 1 }, () => () => this.step());
+    const old = this.base?.positions.length ?? 0;
+    const added = this.streams.low.length - old;
+    const count = 2 * Math.ceil(added / STEP_TOKENS) + Math.ceil(old / STEP_TOKENS) + 2;
+    return Array.from({ length: count }, () => () => this.step());
   }
 
   /** Does one step; true once the positions are built. */
@@ -56,7 +69,7 @@ export class PositionsBuilder {
     if (this.built) return true;
     const { low, high } = this.streams;
     const tokens = low.length;
-    const { offsets } = this;
+    const { offsets, base } = this;
     if (this.counted < tokens) {
       const end = Math.min(tokens, this.counted + STEP_TOKENS);
       for (let t = this.counted; t < end; t++) offsets[(low[t]! | ((high[t]! & 0x7f) << 16)) + 1]!++;
@@ -64,11 +77,27 @@ export class PositionsBuilder {
       return false;
     }
     if (!this.next) {
+      if (base) for (let w = 0; w + 1 < base.offsets.length; w++) offsets[w + 1]! += base.offsets[w + 1]! - base.offsets[w]!;
       for (let w = 1; w < offsets.length; w++) offsets[w]! += offsets[w - 1]!;
       this.next = offsets.slice(0, offsets.length - 1);
       this.positions = new Uint32Array(tokens);
     }
     const { next, positions } = this;
+    if (base && this.copiedWords < base.offsets.length - 1) {
+      // Each word's base positions come first in its list: they precede every appended token.
+      let copied = 0;
+      let w = this.copiedWords;
+      for (; w + 1 < base.offsets.length && copied < STEP_TOKENS; w++) {
+        let at = next[w]!;
+        for (let i = base.offsets[w]!; i < base.offsets[w + 1]!; i++) positions![at++] = base.positions[i]!;
+        copied += at - next[w]!;
+        next[w] = at;
+      }
+      this.copiedWords = w;
+      if (w + 1 < base.offsets.length) return false;
+      // The base is no longer needed; letting it go lets the previous library's memory go with it.
+      this.base = undefined;
+    }
     const end = Math.min(tokens, this.placed + STEP_TOKENS);
     for (let t = this.placed; t < end; t++) positions![next[low[t]! | ((high[t]! & 0x7f) << 16)]!++] = t;
     this.placed = end;
@@ -77,6 +106,34 @@ export class PositionsBuilder {
     this.next = undefined;
     return true;
   }
+}
+
+// Builders by streams, shared by every engine over one index; and, for the streams of an index
+// that papers were appended to, the positions of the streams they continue. Held weakly: if the
+// previous library is gone before the new one is warmed, its positions go with it.
+const builders = new WeakMap<TokenStreams, PositionsBuilder>();
+const continued = new WeakMap<TokenStreams, WeakRef<WordPositions>>();
+
+/** The positions builder of `streams` (word ids below `wordCount`): from the positions of the streams they continue, if still there. */
+export function positionsBuilder(streams: TokenStreams, wordCount: number): PositionsBuilder {
+  let builder = builders.get(streams);
+  if (!builder) {
+    builder = new PositionsBuilder(streams, wordCount, continued.get(streams)?.deref());
+    builders.set(streams, builder);
+    continued.delete(streams);
+  }
+  return builder;
+}
+
+/** The positions of `streams`, if built. */
+export function builtPositions(streams: TokenStreams): WordPositions | undefined {
+  return builders.get(streams)?.result;
+}
+
+/** Records that `streams` are `before`'s tokens followed by those of appended papers, whose positions start from `before`'s if built. */
+export function continues(streams: TokenStreams, before: TokenStreams): void {
+  const base = builtPositions(before);
+  if (base) continued.set(streams, new WeakRef(base));
 }
 
 /**

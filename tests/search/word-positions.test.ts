@@ -7,9 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../bench/lib/synthetic.js';
 import { loadCorpus } from '../../src/corpus/index.js';
+import { appendToIndex } from '../../src/search/append-index.js';
 import { buildIndex } from '../../src/search/postings.js';
 import { hasRun, wordAt } from '../../src/search/token-streams.js';
-import { memberOf, papersWithRun, PositionsBuilder } from '../../src/search/word-positions.js';
+import { builtPositions, memberOf, papersWithRun, PositionsBuilder, positionsBuilder } from '../../src/search/word-positions.js';
 
 const { papers } = loadCorpus('data');
 const index = buildIndex(papers);
@@ -74,5 +75,31 @@ describe('word positions', () => {
     const has = memberOf(docs);
     const asked = [0, 2, 3, 5, 41, 40, 9, 1, 2, 50, 41];
     expect(asked.map(has)).toEqual([false, true, false, true, true, true, true, false, true, false, true]);
+  });
+
+  it('of an index with papers appended start from the positions before, and equal a build from scratch', () => {
+    const before = buildIndex(papers.slice(0, 300));
+    const first = positionsBuilder(before.streams, before.surfaceWords.length);
+    for (const step of first.steps()) step();
+    const after = appendToIndex(before, papers.slice(300));
+    const appended = positionsBuilder(after.streams, after.surfaceWords.length);
+    expect(appended.extends).toBe(true);
+    for (const step of appended.steps()) step();
+    const scratch = new PositionsBuilder(after.streams, after.surfaceWords.length);
+    for (const step of scratch.steps()) step();
+    expect(appended.extends).toBe(true);
+    expect(builtPositions(after.streams)!.offsets).toEqual(scratch.result!.offsets);
+    expect(builtPositions(after.streams)!.positions).toEqual(scratch.result!.positions);
+    // The appended papers bring words the first 300 lack.
+    expect(after.surfaceWords.length).toBeGreaterThan(before.surfaceWords.length);
+  });
+
+  it('of an index appended to before its positions were built are built from scratch', () => {
+    const before = buildIndex(papers.slice(0, 200));
+    const after = appendToIndex(before, papers.slice(200, 260));
+    const builder = positionsBuilder(after.streams, after.surfaceWords.length);
+    expect(builder.extends).toBe(false);
+    for (const step of builder.steps()) step();
+    expect(builder.result!.positions.length).toBe(after.streams.low.length);
   });
 });
