@@ -33,6 +33,7 @@
  * word bounds the papers that have every word, it scores only those (all-words.ts).
  */
 import { AllWords, type ScoredWord } from './all-words.js';
+import { gallop } from './gallop.js';
 import { FIELDS, type IndexData } from './postings.js';
 import { NearWords } from './near-words.js';
 import { SortedWords } from './sorted-words.js';
@@ -164,12 +165,8 @@ export class SearchEngine implements Vocabulary, PlanVocabulary {
       () => {
         this.alternatives ??= newScratch(this.index.docCount);
       },
-      ...this.positionsBuilder.steps(),
+      ...positionsBuilder(this.index.streams, this.index.surfaceWords.length).steps(),
     ];
-  }
-
-  private get positionsBuilder() {
-    return positionsBuilder(this.index.streams, this.index.surfaceWords.length);
   }
 
   /** Where each word stands (word-positions.ts), once the warm-up has built it; phrases are checked on the streams until then. */
@@ -573,14 +570,6 @@ function newScratch(n: number): AlternativeScratch {
 
 /** Position of `doc` in the ascending `docs[from..to)`, or -1. */
 function findDoc(docs: Uint32Array, from: number, to: number, doc: number): number {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const d = docs[mid]!;
-    if (d === doc) return mid;
-    if (d < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  const at = gallop(docs, from, to, doc);
+  return at < to && docs[at] === doc ? at : -1;
 }
